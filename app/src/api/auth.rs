@@ -1,0 +1,46 @@
+use crate::domain::error::{AppError, FieldError, FieldErrors, FormOutcome};
+use crate::domain::role::Role;
+use leptos::server;
+use serde::{Deserialize, Serialize};
+
+/// Who is signed in, as the interface needs to know it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub name: String,
+    pub role: Role,
+}
+
+#[server(endpoint = "inloggen")]
+pub async fn login(email: String, password: String) -> Result<FormOutcome<()>, AppError> {
+    use crate::backend::{auth, context::state, flash::finish_plain_form, ratelimit};
+    ratelimit::check(ratelimit::Bucket::Login).await?;
+    let user = state()?.store.user_by_email(&email).await?;
+    let outcome = if auth::verify_password(&password, user.as_ref().map(|u| u.password_hash.as_str())) {
+        match user {
+            Some(user) => {
+                auth::sign_in(user.id).await?;
+                tracing::info!(user.id = user.id, "signed in");
+                FormOutcome::Done(())
+            }
+            None => FormOutcome::Invalid(FieldErrors::single("email", FieldError::InvalidCredentials)),
+        }
+    } else {
+        FormOutcome::Invalid(FieldErrors::single("email", FieldError::InvalidCredentials))
+    };
+    // The password is never echoed back.
+    finish_plain_form(&outcome, [("email".to_string(), email)].into(), |_| "/beheer".into(), "inloggen");
+    Ok(outcome)
+}
+
+#[server(endpoint = "uitloggen")]
+pub async fn logout() -> Result<(), AppError> {
+    crate::backend::auth::sign_out().await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+#[server(endpoint = "wie")]
+pub async fn who_am_i() -> Result<Option<SessionUser>, AppError> {
+    let user = crate::backend::auth::current_user().await?;
+    Ok(user.map(|u| SessionUser { role: u.role(), name: u.display_name }))
+}

@@ -1,0 +1,69 @@
+use super::Receipt;
+use crate::domain::comment::CommentForm;
+use crate::domain::error::{AppError, FormOutcome};
+use crate::domain::status::ProcessingStatus;
+use leptos::server;
+use serde::{Deserialize, Serialize};
+
+/// What the tracking page shows: the resident's own comment and its final answer, nothing else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackView {
+    pub consultation_slug: String,
+    pub consultation_title: String,
+    pub block_anchor: Option<String>,
+    pub block_label: Option<String>,
+    pub block_text: Option<String>,
+    pub body: String,
+    pub late: bool,
+    pub received_on: time::Date,
+    pub answer: Option<PublicAnswer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicAnswer {
+    pub status: ProcessingStatus,
+    /// Sanitised when saved.
+    pub html: String,
+    pub processed_where: Option<String>,
+}
+
+/// A resident's comment on one block or on the whole document. Rate limited per address.
+#[server(endpoint = "reageer")]
+pub async fn submit_comment(form: CommentForm) -> Result<FormOutcome<Receipt>, AppError> {
+    use crate::backend::{context::state, flash::finish_plain_form, ratelimit, services};
+    ratelimit::check(ratelimit::Bucket::Comment).await?;
+    let outcome = services::submit_comment(&state()?.store, &form, services::today()).await?;
+    let values = [("block", &form.block), ("body", &form.body), ("name", &form.name), ("organisation", &form.organisation), ("email", &form.email)]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .chain(form.show_name.iter().map(|v| ("show_name".to_string(), v.clone())))
+        .chain(form.consent.iter().map(|v| ("consent".to_string(), v.clone())))
+        .collect();
+    finish_plain_form(&outcome, values, |receipt| format!("/volg/{}?ontvangen=1", receipt.code), "reageer");
+    Ok(outcome)
+}
+
+/// The tracking page's data. Rate limited so that codes cannot be guessed.
+#[server(endpoint = "volg")]
+pub async fn track_comment(code: String) -> Result<TrackView, AppError> {
+    use crate::backend::{context::state, ratelimit};
+    use crate::domain::tracking::TrackingCode;
+    ratelimit::check(ratelimit::Bucket::Lookup).await?;
+    let code = TrackingCode::parse(&code).ok_or(AppError::NotFound)?;
+    let row = state()?.store.comment_by_code(&code).await?.ok_or(AppError::NotFound)?;
+    let answer = match (row.answer_status.as_deref().and_then(ProcessingStatus::parse), row.answer_html) {
+        (Some(status), Some(html)) => Some(PublicAnswer { status, html, processed_where: row.answer_where }),
+        _ => None,
+    };
+    Ok(TrackView {
+        consultation_slug: row.consultation_slug,
+        consultation_title: row.consultation_title,
+        block_anchor: row.block_anchor,
+        block_label: row.block_label,
+        block_text: row.block_text,
+        body: row.body,
+        late: row.is_late,
+        received_on: row.submitted_at.date(),
+        answer,
+    })
+}

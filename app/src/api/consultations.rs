@@ -1,0 +1,177 @@
+use super::ImportSummary;
+use crate::domain::consultation::{CommentPeriod, PeriodPhase};
+use crate::domain::document::BlockKind;
+use crate::domain::error::{AppError, FormOutcome};
+use crate::domain::report::Report;
+use leptos::server;
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsultationItem {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub period: CommentPeriod,
+    pub phase: PeriodPhase,
+    pub comment_count: i64,
+    pub unanswered_count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockView {
+    pub anchor: String,
+    pub label: String,
+    pub kind: BlockKind,
+    /// Sanitised when imported.
+    pub html: String,
+    pub comment_count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionView {
+    pub anchor: String,
+    pub level: u8,
+    pub heading: String,
+    pub blocks: Vec<BlockView>,
+}
+
+/// The public page of a consultation: the document and where people commented.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsultationView {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub period: CommentPeriod,
+    pub phase: PeriodPhase,
+    /// Blocks before the first heading come first, in a section with an empty heading.
+    pub sections: Vec<SectionView>,
+    pub general_comment_count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportView {
+    pub slug: String,
+    pub title: String,
+    pub period: CommentPeriod,
+    pub report: Report,
+}
+
+#[server(endpoint = "consultaties")]
+pub async fn list_consultations() -> Result<Vec<ConsultationItem>, AppError> {
+    use crate::backend::{context::state, services::today};
+    let today = today();
+    let rows = state()?.store.list_consultations().await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let period = CommentPeriod { opens: row.opens_on, closes: row.closes_on };
+            ConsultationItem {
+                slug: row.slug,
+                title: row.title,
+                description: row.description,
+                phase: period.phase(today),
+                period,
+                comment_count: row.comment_count,
+                unanswered_count: row.unanswered_count,
+            }
+        })
+        .collect())
+}
+
+#[server(endpoint = "consultatie")]
+pub async fn get_consultation(slug: String) -> Result<ConsultationView, AppError> {
+    use crate::backend::{context::state, services::today};
+    let store = state()?.store;
+    let consultation = store.consultation_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let document = store.document(consultation.version_id).await?;
+    let general_comment_count = store.general_comment_count(consultation.version_id).await?;
+    let mut sections: Vec<SectionView> = Vec::with_capacity(document.sections.len() + 1);
+    let mut index = std::collections::HashMap::new();
+    if document.blocks.first().is_some_and(|b| b.section_id.is_none()) {
+        sections.push(SectionView { anchor: "begin".into(), level: 1, heading: String::new(), blocks: Vec::new() });
+    }
+    for section in &document.sections {
+        index.insert(section.id, sections.len());
+        sections.push(SectionView {
+            anchor: section.anchor.clone(),
+            level: u8::try_from(section.level).unwrap_or(1),
+            heading: section.heading(),
+            blocks: Vec::new(),
+        });
+    }
+    for block in document.blocks {
+        let at = block.section_id.and_then(|id| index.get(&id).copied()).unwrap_or(0);
+        if let Some(section) = sections.get_mut(at) {
+            section.blocks.push(BlockView {
+                kind: block.kind(),
+                anchor: block.anchor,
+                label: block.label,
+                html: block.html,
+                comment_count: block.comment_count,
+            });
+        }
+    }
+    let period = consultation.period();
+    Ok(ConsultationView {
+        slug: consultation.slug,
+        title: consultation.title,
+        description: consultation.description,
+        phase: period.phase(today()),
+        period,
+        sections,
+        general_comment_count,
+    })
+}
+
+#[server(endpoint = "reactienota")]
+pub async fn get_report(slug: String) -> Result<ReportView, AppError> {
+    use crate::backend::{context::state, services::build_report};
+    let (consultation, report) = build_report(&state()?.store, &slug).await?;
+    Ok(ReportView { period: consultation.period(), slug: consultation.slug, title: consultation.title, report })
+}
+
+/// Creates a consultation from the officer's form and the uploaded draft. A plain multipart
+/// form post, so it works the same with JavaScript on or off.
+#[server(input = MultipartFormData, endpoint = "nieuwe-consultatie")]
+pub async fn create_consultation(data: MultipartData) -> Result<FormOutcome<ImportSummary>, AppError> {
+    use crate::backend::context::{internal, state};
+    use crate::backend::flash::finish_plain_form;
+    use crate::backend::import::MAX_IMPORT_BYTES;
+    use crate::domain::consultation::ConsultationForm;
+    use crate::domain::role::Action;
+    let user = crate::backend::auth::require(Action::CreateConsultation).await?;
+    let mut multipart = data.into_inner().ok_or(AppError::Internal)?;
+    let mut form = ConsultationForm::default();
+    let (mut file_name, mut bytes) = (String::new(), Vec::new());
+    while let Some(mut field) = multipart.next_field().await.map_err(internal)? {
+        let name = field.name().unwrap_or_default().to_string();
+        if name == "file" {
+            file_name = field.file_name().unwrap_or_default().to_lowercase();
+            // Read one byte past the limit, enough to say the file is too large.
+            while let Some(chunk) = field.chunk().await.map_err(internal)? {
+                if bytes.len() <= MAX_IMPORT_BYTES {
+                    bytes.extend_from_slice(&chunk);
+                }
+            }
+            continue;
+        }
+        let value = field.text().await.map_err(internal)?;
+        match name.as_str() {
+            "title" => form.title = value,
+            "slug" => form.slug = value,
+            "description" => form.description = value,
+            "opens" => form.opens = value,
+            "closes" => form.closes = value,
+            _ => {}
+        }
+    }
+    let store = state()?.store;
+    let outcome = crate::backend::services::create_consultation(&store, &form, &file_name, &bytes, Some(user.id)).await?;
+    let values = [("title", &form.title), ("slug", &form.slug), ("description", &form.description), ("opens", &form.opens), ("closes", &form.closes)]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
+    finish_plain_form(&outcome, values, |summary| format!("/beheer/consultaties/{}?nieuw=1", summary.slug), "nieuwe-consultatie");
+    Ok(outcome)
+}

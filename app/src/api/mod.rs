@@ -1,0 +1,52 @@
+//! Server functions: thin. Each checks who is asking, calls the domain and the store through
+//! `backend`, and returns a typed result. The types here travel to the browser.
+
+mod answers;
+mod auth;
+mod consultations;
+mod comments;
+
+pub use answers::*;
+pub use auth::*;
+pub use comments::*;
+pub use consultations::*;
+
+use crate::domain::error::FieldErrors;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What was typed into a refused form, and why it was refused (for the no-JavaScript path).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormEcho {
+    pub values: BTreeMap<String, String>,
+    pub errors: FieldErrors,
+}
+
+impl FormEcho {
+    pub fn value(&self, field: &str) -> String {
+        self.values.get(field).cloned().unwrap_or_default()
+    }
+}
+
+/// The query parameter that carries a form echo token back to the page.
+pub const ECHO_PARAM: &str = "formulier";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub code: String,
+    pub late: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportSummary {
+    pub slug: String,
+    pub sections: usize,
+    pub blocks: usize,
+}
+
+/// Fetches what a refused plain form post left behind.
+#[leptos::server(endpoint = "formulier")]
+pub async fn form_echo(token: String) -> Result<Option<FormEcho>, crate::domain::error::AppError> {
+    Ok(crate::backend::context::state()?.flash.get(&token))
+}
+

@@ -1,0 +1,57 @@
+use crate::components::layout::{SiteFooter, SiteHeader};
+use crate::i18n::Locale;
+use crate::pages::*;
+use crate::platform::current_locale;
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+/// The HTML document around the app; the language comes from the visitor's choice.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = current_locale();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let locale = current_locale();
+    provide_context(locale);
+    let t = locale.messages();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/inspraak.css"/>
+        <Title formatter=move |page: String| if page.is_empty() { t.site_name.to_string() } else { format!("{page} - {}", t.site_name) }/>
+        <Router>
+            <SiteHeader/>
+            <main id="inhoud" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/consultaties/:slug") view=ConsultationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/consultaties/:slug/reactienota") view=ReportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/volg") view=TrackLookupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/volg/:code") view=TrackPage ssr=SsrMode::Async/>
+                    <Route path=path!("/inloggen") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer") view=OfficerHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/nieuw") view=NewConsultationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/consultaties/:slug") view=OfficerConsultationPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

@@ -1,0 +1,69 @@
+//! Passwords (argon2) and the signed-in user, kept in a server-side session.
+
+use super::context::{internal, state};
+use super::store::UserRow;
+use crate::domain::error::AppError;
+use crate::domain::role::{Action, may};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
+use argon2::Argon2;
+use tower_sessions::Session;
+
+const USER_KEY: &str = "user_id";
+
+pub fn hash_password(password: &str) -> Result<String, AppError> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(internal)
+}
+
+/// Verifies in constant effort whether or not the account exists, so timing tells nothing.
+pub fn verify_password(password: &str, hash: Option<&str>) -> bool {
+    const DUMMY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0Ck3aFyHgLo4gEPjWlV8SC6KfMkX/gTc+cxUJdYpyhU";
+    let parsed = PasswordHash::new(hash.unwrap_or(DUMMY));
+    match parsed {
+        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok() && hash.is_some(),
+        Err(_) => false,
+    }
+}
+
+pub async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>().await.map_err(internal)
+}
+
+/// Starts a fresh session for the user (a new id, against session fixation).
+pub async fn sign_in(user_id: i64) -> Result<(), AppError> {
+    let session = session().await?;
+    session.cycle_id().await.map_err(internal)?;
+    session.insert(USER_KEY, user_id).await.map_err(internal)
+}
+
+pub async fn sign_out() -> Result<(), AppError> {
+    session().await?.flush().await.map_err(internal)
+}
+
+pub async fn current_user() -> Result<Option<UserRow>, AppError> {
+    let session = session().await?;
+    let Some(id) = session.get::<i64>(USER_KEY).await.map_err(internal)? else {
+        return Ok(None);
+    };
+    Ok(state()?.store.user_by_id(id).await?)
+}
+
+/// The signed-in user, if they may do `action`; otherwise the error that says why not.
+pub async fn require(action: Action) -> Result<UserRow, AppError> {
+    let user = current_user().await?.ok_or(AppError::Unauthorized)?;
+    if may(user.role(), action) { Ok(user) } else { Err(AppError::Forbidden) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hash_verifies_only_its_own_password() {
+        let hash = hash_password("correct horse").unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse", Some(&hash)));
+        assert!(!verify_password("wrong horse", Some(&hash)));
+        assert!(!verify_password("correct horse", None));
+    }
+}

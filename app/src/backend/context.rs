@@ -1,0 +1,99 @@
+//! The application state in Leptos context, and small helpers that fetch it with a typed error.
+
+use super::flash::FlashStore;
+use super::ratelimit::RateLimits;
+use super::store::{Store, StoreError};
+use crate::domain::error::AppError;
+use crate::i18n::{LOCALE_COOKIE, Locale};
+use axum::http::header::{ACCEPT, COOKIE, REFERER};
+use axum::http::request::Parts;
+use leptos::prelude::use_context;
+use std::sync::Arc;
+
+/// Settings read once at start-up; `Debug` shows nothing secret because nothing secret is here.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub comments_per_minute: u32,
+    pub lookups_per_minute: u32,
+    pub logins_per_minute: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { comments_per_minute: 10, lookups_per_minute: 30, logins_per_minute: 10 }
+    }
+}
+
+impl Settings {
+    /// Defaults, overridden by `INSPRAAK_RATE_COMMENTS`, `INSPRAAK_RATE_LOOKUPS`, `INSPRAAK_RATE_LOGINS`.
+    pub fn from_env() -> Self {
+        let read = |name: &str, default: u32| std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default);
+        let d = Settings::default();
+        Settings {
+            comments_per_minute: read("INSPRAAK_RATE_COMMENTS", d.comments_per_minute),
+            lookups_per_minute: read("INSPRAAK_RATE_LOOKUPS", d.lookups_per_minute),
+            logins_per_minute: read("INSPRAAK_RATE_LOGINS", d.logins_per_minute),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub flash: FlashStore,
+    pub limits: Arc<RateLimits>,
+}
+
+impl AppState {
+    pub fn new(store: Store, settings: &Settings) -> Self {
+        AppState { store, flash: FlashStore::default(), limits: Arc::new(RateLimits::new(settings)) }
+    }
+}
+
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from context");
+        AppError::Internal
+    })
+}
+
+/// Logs an internal failure once, here, and hands the browser only the fact that it failed.
+pub fn internal(error: impl std::fmt::Display) -> AppError {
+    tracing::error!(%error, "request failed");
+    AppError::Internal
+}
+
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> Self {
+        internal(error)
+    }
+}
+
+/// True for a plain HTML form post (JavaScript off): the browser asks for a page back.
+pub fn accepts_html() -> bool {
+    use_context::<Parts>()
+        .and_then(|parts| parts.headers.get(ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .unwrap_or(false)
+}
+
+/// The path and query of the page the form was on, if it was one of ours.
+pub fn referer_path() -> Option<String> {
+    let parts = use_context::<Parts>()?;
+    let referer = parts.headers.get(REFERER)?.to_str().ok()?;
+    let after_scheme = referer.split_once("://").map(|(_, rest)| rest).unwrap_or(referer);
+    let path = after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/");
+    path.starts_with('/').then(|| path.split('#').next().unwrap_or(path).to_string())
+}
+
+/// The language chosen by cookie; Dutch otherwise.
+pub fn request_locale() -> Locale {
+    use_context::<Parts>()
+        .and_then(|parts| {
+            let cookies = parts.headers.get(COOKIE)?.to_str().ok()?.to_string();
+            cookies.split(';').find_map(|c| {
+                let (name, value) = c.trim().split_once('=')?;
+                (name == LOCALE_COOKIE).then(|| Locale::parse(value)).flatten()
+            })
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,15 @@
+//! Everything that runs only on the server: the store, sessions and passwords, rate limits, the
+//! document importer, and the services that server functions and the command line share.
+
+pub mod auth;
+pub mod context;
+pub mod demo;
+pub mod flash;
+pub mod import;
+pub mod markdown;
+pub mod officer;
+pub mod ratelimit;
+pub mod services;
+pub mod store;
+
+pub use context::{AppState, Settings};

@@ -1,0 +1,133 @@
+//! Operations shared by server functions and the `inspraak` command line: each checks its input
+//! through the domain, then writes through the store.
+
+use super::import::{ImportError, MAX_IMPORT_BYTES, SourceFormat, import_document};
+use super::store::{ConsultationRow, NewDocument, Store, StoreError};
+use crate::api::{ImportSummary, Receipt};
+use crate::domain::comment::{CommentForm, ValidComment};
+use crate::domain::consultation::{ConsultationForm, ValidConsultation};
+use crate::domain::error::{AppError, FieldError, FieldErrors, FormOutcome};
+use crate::domain::report::{self, Report};
+use crate::domain::tracking::{CODE_SYMBOLS, TrackingCode};
+use crate::i18n::Messages;
+use rand::Rng;
+
+/// A URL-safe random token of `bytes` random bytes, hex-encoded.
+pub fn random_token(bytes: usize) -> String {
+    let mut rng = rand::rngs::OsRng;
+    (0..bytes).map(|_| format!("{:02x}", rng.r#gen::<u8>())).collect()
+}
+
+pub fn new_tracking_code() -> TrackingCode {
+    let mut rng = rand::rngs::OsRng;
+    let mut symbols = [0u8; CODE_SYMBOLS];
+    for s in &mut symbols {
+        *s = rng.gen_range(0..32);
+    }
+    TrackingCode::from_symbols(symbols)
+}
+
+pub fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+fn import_field_error(error: ImportError) -> FieldError {
+    match error {
+        ImportError::Empty => FieldError::ImportEmpty,
+        ImportError::TooLarge { max_bytes } => FieldError::ImportTooLarge { max_mb: max_bytes / (1024 * 1024) },
+        ImportError::NotText => FieldError::ImportNotText,
+        ImportError::NoContent => FieldError::ImportNoContent,
+    }
+}
+
+/// Validates the form and the file together, so that every problem is reported at once and
+/// nothing is stored unless all is well.
+pub async fn create_consultation(
+    store: &Store,
+    form: &ConsultationForm,
+    file_name: &str,
+    bytes: &[u8],
+    created_by: Option<i64>,
+) -> Result<FormOutcome<ImportSummary>, AppError> {
+    let mut errors = FieldErrors::default();
+    let consultation = ValidConsultation::try_from(form).map_err(|e| errors.0.extend(e.0)).ok();
+    let document = match SourceFormat::from_file_name(file_name) {
+        _ if bytes.is_empty() && file_name.is_empty() => {
+            errors.add("file", FieldError::Required);
+            None
+        }
+        None => {
+            errors.add("file", FieldError::UnsupportedFileType);
+            None
+        }
+        Some(format) => match import_document(bytes, format) {
+            Ok(document) => Some((document, format)),
+            Err(error) => {
+                errors.add("file", import_field_error(error));
+                None
+            }
+        },
+    };
+    let (Some(consultation), Some((document, format))) = (consultation, document) else {
+        return Ok(FormOutcome::Invalid(errors));
+    };
+    if !errors.is_empty() {
+        return Ok(FormOutcome::Invalid(errors));
+    }
+    let source_text = String::from_utf8_lossy(bytes.get(..MAX_IMPORT_BYTES).unwrap_or(bytes));
+    let doc = NewDocument { document: &document, source_text: &source_text, markdown: format == SourceFormat::Markdown };
+    match store.create_consultation(&consultation, doc, created_by).await {
+        Ok(_) => Ok(FormOutcome::Done(ImportSummary {
+            slug: consultation.slug.as_str().to_string(),
+            sections: document.sections.len(),
+            blocks: document.blocks.len(),
+        })),
+        Err(StoreError::Conflict(_)) => Ok(FormOutcome::Invalid(FieldErrors::single("slug", FieldError::SlugTaken))),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Stores a resident's comment: refused before the period, marked late after it.
+pub async fn submit_comment(store: &Store, form: &CommentForm, today: time::Date) -> Result<FormOutcome<Receipt>, AppError> {
+    let consultation = store.consultation_by_slug(form.consultation.trim()).await?.ok_or(AppError::NotFound)?;
+    let comment = match ValidComment::try_from(form) {
+        Ok(comment) => comment,
+        Err(errors) => return Ok(FormOutcome::Invalid(errors)),
+    };
+    let lateness = match consultation.period().accept(today) {
+        Ok(lateness) => lateness,
+        Err(error) => return Ok(FormOutcome::Invalid(FieldErrors::single("body", error))),
+    };
+    let block_id = match &comment.block_anchor {
+        Some(anchor) => match store.block_id_by_anchor(consultation.version_id, anchor).await? {
+            Some(id) => Some(id),
+            None => return Ok(FormOutcome::Invalid(FieldErrors::single("block", FieldError::UnknownBlock))),
+        },
+        None => None,
+    };
+    // A fresh code collides with an existing one about once in 2^50; try again if it does.
+    for _ in 0..3 {
+        let code = new_tracking_code();
+        match store.insert_comment(consultation.id, consultation.version_id, block_id, &comment, &code, lateness).await {
+            Ok(_) => return Ok(FormOutcome::Done(Receipt { code: code.to_string(), late: lateness == crate::domain::consultation::Lateness::Late })),
+            Err(StoreError::Conflict(_)) => continue,
+            Err(error) => return Err(error.into()),
+        }
+    }
+    Err(super::context::internal("could not draw a unique tracking code"))
+}
+
+/// The response document of a consultation, from its current version and final answers.
+pub async fn build_report(store: &Store, slug: &str) -> Result<(ConsultationRow, Report), AppError> {
+    let consultation = store.consultation_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    let document = store.document(consultation.version_id).await?;
+    let (sections, blocks) = document.outline();
+    let inputs = store.report_inputs(consultation.id).await?;
+    Ok((consultation, report::assemble(&sections, &blocks, inputs)))
+}
+
+pub async fn report_markdown(store: &Store, slug: &str, t: &Messages) -> Result<String, AppError> {
+    let (consultation, report) = build_report(store, slug).await?;
+    let period = (t.report_period)(&t.date(consultation.opens_on), &t.date(consultation.closes_on));
+    Ok(report::to_markdown(&consultation.title, &period, &report, t))
+}

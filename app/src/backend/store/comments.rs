@@ -1,0 +1,198 @@
+use super::{Store, StoreError, now};
+use crate::domain::comment::{SenderKind, ValidComment};
+use crate::domain::consultation::Lateness;
+use crate::domain::report::{ReportAnswer, ReportInput};
+use crate::domain::status::{AnswerState, ProcessingStatus};
+use crate::domain::tracking::TrackingCode;
+use time::OffsetDateTime;
+
+/// What a resident sees on the tracking page: their own comment, the paragraph and the final answer.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TrackedComment {
+    pub consultation_slug: String,
+    pub consultation_title: String,
+    pub block_anchor: Option<String>,
+    pub block_label: Option<String>,
+    pub block_text: Option<String>,
+    pub body: String,
+    pub is_late: bool,
+    pub submitted_at: OffsetDateTime,
+    pub answer_html: Option<String>,
+    pub answer_status: Option<String>,
+    pub answer_where: Option<String>,
+}
+
+/// A comment as officers see it, with the sender's private details and the latest answer revision.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OfficerComment {
+    pub id: i64,
+    pub block_id: Option<i64>,
+    pub body: String,
+    pub sender_kind: String,
+    pub organisation: Option<String>,
+    pub show_name: bool,
+    pub is_late: bool,
+    pub submitted_at: OffsetDateTime,
+    pub sender_name: Option<String>,
+    pub sender_email: Option<String>,
+    pub answer_markdown: Option<String>,
+    pub answer_status: Option<String>,
+    pub answer_where: Option<String>,
+    pub answer_state: Option<String>,
+    pub answer_revision: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ReportRow {
+    block_id: Option<i64>,
+    sender_kind: String,
+    organisation: Option<String>,
+    public_name: Option<String>,
+    body: String,
+    is_late: bool,
+    answer_markdown: Option<String>,
+    answer_html: Option<String>,
+    answer_status: Option<String>,
+    answer_where: Option<String>,
+}
+
+/// The latest revision per comment; `state_filter` narrows it to final answers for public views.
+fn latest_answer_join(final_only: bool) -> String {
+    let state = if final_only { "AND r.state = 'definitief'" } else { "" };
+    format!(
+        "LEFT JOIN answer_revisions a ON a.id = (\
+            SELECT r.id FROM answer_revisions r WHERE r.comment_id = m.id {state} \
+            ORDER BY r.revision_no DESC LIMIT 1)"
+    )
+}
+
+impl Store {
+    /// Stores a comment and, apart from it, the sender's personal data, in one transaction.
+    #[tracing::instrument(skip(self, comment, code))]
+    pub async fn insert_comment(
+        &self,
+        consultation_id: i64,
+        version_id: i64,
+        block_id: Option<i64>,
+        comment: &ValidComment,
+        code: &TrackingCode,
+        lateness: Lateness,
+    ) -> Result<i64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let now = now();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO comments (consultation_id, version_id, block_id, body, sender_kind, organisation, show_name, tracking_code, is_late, submitted_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        )
+        .bind(consultation_id)
+        .bind(version_id)
+        .bind(block_id)
+        .bind(&comment.body)
+        .bind(comment.sender_kind.code())
+        .bind(&comment.organisation)
+        .bind(comment.show_name)
+        .bind(code.as_str())
+        .bind(lateness == Lateness::Late)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(StoreError::from_write)?;
+        if comment.sender.name.is_some() || comment.sender.email.is_some() {
+            sqlx::query("INSERT INTO comment_senders (comment_id, name, email, consent_at) VALUES ($1, $2, $3, $4)")
+                .bind(id)
+                .bind(&comment.sender.name)
+                .bind(&comment.sender.email)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The resident's own comment by tracking code, with the latest *final* answer only.
+    #[tracing::instrument(skip(self, code))]
+    pub async fn comment_by_code(&self, code: &TrackingCode) -> Result<Option<TrackedComment>, StoreError> {
+        let sql = format!(
+            "SELECT c.slug AS consultation_slug, c.title AS consultation_title, \
+                    b.anchor AS block_anchor, b.label AS block_label, b.plain_text AS block_text, \
+                    m.body, m.is_late, m.submitted_at, \
+                    a.body_html AS answer_html, a.status AS answer_status, a.processed_where AS answer_where \
+             FROM comments m \
+             JOIN consultations c ON c.id = m.consultation_id \
+             LEFT JOIN blocks b ON b.id = m.block_id \
+             {} \
+             WHERE m.tracking_code = $1",
+            latest_answer_join(true)
+        );
+        Ok(sqlx::query_as(&sql).bind(code.as_str()).fetch_optional(&self.pool).await?)
+    }
+
+    /// Every comment of a consultation for the officers' overview, in order of arrival.
+    #[tracing::instrument(skip(self))]
+    pub async fn comments_for_officer(&self, consultation_id: i64) -> Result<Vec<OfficerComment>, StoreError> {
+        let sql = format!(
+            "SELECT m.id, m.block_id, m.body, m.sender_kind, m.organisation, m.show_name, m.is_late, m.submitted_at, \
+                    s.name AS sender_name, s.email AS sender_email, \
+                    a.body_markdown AS answer_markdown, a.status AS answer_status, a.processed_where AS answer_where, \
+                    a.state AS answer_state, a.revision_no AS answer_revision \
+             FROM comments m \
+             LEFT JOIN comment_senders s ON s.comment_id = m.id \
+             {} \
+             WHERE m.consultation_id = $1 ORDER BY m.id",
+            latest_answer_join(false)
+        );
+        Ok(sqlx::query_as(&sql).bind(consultation_id).fetch_all(&self.pool).await?)
+    }
+
+    /// Comments with their latest final answer, for the public response document. Names are
+    /// only read where the resident chose to show them.
+    #[tracing::instrument(skip(self))]
+    pub async fn report_inputs(&self, consultation_id: i64) -> Result<Vec<ReportInput>, StoreError> {
+        let sql = format!(
+            "SELECT m.block_id, m.sender_kind, m.organisation, \
+                    CASE WHEN m.show_name = 1 THEN s.name ELSE NULL END AS public_name, \
+                    m.body, m.is_late, \
+                    a.body_markdown AS answer_markdown, a.body_html AS answer_html, a.status AS answer_status, \
+                    a.processed_where AS answer_where \
+             FROM comments m \
+             LEFT JOIN comment_senders s ON s.comment_id = m.id \
+             {} \
+             WHERE m.consultation_id = $1 ORDER BY m.id",
+            latest_answer_join(true)
+        );
+        let rows: Vec<ReportRow> = sqlx::query_as(&sql).bind(consultation_id).fetch_all(&self.pool).await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| {
+                let answer = match (row.answer_status.as_deref().and_then(ProcessingStatus::parse), row.answer_markdown, row.answer_html) {
+                    (Some(status), Some(body_markdown), Some(body_html)) => {
+                        Some(ReportAnswer { status, body_markdown, body_html, processed_where: row.answer_where })
+                    }
+                    _ => None,
+                };
+                ReportInput {
+                    block_id: row.block_id,
+                    sender_kind: SenderKind::parse(&row.sender_kind).unwrap_or(SenderKind::Resident),
+                    organisation: row.organisation,
+                    public_name: row.public_name,
+                    body: row.body,
+                    late: row.is_late,
+                    answer,
+                }
+            })
+            .collect())
+    }
+
+    pub async fn comment_consultation(&self, comment_id: i64) -> Result<Option<i64>, StoreError> {
+        Ok(sqlx::query_scalar("SELECT consultation_id FROM comments WHERE id = $1")
+            .bind(comment_id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+}
+
+/// Answer states as stored, for callers that show the officer's view.
+pub fn parse_state(code: Option<&str>) -> Option<AnswerState> {
+    code.and_then(AnswerState::parse)
+}

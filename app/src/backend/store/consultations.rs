@@ -1,0 +1,252 @@
+use super::{Store, StoreError, now};
+use crate::domain::consultation::{CommentPeriod, ValidConsultation};
+use crate::domain::document::{BlockKind, ImportedDocument};
+use crate::domain::report::{OutlineBlock, OutlineSection};
+use time::Date;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ConsultationRow {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub opens_on: Date,
+    pub closes_on: Date,
+    /// The current version of the document (the latest imported).
+    pub version_id: i64,
+}
+
+impl ConsultationRow {
+    pub fn period(&self) -> CommentPeriod {
+        CommentPeriod { opens: self.opens_on, closes: self.closes_on }
+    }
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ConsultationSummary {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub opens_on: Date,
+    pub closes_on: Date,
+    pub comment_count: i64,
+    pub unanswered_count: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SectionRow {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub level: i64,
+    pub number: Option<String>,
+    pub title: String,
+    pub label: String,
+    pub anchor: String,
+}
+
+impl SectionRow {
+    /// The heading as written: "Hoofdstuk 5 Actielijn 1" or "a. Preventie".
+    pub fn heading(&self) -> String {
+        match &self.number {
+            Some(number) => format!("{number}. {}", self.title),
+            None => self.title.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BlockRow {
+    pub id: i64,
+    pub section_id: Option<i64>,
+    pub kind: String,
+    pub anchor: String,
+    pub label: String,
+    pub html: String,
+    pub plain_text: String,
+    pub comment_count: i64,
+}
+
+impl BlockRow {
+    pub fn kind(&self) -> BlockKind {
+        BlockKind::parse(&self.kind).unwrap_or(BlockKind::Paragraph)
+    }
+}
+
+/// A document version as stored, in document order.
+#[derive(Debug, Clone)]
+pub struct DocumentRows {
+    pub title: Option<String>,
+    pub sections: Vec<SectionRow>,
+    pub blocks: Vec<BlockRow>,
+}
+
+impl DocumentRows {
+    pub fn outline(&self) -> (Vec<OutlineSection>, Vec<OutlineBlock>) {
+        let sections = self
+            .sections
+            .iter()
+            .map(|s| OutlineSection { id: s.id, anchor: s.anchor.clone(), level: s.level as u8, heading: s.heading() })
+            .collect();
+        let blocks = self
+            .blocks
+            .iter()
+            .map(|b| OutlineBlock {
+                id: b.id,
+                section_id: b.section_id,
+                anchor: b.anchor.clone(),
+                label: b.label.clone(),
+                kind: b.kind(),
+                text: b.plain_text.clone(),
+            })
+            .collect();
+        (sections, blocks)
+    }
+}
+
+/// An imported document with the source it came from, kept for the record.
+pub struct NewDocument<'a> {
+    pub document: &'a ImportedDocument,
+    pub source_text: &'a str,
+    pub markdown: bool,
+}
+
+const CONSULTATION_COLUMNS: &str = "c.id, c.slug, c.title, c.description, c.opens_on, c.closes_on, \
+     (SELECT MAX(v.id) FROM document_versions v WHERE v.consultation_id = c.id) AS version_id";
+
+impl Store {
+    /// Creates the consultation with version 1 of its document, all or nothing.
+    #[tracing::instrument(skip(self, consultation, doc), fields(consultation.slug = %consultation.slug.as_str()))]
+    pub async fn create_consultation(&self, consultation: &ValidConsultation, doc: NewDocument<'_>, created_by: Option<i64>) -> Result<i64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let now = now();
+        let consultation_id: i64 = sqlx::query_scalar(
+            "INSERT INTO consultations (slug, title, description, opens_on, closes_on, created_at, created_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(consultation.slug.as_str())
+        .bind(&consultation.title)
+        .bind(&consultation.description)
+        .bind(consultation.period.opens)
+        .bind(consultation.period.closes)
+        .bind(now)
+        .bind(created_by)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(StoreError::from_write)?;
+        let version_id: i64 = sqlx::query_scalar(
+            "INSERT INTO document_versions (consultation_id, version_no, doc_title, source_format, source_text, imported_at) \
+             VALUES ($1, 1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(consultation_id)
+        .bind(&doc.document.title)
+        .bind(if doc.markdown { "markdown" } else { "text" })
+        .bind(doc.source_text)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        let mut section_ids = Vec::with_capacity(doc.document.sections.len());
+        for (position, section) in doc.document.sections.iter().enumerate() {
+            let parent = section.parent.and_then(|p| section_ids.get(p).copied());
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO sections (version_id, position, parent_id, level, number, title, label, anchor) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            )
+            .bind(version_id)
+            .bind(position as i64)
+            .bind(parent)
+            .bind(i64::from(section.level))
+            .bind(&section.number)
+            .bind(&section.title)
+            .bind(&section.label)
+            .bind(&section.anchor)
+            .fetch_one(&mut *tx)
+            .await?;
+            section_ids.push(id);
+        }
+        for (position, block) in doc.document.blocks.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO blocks (version_id, section_id, position, kind, anchor, label, html, plain_text) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(version_id)
+            .bind(block.section.and_then(|s| section_ids.get(s).copied()))
+            .bind(position as i64)
+            .bind(block.kind.as_str())
+            .bind(&block.anchor)
+            .bind(&block.label)
+            .bind(&block.html)
+            .bind(&block.text)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(consultation_id)
+    }
+
+    #[tracing::instrument(skip(self))]
+    pub async fn list_consultations(&self) -> Result<Vec<ConsultationSummary>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT c.slug, c.title, c.description, c.opens_on, c.closes_on, \
+                    COUNT(m.id) AS comment_count, \
+                    COUNT(m.id) - COUNT(a.comment_id) AS unanswered_count \
+             FROM consultations c \
+             LEFT JOIN comments m ON m.consultation_id = c.id \
+             LEFT JOIN (SELECT DISTINCT comment_id FROM answer_revisions) a ON a.comment_id = m.id \
+             GROUP BY c.id, c.slug, c.title, c.description, c.opens_on, c.closes_on \
+             ORDER BY c.opens_on DESC, c.id DESC",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    #[tracing::instrument(skip(self))]
+    pub async fn consultation_by_slug(&self, slug: &str) -> Result<Option<ConsultationRow>, StoreError> {
+        Ok(sqlx::query_as(&format!("SELECT {CONSULTATION_COLUMNS} FROM consultations c WHERE c.slug = $1"))
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    /// Sections and blocks of a version in document order, each block with its comment count.
+    #[tracing::instrument(skip(self))]
+    pub async fn document(&self, version_id: i64) -> Result<DocumentRows, StoreError> {
+        let title: Option<String> = sqlx::query_scalar("SELECT doc_title FROM document_versions WHERE id = $1")
+            .bind(version_id)
+            .fetch_one(&self.pool)
+            .await?;
+        let sections = sqlx::query_as(
+            "SELECT id, parent_id, level, number, title, label, anchor FROM sections WHERE version_id = $1 ORDER BY position",
+        )
+        .bind(version_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let blocks = sqlx::query_as(
+            "SELECT b.id, b.section_id, b.kind, b.anchor, b.label, b.html, b.plain_text, \
+                    COALESCE(n.count, 0) AS comment_count \
+             FROM blocks b \
+             LEFT JOIN (SELECT block_id, COUNT(*) AS count FROM comments WHERE version_id = $1 GROUP BY block_id) n \
+                    ON n.block_id = b.id \
+             WHERE b.version_id = $1 ORDER BY b.position",
+        )
+        .bind(version_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(DocumentRows { title, sections, blocks })
+    }
+
+    /// Comments on the document as a whole (no block).
+    pub async fn general_comment_count(&self, version_id: i64) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM comments WHERE version_id = $1 AND block_id IS NULL")
+            .bind(version_id)
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    pub async fn block_id_by_anchor(&self, version_id: i64, anchor: &str) -> Result<Option<i64>, StoreError> {
+        Ok(sqlx::query_scalar("SELECT id FROM blocks WHERE version_id = $1 AND anchor = $2")
+            .bind(version_id)
+            .bind(anchor)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+}

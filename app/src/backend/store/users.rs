@@ -1,0 +1,67 @@
+use super::{Store, StoreError, now};
+use crate::domain::role::Role;
+
+/// A staff account. The hash stays on the server: this type is never serialised.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub role: String,
+}
+
+impl UserRow {
+    pub fn role(&self) -> Role {
+        Role::parse(&self.role).unwrap_or(Role::Officer)
+    }
+}
+
+impl Store {
+    #[tracing::instrument(skip(self, password_hash))]
+    pub async fn create_user(&self, email: &str, display_name: &str, password_hash: &str, role: Role) -> Result<i64, StoreError> {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO users (email, display_name, password_hash, role, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(email.trim().to_lowercase())
+        .bind(display_name)
+        .bind(password_hash)
+        .bind(role.code())
+        .bind(now())
+        .fetch_one(&self.pool)
+        .await
+        .map_err(StoreError::from_write)?;
+        Ok(id)
+    }
+
+    /// Replaces the password of an existing account (the operator's `user add` on a known e-mail).
+    #[tracing::instrument(skip(self, password_hash))]
+    pub async fn set_password(&self, email: &str, password_hash: &str) -> Result<bool, StoreError> {
+        let done = sqlx::query("UPDATE users SET password_hash = $1 WHERE email = $2")
+            .bind(password_hash)
+            .bind(email.trim().to_lowercase())
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    #[tracing::instrument(skip(self))]
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>, StoreError> {
+        Ok(sqlx::query_as("SELECT id, email, display_name, password_hash, role FROM users WHERE email = $1")
+            .bind(email.trim().to_lowercase())
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    #[tracing::instrument(skip(self))]
+    pub async fn user_by_id(&self, id: i64) -> Result<Option<UserRow>, StoreError> {
+        Ok(sqlx::query_as("SELECT id, email, display_name, password_hash, role FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    pub async fn count_users(&self) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&self.pool).await?)
+    }
+}

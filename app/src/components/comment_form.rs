@@ -1,0 +1,94 @@
+//! The resident's comment form and the receipt that replaces it once sent.
+
+use super::errors::error_text;
+use super::fields::{Checkbox, ErrorSummary, TextField, field_errors};
+use crate::api::{FormEcho, Receipt, SubmitComment};
+use crate::domain::comment::{MAX_COMMENT_CHARS, MAX_EMAIL_CHARS, MAX_NAME_CHARS};
+use crate::domain::error::{FieldErrors, FormOutcome};
+use crate::platform::use_messages;
+use leptos::prelude::*;
+
+/// The block a comment is about: its anchor and label; None for the document as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommentTarget {
+    pub anchor: String,
+    pub label: String,
+}
+
+#[component]
+pub fn CommentForm(slug: String, target: Option<CommentTarget>, echo: Option<FormEcho>) -> impl IntoView {
+    let t = use_messages();
+    let action = ServerAction::<SubmitComment>::new();
+    let value = action.value();
+    let echo = echo.unwrap_or_default();
+    let echo_errors = echo.errors.clone();
+    let errors = Signal::derive(move || match value.get() {
+        Some(Ok(FormOutcome::Invalid(errors))) => errors,
+        None => echo_errors.clone(),
+        _ => FieldErrors::default(),
+    });
+    let failure = Signal::derive(move || match value.get() {
+        Some(Err(error)) => Some(error_text(&error)),
+        _ => None,
+    });
+    let receipt = move || match value.get() {
+        Some(Ok(FormOutcome::Done(receipt))) => Some(receipt),
+        _ => None,
+    };
+    let title = match &target {
+        Some(target) => (t.comment_form_title)(&target.label),
+        None => t.comment_form_title_document.to_string(),
+    };
+    let block = target.map(|t| t.anchor).unwrap_or_default();
+    let checked = |field: &str| !echo.value(field).is_empty();
+    let form = view! {
+        <ActionForm action=action attr:class="comment-form" attr:novalidate="">
+            <input type="hidden" name="form[consultation]" value=slug.clone()/>
+            <input type="hidden" name="form[block]" value=block/>
+            <ErrorSummary errors other=failure/>
+            <TextField id="reactie-tekst" name="form[body]" label=t.label_body hint=(t.hint_body)(MAX_COMMENT_CHARS)
+                errors=field_errors(errors, "body") value=echo.value("body") multiline=true required=true maxlength=MAX_COMMENT_CHARS/>
+            <TextField id="reactie-organisatie" name="form[organisation]" label=t.label_organisation hint=t.hint_organisation
+                errors=field_errors(errors, "organisation") value=echo.value("organisation") maxlength=MAX_NAME_CHARS autocomplete="organization"/>
+            <TextField id="reactie-naam" name="form[name]" label=t.label_name
+                errors=field_errors(errors, "name") value=echo.value("name") maxlength=MAX_NAME_CHARS autocomplete="name"/>
+            <Checkbox id="reactie-naam-tonen" name="form[show_name]" label=t.label_show_name
+                errors=field_errors(errors, "show_name") checked=checked("show_name")/>
+            <TextField id="reactie-email" name="form[email]" label=t.label_email hint=t.hint_email kind="email"
+                errors=field_errors(errors, "email") value=echo.value("email") maxlength=MAX_EMAIL_CHARS autocomplete="email"/>
+            <Checkbox id="reactie-toestemming" name="form[consent]" label=t.label_consent
+                errors=field_errors(errors, "consent") checked=checked("consent")/>
+            <p class="privacy-notice">{t.privacy_notice}</p>
+            <div class="form-actions">
+                <button type="submit" class="button-primary" disabled=move || action.pending().get()>
+                    {move || if action.pending().get() { t.sending } else { t.submit_comment }}
+                </button>
+                <a href="?" class="button-secondary">{t.close_form}</a>
+            </div>
+        </ActionForm>
+    };
+    view! {
+        <section id="reageer" class="comment-panel" aria-labelledby="reageer-titel">
+            <h3 id="reageer-titel" tabindex="-1">{title}</h3>
+            <Show when=move || receipt().is_none() fallback=move || receipt().map(|r| view! { <ReceiptNotice receipt=r/> })>
+                {form.clone()}
+            </Show>
+        </section>
+    }
+}
+
+/// Shown after sending: the tracking code, large and easy to copy, and where to use it.
+#[component]
+pub fn ReceiptNotice(receipt: Receipt) -> impl IntoView {
+    let t = use_messages();
+    let link = format!("/volg/{}", receipt.code);
+    view! {
+        <div class="receipt" role="status">
+            <h3 class="receipt-title">{t.receipt_title}</h3>
+            <p>{t.receipt_code}": " <strong class="tracking-code">{receipt.code.clone()}</strong></p>
+            {receipt.late.then(|| view! { <p class="badge-late">{t.late}</p> })}
+            <p>{t.receipt_keep}</p>
+            <p><a href=link.clone()>{t.receipt_link}</a>" ("<code>{link}</code>")"</p>
+        </div>
+    }
+}

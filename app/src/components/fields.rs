@@ -1,0 +1,99 @@
+//! Form fields with a label, an optional hint and the messages for that field, wired together
+//! with `aria-describedby` so that screen readers read all three.
+
+use crate::domain::error::{FieldError, FieldErrors};
+use crate::platform::use_messages;
+use leptos::prelude::*;
+
+/// The messages for one field out of a signal of all of a form's errors.
+pub fn field_errors(errors: Signal<FieldErrors>, field: &'static str) -> Signal<Vec<FieldError>> {
+    Signal::derive(move || errors.with(|e| e.get(field).to_vec()))
+}
+
+#[component]
+fn FieldMessages(id: String, errors: Signal<Vec<FieldError>>) -> impl IntoView {
+    let t = use_messages();
+    view! {
+        <div id=id class="field-errors" aria-live="polite">
+            {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{(t.field_error)(e)}</p> }).collect_view()}
+        </div>
+    }
+}
+
+fn described_by(id: &str, has_hint: bool) -> String {
+    if has_hint { format!("{id}-hint {id}-error") } else { format!("{id}-error") }
+}
+
+/// A single-line or multi-line text field.
+#[component]
+pub fn TextField(
+    #[prop(into)] id: String,
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+    #[prop(optional, into)] value: String,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] maxlength: Option<usize>,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let invalid = move || if errors.with(|e| e.is_empty()) { "false" } else { "true" };
+    let describedby = described_by(&id, hint.is_some());
+    let hint_view = hint.map(|h| view! { <p id=format!("{id}-hint") class="field-hint">{h}</p> });
+    let input = if multiline {
+        view! {
+            <textarea id=id.clone() name=name rows="6" required=required maxlength=maxlength
+                aria-describedby=describedby aria-invalid=invalid>{value}</textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() name=name type=kind value=value required=required maxlength=maxlength
+                autocomplete=autocomplete aria-describedby=describedby aria-invalid=invalid/>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:field-invalid=move || invalid() == "true">
+            <label for=id.clone()>{label}</label>
+            {hint_view}
+            <FieldMessages id=format!("{id}-error") errors/>
+            {input}
+        </div>
+    }
+}
+
+#[component]
+pub fn Checkbox(
+    #[prop(into)] id: String,
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+    #[prop(optional)] checked: bool,
+) -> impl IntoView {
+    let invalid = move || if errors.with(|e| e.is_empty()) { "false" } else { "true" };
+    view! {
+        <div class="field field-checkbox" class:field-invalid=move || invalid() == "true">
+            <FieldMessages id=format!("{id}-error") errors/>
+            <input type="checkbox" id=id.clone() name=name value="on" checked=checked
+                aria-describedby=format!("{id}-error") aria-invalid=invalid/>
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+/// Says at the top of a form that something needs attention; announced to screen readers.
+#[component]
+pub fn ErrorSummary(errors: Signal<FieldErrors>, #[prop(into)] other: Signal<Option<&'static str>>) -> impl IntoView {
+    let t = use_messages();
+    view! {
+        <div role="alert" class="form-alert-slot">
+            {move || {
+                let message = other.get().or_else(|| (!errors.with(|e| e.is_empty())).then_some(t.form_has_errors));
+                message.map(|m| view! { <p class="form-alert">{m}</p> })
+            }}
+        </div>
+    }
+}

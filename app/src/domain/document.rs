@@ -1,0 +1,82 @@
+//! The structure of a policy document as the rest of Inspraak sees it: sections from headings and
+//! commentable blocks, each with a stable anchor and a human label used in the response document.
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of commentable block this is; shown to readers ("tabel", "lijst").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum BlockKind {
+    Paragraph,
+    List,
+    Table,
+    Quote,
+    Code,
+    Footnote,
+}
+
+impl BlockKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::List => "list",
+            BlockKind::Table => "table",
+            BlockKind::Quote => "quote",
+            BlockKind::Code => "code",
+            BlockKind::Footnote => "footnote",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "paragraph" => BlockKind::Paragraph,
+            "list" => BlockKind::List,
+            "table" => BlockKind::Table,
+            "quote" => BlockKind::Quote,
+            "code" => BlockKind::Code,
+            "footnote" => BlockKind::Footnote,
+            _ => return None,
+        })
+    }
+}
+
+/// A heading of the document with the numbering as written ("Hoofdstuk 5", "a", "Bijlage 2").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// Stable, URL-safe anchor, unique within the document ("h5", "h5-a", "bijlage-2", "samenvatting").
+    pub anchor: String,
+    /// 1 = chapter level (Markdown `##`, or `#` when the document has several), 2 = section, ...
+    pub level: u8,
+    /// The numbering as written, without punctuation: "Hoofdstuk 5", "a", "Bijlage 2"; None when unnumbered.
+    pub number: Option<String>,
+    /// The heading text after the numbering ("Preventie"), or the whole heading when unnumbered.
+    pub title: String,
+    /// Short label used in block labels: "5.a", "5", "Bijlage 2", "Samenvatting", "Inleiding - Leeswijzer".
+    pub label: String,
+    /// Index of the parent section in `ImportedDocument::sections`.
+    pub parent: Option<usize>,
+}
+
+/// A commentable unit: a paragraph, a list, a table, a quote, a code block or a footnote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// Index into `ImportedDocument::sections`; None for text before the first section heading.
+    pub section: Option<usize>,
+    pub kind: BlockKind,
+    /// Stable anchor, unique within the document ("h5-a-3", "voetnoot-1").
+    pub anchor: String,
+    /// Human label: "5.a, alinea 3", "Samenvatting, alinea 2", "Bijlage 2, alinea 1", "voetnoot 1".
+    pub label: String,
+    /// Sanitised HTML of the block's content (safe to set as inner HTML).
+    pub html: String,
+    /// Plain text of the block, for quotes in the response document and search.
+    pub text: String,
+}
+
+/// The result of importing a draft: title, sections and blocks in document order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedDocument {
+    /// The document title (first `#` heading, or first line of a text export), if any.
+    pub title: Option<String>,
+    pub sections: Vec<Section>,
+    pub blocks: Vec<Block>,
+}

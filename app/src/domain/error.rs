@@ -1,0 +1,107 @@
+//! The one error type that crosses the wire between server functions and the interface.
+//! Internal causes are logged where they happen and never sent to the browser.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Field name → messages (message keys resolved through i18n at display time).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors(pub BTreeMap<String, Vec<FieldError>>);
+
+/// A validation problem with one field; the interface turns it into a Dutch or English sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FieldError {
+    Required,
+    TooLong { max: usize },
+    TooShort { min: usize },
+    InvalidEmail,
+    ConsentRequired,
+    InvalidSlug,
+    SlugTaken,
+    InvalidDate,
+    ClosesBeforeOpens,
+    UnknownBlock,
+    InvalidStatus,
+    NotYetOpen,
+    InvalidCredentials,
+    ImportEmpty,
+    ImportTooLarge { max_mb: usize },
+    ImportNotText,
+    ImportNoContent,
+    UnsupportedFileType,
+}
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &str, error: FieldError) {
+        self.0.entry(field.to_string()).or_default().push(error);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, field: &str) -> &[FieldError] {
+        self.0.get(field).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn single(field: &str, error: FieldError) -> Self {
+        let mut errors = Self::default();
+        errors.add(field, error);
+        errors
+    }
+
+    /// `Ok(())` when nothing was added, so validation can end with `errors.into_result()?`.
+    pub fn into_result(self) -> Result<(), FieldErrors> {
+        if self.is_empty() { Ok(()) } else { Err(self) }
+    }
+}
+
+/// What a request can fail with, as the user should understand it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("not logged in")]
+    Unauthorized,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("too many requests")]
+    RateLimited,
+    #[error("invalid input")]
+    Validation(FieldErrors),
+    /// Details were logged on the server; the browser only learns that something went wrong.
+    #[error("internal error")]
+    Internal,
+}
+
+impl From<FieldErrors> for AppError {
+    fn from(errors: FieldErrors) -> Self {
+        AppError::Validation(errors)
+    }
+}
+
+impl leptos::server_fn::error::FromServerFnError for AppError {
+    type Encoder = leptos::server_fn::codec::JsonEncoding;
+
+    fn from_server_fn_error(_: leptos::server_fn::error::ServerFnErrorErr) -> Self {
+        AppError::Internal
+    }
+}
+
+/// The result of a form submission: done, or refused with messages per field. Validation
+/// refusals are an ordinary outcome (not an error) so that the no-JavaScript path can send the
+/// user back to the form with what they typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormOutcome<T> {
+    Done(T),
+    Invalid(FieldErrors),
+}
+
+impl<T> FormOutcome<T> {
+    pub fn errors(&self) -> Option<&FieldErrors> {
+        match self {
+            FormOutcome::Invalid(errors) => Some(errors),
+            FormOutcome::Done(_) => None,
+        }
+    }
+}

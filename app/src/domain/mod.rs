@@ -1,0 +1,13 @@
+//! Types and rules of inspraak, free of web framework and database: what a comment is, which
+//! answer statuses exist, when the comment period is open, who may do what, and how the response
+//! document is assembled. Everything here is unit-tested on its own.
+
+pub mod answer;
+pub mod comment;
+pub mod consultation;
+pub mod document;
+pub mod error;
+pub mod report;
+pub mod role;
+pub mod status;
+pub mod tracking;

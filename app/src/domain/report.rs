@@ -1,0 +1,351 @@
+//! Assembly of the response document (*nota van beantwoording*): every comment with its answer
+//! and status, in document order, with the counts the college and council look for.
+
+use super::comment::SenderKind;
+use super::document::BlockKind;
+use super::status::ProcessingStatus;
+use crate::i18n::Messages;
+use serde::{Deserialize, Serialize};
+
+/// A section of the document as the report needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutlineSection {
+    pub id: i64,
+    pub anchor: String,
+    pub level: u8,
+    pub heading: String,
+}
+
+/// A block of the document as the report needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutlineBlock {
+    pub id: i64,
+    pub section_id: Option<i64>,
+    pub anchor: String,
+    pub label: String,
+    pub kind: BlockKind,
+    pub text: String,
+}
+
+/// A comment with its latest final answer, as stored. `name` is only present when the resident
+/// chose to show it; the caller never hands hidden names to the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportInput {
+    pub block_id: Option<i64>,
+    pub sender_kind: SenderKind,
+    pub organisation: Option<String>,
+    pub public_name: Option<String>,
+    pub body: String,
+    pub late: bool,
+    pub answer: Option<ReportAnswer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportAnswer {
+    pub status: ProcessingStatus,
+    pub body_markdown: String,
+    /// Sanitised when saved.
+    pub body_html: String,
+    pub processed_where: Option<String>,
+}
+
+/// How a sender appears in public.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SenderLabel {
+    /// "Inspreker N", numbered in order of arrival.
+    Anonymous(usize),
+    Named(String),
+    Organisation(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportEntry {
+    pub sender: SenderLabel,
+    pub body: String,
+    pub late: bool,
+    pub answer: Option<ReportAnswer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportBlock {
+    pub anchor: String,
+    pub label: String,
+    pub quote: String,
+    pub entries: Vec<ReportEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportSection {
+    pub anchor: String,
+    pub heading: String,
+    pub blocks: Vec<ReportBlock>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    pub received: usize,
+    pub late: usize,
+    pub unanswered: usize,
+    /// Every status in its fixed order, also those with zero.
+    pub by_status: Vec<(ProcessingStatus, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub totals: Totals,
+    /// Comments on the document as a whole.
+    pub general: Vec<ReportEntry>,
+    pub sections: Vec<ReportSection>,
+}
+
+/// Longest quote of the commented paragraph shown in the report.
+pub const QUOTE_CHARS: usize = 400;
+
+/// Comments must be given in order of arrival; sections and blocks in document order.
+pub fn assemble(sections: &[OutlineSection], blocks: &[OutlineBlock], comments: Vec<ReportInput>) -> Report {
+    let mut totals = Totals { received: comments.len(), ..Totals::default() };
+    let mut counts = [0usize; ProcessingStatus::ALL.len()];
+    let mut anonymous = 0;
+    let mut general = Vec::new();
+    let mut per_block: std::collections::HashMap<i64, Vec<ReportEntry>> = Default::default();
+    for comment in comments {
+        totals.late += usize::from(comment.late);
+        match &comment.answer {
+            Some(answer) => {
+                if let Some(i) = ProcessingStatus::ALL.iter().position(|s| *s == answer.status) {
+                    counts[i] += 1;
+                }
+            }
+            None => totals.unanswered += 1,
+        }
+        let sender = match (comment.sender_kind, comment.organisation, comment.public_name) {
+            (SenderKind::Organisation, Some(org), _) => SenderLabel::Organisation(org),
+            (_, _, Some(name)) => SenderLabel::Named(name),
+            _ => {
+                anonymous += 1;
+                SenderLabel::Anonymous(anonymous)
+            }
+        };
+        let entry = ReportEntry { sender, body: comment.body, late: comment.late, answer: comment.answer };
+        match comment.block_id {
+            Some(block) if blocks.iter().any(|b| b.id == block) => per_block.entry(block).or_default().push(entry),
+            _ => general.push(entry),
+        }
+    }
+    totals.by_status = ProcessingStatus::ALL.into_iter().zip(counts).collect();
+
+    let mut report_sections: Vec<ReportSection> = Vec::new();
+    let mut current: Option<Option<i64>> = None;
+    for block in blocks {
+        let Some(entries) = per_block.remove(&block.id) else { continue };
+        if current != Some(block.section_id) {
+            current = Some(block.section_id);
+            let section = block.section_id.and_then(|id| sections.iter().find(|s| s.id == id));
+            report_sections.push(ReportSection {
+                anchor: section.map(|s| s.anchor.clone()).unwrap_or_default(),
+                heading: section.map(|s| s.heading.clone()).unwrap_or_default(),
+                blocks: Vec::new(),
+            });
+        }
+        if let Some(section) = report_sections.last_mut() {
+            section.blocks.push(ReportBlock {
+                anchor: block.anchor.clone(),
+                label: block.label.clone(),
+                quote: shorten(&block.text, QUOTE_CHARS),
+                entries,
+            });
+        }
+    }
+    Report { totals, general, sections: report_sections }
+}
+
+/// Cuts at a word boundary and marks the cut with an ellipsis.
+pub fn shorten(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    let at = cut.rfind(char::is_whitespace).unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end())
+}
+
+/// The one-line summary: "17 reacties ontvangen, waarvan 9 verwerkt, …".
+pub fn summary_line(totals: &Totals, t: &Messages) -> String {
+    let mut parts: Vec<String> = totals
+        .by_status
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(status, n)| format!("{n} {}", t.status_label(*status)))
+        .collect();
+    if totals.unanswered > 0 {
+        parts.push((t.count_unanswered)(totals.unanswered));
+    }
+    (t.report_summary)(totals.received, &parts.join(", "))
+}
+
+impl SenderLabel {
+    pub fn display(&self, t: &Messages) -> String {
+        match self {
+            SenderLabel::Anonymous(n) => format!("{} {n}", t.anonymous_sender),
+            SenderLabel::Named(name) | SenderLabel::Organisation(name) => name.clone(),
+        }
+    }
+}
+
+/// The same document as Markdown, for officers who continue in a word processor.
+pub fn to_markdown(title: &str, period: &str, report: &Report, t: &Messages) -> String {
+    let mut out = format!("# {} {}\n\n{}\n\n{}\n\n", t.report_title, md_inline(title), period, summary_line(&report.totals, t));
+    if !report.general.is_empty() {
+        out.push_str(&format!("## {}\n\n", t.whole_document));
+        push_entries(&mut out, &report.general, t);
+    }
+    for section in &report.sections {
+        let heading = if section.heading.is_empty() { t.front_matter } else { &section.heading };
+        out.push_str(&format!("## {}\n\n", md_inline(heading)));
+        for block in &section.blocks {
+            out.push_str(&format!("### {}\n\n", md_inline(&block.label)));
+            for line in block.quote.lines().filter(|l| !l.trim().is_empty()) {
+                out.push_str(&format!("> {}\n", md_inline(line)));
+            }
+            out.push('\n');
+            push_entries(&mut out, &block.entries, t);
+        }
+    }
+    out
+}
+
+fn push_entries(out: &mut String, entries: &[ReportEntry], t: &Messages) {
+    for entry in entries {
+        let late = if entry.late { format!(" ({})", t.late) } else { String::new() };
+        out.push_str(&format!("**{}**{late}\n\n", md_inline(&entry.sender.display(t))));
+        for line in entry.body.lines() {
+            out.push_str(&format!("{}  \n", md_inline(line)));
+        }
+        out.push('\n');
+        match &entry.answer {
+            Some(answer) => {
+                out.push_str(&format!("*{}:* {}\n\n", t.answer, t.status_label(answer.status)));
+                out.push_str(answer.body_markdown.trim());
+                out.push_str("\n\n");
+                if let Some(place) = &answer.processed_where {
+                    out.push_str(&format!("*{}:* {}\n\n", t.processed_where, md_inline(place)));
+                }
+            }
+            None => out.push_str(&format!("*{}*\n\n", t.not_yet_answered)),
+        }
+    }
+}
+
+/// Escapes what Markdown would otherwise read as markup in text that came from a person.
+fn md_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::NL;
+
+    fn outline() -> (Vec<OutlineSection>, Vec<OutlineBlock>) {
+        let sections = vec![
+            OutlineSection { id: 1, anchor: "h1".into(), level: 1, heading: "Hoofdstuk 1 Inleiding".into() },
+            OutlineSection { id: 2, anchor: "h2".into(), level: 1, heading: "Hoofdstuk 2 Preventie".into() },
+        ];
+        let block = |id, section_id, label: &str| OutlineBlock {
+            id,
+            section_id: Some(section_id),
+            anchor: format!("b{id}"),
+            label: label.into(),
+            kind: BlockKind::Paragraph,
+            text: format!("Tekst van {label}"),
+        };
+        (sections, vec![block(10, 1, "1, alinea 1"), block(11, 2, "2, alinea 1"), block(12, 2, "2, alinea 2")])
+    }
+
+    fn comment(block_id: Option<i64>, status: Option<ProcessingStatus>) -> ReportInput {
+        ReportInput {
+            block_id,
+            sender_kind: SenderKind::Resident,
+            organisation: None,
+            public_name: None,
+            body: "Reactie".into(),
+            late: false,
+            answer: status.map(|status| ReportAnswer {
+                status,
+                body_markdown: "Antwoord".into(),
+                body_html: "<p>Antwoord</p>".into(),
+                processed_where: None,
+            }),
+        }
+    }
+
+    #[test]
+    fn comments_follow_document_order_not_arrival() {
+        let (sections, blocks) = outline();
+        let report = assemble(&sections, &blocks, vec![comment(Some(12), None), comment(Some(10), None), comment(None, None)]);
+        assert_eq!(report.general.len(), 1);
+        let labels: Vec<_> = report.sections.iter().flat_map(|s| s.blocks.iter().map(|b| b.label.as_str())).collect();
+        assert_eq!(labels, ["1, alinea 1", "2, alinea 2"]);
+        assert_eq!(report.sections[1].heading, "Hoofdstuk 2 Preventie");
+        // Numbered by arrival: the comment on 2, alinea 2 came first.
+        assert_eq!(report.sections[1].blocks[0].entries[0].sender, SenderLabel::Anonymous(1));
+        assert_eq!(report.sections[0].blocks[0].entries[0].sender, SenderLabel::Anonymous(2));
+    }
+
+    #[test]
+    fn names_are_shown_only_when_given_and_organisations_by_name() {
+        let (sections, blocks) = outline();
+        let mut named = comment(Some(10), None);
+        named.public_name = Some("Jan Jansen".into());
+        let mut org = comment(Some(10), None);
+        org.sender_kind = SenderKind::Organisation;
+        org.organisation = Some("Stichting Thuis".into());
+        let report = assemble(&sections, &blocks, vec![named, org, comment(Some(10), None)]);
+        let senders: Vec<_> = report.sections[0].blocks[0].entries.iter().map(|e| e.sender.display(&NL)).collect();
+        assert_eq!(senders, ["Jan Jansen", "Stichting Thuis", "Inspreker 1"]);
+    }
+
+    #[test]
+    fn totals_count_statuses_late_and_unanswered() {
+        let (sections, blocks) = outline();
+        let mut late = comment(Some(11), Some(ProcessingStatus::Processed));
+        late.late = true;
+        let report = assemble(
+            &sections,
+            &blocks,
+            vec![late, comment(Some(10), Some(ProcessingStatus::Processed)), comment(None, Some(ProcessingStatus::Noted)), comment(Some(99), None)],
+        );
+        assert_eq!(report.totals.received, 4);
+        assert_eq!(report.totals.late, 1);
+        assert_eq!(report.totals.unanswered, 1);
+        assert_eq!(report.totals.by_status[0], (ProcessingStatus::Processed, 2));
+        assert_eq!(report.general.len(), 2, "a comment on an unknown block is kept with the general ones");
+        assert_eq!(summary_line(&report.totals, &NL), "4 reacties ontvangen, waarvan 2 verwerkt, 1 kennisgenomen, 1 nog niet beantwoord.");
+    }
+
+    #[test]
+    fn markdown_escapes_what_people_typed() {
+        let (sections, blocks) = outline();
+        let mut c = comment(Some(10), Some(ProcessingStatus::NotProcessed));
+        c.body = "# geen kop <script>".into();
+        let report = assemble(&sections, &blocks, vec![c]);
+        let md = to_markdown("Visie *2027*", "1 december 2026 tot en met 15 januari 2027", &report, &NL);
+        assert!(md.starts_with("# Nota van beantwoording Visie \\*2027\\*"));
+        assert!(md.contains("\\# geen kop \\<script\\>"));
+        assert!(md.contains("### 1, alinea 1"));
+        assert!(md.contains("*Antwoord:* niet verwerkt"));
+    }
+
+    #[test]
+    fn quotes_are_shortened_at_a_word() {
+        assert_eq!(shorten("een twee drie", 8), "een…");
+        assert_eq!(shorten("kort", 8), "kort");
+    }
+}

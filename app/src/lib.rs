@@ -1,0 +1,22 @@
+//! Inspraak: comments on draft policy, per paragraph, with traceable answers.
+//!
+//! `domain` holds the types and rules, `api` the server functions, `components` and `pages` the
+//! interface; `backend` (server only) the store, sessions, importer and shared services.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod domain;
+pub mod i18n;
+pub mod pages;
+pub mod platform;
+
+#[cfg(feature = "ssr")]
+pub mod backend;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

@@ -1,0 +1,44 @@
+//! Thin pages: each fetches its data and assembles components.
+
+mod consultation_page;
+mod home_page;
+mod login_page;
+mod not_found_page;
+mod officer_pages;
+mod report_page;
+mod track_pages;
+
+pub use consultation_page::ConsultationPage;
+pub use home_page::HomePage;
+pub use login_page::LoginPage;
+pub use not_found_page::NotFoundPage;
+pub use officer_pages::{NewConsultationPage, OfficerConsultationPage, OfficerHomePage};
+pub use report_page::ReportPage;
+pub use track_pages::{TrackLookupPage, TrackPage};
+
+use crate::api::{ECHO_PARAM, FormEcho, form_echo};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// A route parameter as a reactive string.
+pub(crate) fn param(name: &'static str) -> Memo<String> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get(name).unwrap_or_default()))
+}
+
+/// A query parameter, if present and not empty.
+pub(crate) fn query(name: &'static str) -> Memo<Option<String>> {
+    let query = use_query_map();
+    Memo::new(move |_| query.with(|q| q.get(name).filter(|v| !v.is_empty())))
+}
+
+/// What a refused plain form post left behind (`?formulier=`), for the page to show again.
+pub(crate) fn echo_resource() -> Resource<Option<FormEcho>> {
+    let token = query(ECHO_PARAM);
+    Resource::new(move || token.get(), |token| async move {
+        match token {
+            Some(token) => form_echo(token).await.ok().flatten(),
+            None => None,
+        }
+    })
+}

@@ -1,0 +1,157 @@
+use super::{echo_resource, param, query};
+use crate::api::{CreateConsultation, FormEcho, OfficerConsultationView, officer_consultation, officer_consultations};
+use crate::components::answer_form::CommentForOfficer;
+use crate::components::document::PeriodNotice;
+use crate::components::errors::ErrorView;
+use crate::components::fields::{ErrorSummary, TextField, field_errors};
+use crate::domain::consultation::{MAX_DESCRIPTION_CHARS, MAX_SLUG_CHARS, MAX_TITLE_CHARS};
+use crate::platform::use_messages;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+
+#[component]
+pub fn OfficerHomePage() -> impl IntoView {
+    let t = use_messages();
+    let list = Resource::new(|| (), |_| officer_consultations());
+    view! {
+        <Title text=t.officer_title/>
+        <div class="wrap page">
+            <h1>{t.officer_title}</h1>
+            <p><a class="button-primary" href="/beheer/nieuw">{t.new_consultation}</a></p>
+            <h2>{t.officer_consultations}</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="card-list">
+                                {list.into_iter().map(|c| view! {
+                                    <li class="card">
+                                        <h3><a href=format!("/beheer/consultaties/{}", c.slug)>{c.title}</a></h3>
+                                        <PeriodNotice period=c.period phase=c.phase/>
+                                        <p class="meta">{(t.count_comments)(c.comment_count as usize)}", "{(t.count_unanswered)(c.unanswered_count as usize)}</p>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+/// A plain multipart form: uploading a file works the same with JavaScript on or off.
+#[component]
+pub fn NewConsultationPage() -> impl IntoView {
+    let t = use_messages();
+    let echo = echo_resource();
+    let user = Resource::new(|| (), |_| crate::api::who_am_i());
+    view! {
+        <Title text=t.new_consultation/>
+        <div class="wrap page narrow">
+            <h1>{t.new_consultation}</h1>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    if !matches!(user.await, Ok(Some(_))) {
+                        return view! { <ErrorView error=crate::domain::error::AppError::Unauthorized/> }.into_any();
+                    }
+                    let echo = echo.await.unwrap_or_default();
+                    view! { <NewConsultationForm echo/> }.into_any()
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn NewConsultationForm(echo: FormEcho) -> impl IntoView {
+    let t = use_messages();
+    let errors = Signal::stored(echo.errors.clone());
+    view! {
+        <form id="nieuwe-consultatie" method="post" enctype="multipart/form-data" action=CreateConsultation::url() novalidate="">
+            <ErrorSummary errors other=Signal::stored(None)/>
+            <TextField id="c-title" name="title" label=t.label_title required=true maxlength=MAX_TITLE_CHARS
+                errors=field_errors(errors, "title") value=echo.value("title")/>
+            <TextField id="c-slug" name="slug" label=t.label_slug hint=t.hint_slug required=true maxlength=MAX_SLUG_CHARS
+                errors=field_errors(errors, "slug") value=echo.value("slug")/>
+            <TextField id="c-description" name="description" label=t.label_description multiline=true maxlength=MAX_DESCRIPTION_CHARS
+                errors=field_errors(errors, "description") value=echo.value("description")/>
+            <TextField id="c-opens" name="opens" label=t.label_opens kind="date" required=true
+                errors=field_errors(errors, "opens") value=echo.value("opens")/>
+            <TextField id="c-closes" name="closes" label=t.label_closes kind="date" required=true
+                errors=field_errors(errors, "closes") value=echo.value("closes")/>
+            <TextField id="c-file" name="file" label=t.label_file hint=t.hint_file kind="file" required=true
+                errors=field_errors(errors, "file")/>
+            <button type="submit" class="button-primary">{t.create_submit}</button>
+        </form>
+    }
+}
+
+#[component]
+pub fn OfficerConsultationPage() -> impl IntoView {
+    let t = use_messages();
+    let slug = param("slug");
+    let created = query("nieuw");
+    let data = Resource::new(move || slug.get(), officer_consultation);
+    let echo = echo_resource();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let echo = echo.await;
+                match data.await {
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                    Ok(view) => view! { <OfficerConsultation view echo created=created.get().is_some()/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn OfficerConsultation(view: OfficerConsultationView, echo: Option<FormEcho>, created: bool) -> impl IntoView {
+    let t = use_messages();
+    let general = (!view.general.is_empty()).then(|| {
+        let comments = view.general.clone().into_iter().map(|c| view! { <CommentForOfficer comment=c echo=echo.clone()/> }).collect_view();
+        view! { <section class="officer-section"><h3>{t.whole_document}</h3>{comments}</section> }
+    });
+    let sections = view
+        .sections
+        .into_iter()
+        .map(|section| {
+            let heading = if section.heading.is_empty() { t.front_matter.to_string() } else { section.heading };
+            let blocks = section
+                .blocks
+                .into_iter()
+                .map(|block| {
+                    let comments = block.comments.into_iter().map(|c| view! { <CommentForOfficer comment=c echo=echo.clone()/> }).collect_view();
+                    view! {
+                        <section class="officer-block">
+                            <h4 class="block-heading">{block.label}</h4>
+                            <blockquote class="quote">{crate::domain::report::shorten(&block.text, 400)}</blockquote>
+                            {comments}
+                        </section>
+                    }
+                })
+                .collect_view();
+            view! { <section class="officer-section"><h3>{heading}</h3>{blocks}</section> }
+        })
+        .collect_view();
+    view! {
+        <Title text=format!("{} - {}", t.officer_comments, view.title)/>
+        <div class="wrap page officer">
+            {created.then(|| view! { <p class="notice" role="status">{t.answer_saved_import}</p> })}
+            <h1>{view.title.clone()}</h1>
+            <p class="meta">
+                {(t.count_comments)(view.total)}", "{(t.count_unanswered)(view.unanswered)}" · "
+                <a href=format!("/consultaties/{}", view.slug)>{t.view_public_page}</a>" · "
+                <a href=format!("/consultaties/{}/reactienota", view.slug)>{t.view_report}</a>
+            </p>
+            <h2>{t.comments_by_section}</h2>
+            {(view.total == 0).then(|| view! { <p>{t.no_comments_yet}</p> })}
+            {general}
+            {sections}
+        </div>
+    }
+}

@@ -1,0 +1,26 @@
+use super::param;
+use crate::api::get_report;
+use crate::components::errors::ErrorView;
+use crate::components::report::ReportDocument;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let t = crate::platform::use_messages();
+    let slug = param("slug");
+    let report = Resource::new(move || slug.get(), get_report);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match report.await {
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                    Ok(view) => view! {
+                        <Title text=format!("{} {}", t.report_title, view.title)/>
+                        <div class="wrap page report"><ReportDocument view/></div>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,115 @@
+use super::{param, query};
+use crate::api::{TrackView, track_comment};
+use crate::components::errors::ErrorView;
+use crate::domain::error::AppError;
+use crate::platform::use_messages;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/volg`: a form to type a tracking code; with `?code=` it shows that comment.
+#[component]
+pub fn TrackLookupPage() -> impl IntoView {
+    let t = use_messages();
+    let code = query("code");
+    view! {
+        <Title text=t.track_title/>
+        <div class="wrap page">
+            <h1>{t.track_title}</h1>
+            <p>{t.track_intro}</p>
+            <form method="get" action="/volg" class="lookup-form">
+                <div class="field">
+                    <label for="volgcode">{t.track_code_label}</label>
+                    <input id="volgcode" name="code" type="text" autocomplete="off" spellcheck="false"
+                        value=move || code.get().unwrap_or_default() required=true/>
+                </div>
+                <button type="submit" class="button-primary">{t.track_lookup}</button>
+            </form>
+            {move || code.get().map(|code| view! { <TrackedComment code/> })}
+        </div>
+    }
+}
+
+/// `/volg/{code}`: the comment, the paragraph it is about, and the final answer.
+#[component]
+pub fn TrackPage() -> impl IntoView {
+    let t = use_messages();
+    let code = param("code");
+    let received = query("ontvangen");
+    view! {
+        <Title text=t.track_title/>
+        <div class="wrap page">
+            {move || received.get().map(|_| view! {
+                <div class="receipt" role="status">
+                    <h2 class="receipt-title">{t.receipt_title}</h2>
+                    <p>{t.receipt_code}": " <strong class="tracking-code">{code.get()}</strong></p>
+                    <p>{t.receipt_keep}</p>
+                </div>
+            })}
+            <h1>{t.track_title}</h1>
+            {move || view! { <TrackedComment code=code.get()/> }}
+        </div>
+    }
+}
+
+#[component]
+fn TrackedComment(code: String) -> impl IntoView {
+    let tracked = Resource::new(move || code.clone(), track_comment);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match tracked.await {
+                    Ok(view) => view! { <TrackDetails view/> }.into_any(),
+                    Err(AppError::NotFound) => view! { <UnknownCode/> }.into_any(),
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn UnknownCode() -> impl IntoView {
+    let t = use_messages();
+    crate::platform::set_http_status(404);
+    view! { <p class="notice" role="alert">{t.track_code_unknown}</p> }
+}
+
+#[component]
+fn TrackDetails(view: TrackView) -> impl IntoView {
+    let t = use_messages();
+    let about = match (&view.block_label, &view.block_anchor) {
+        (Some(label), Some(anchor)) => view! {
+            <a href=format!("/consultaties/{}#{}", view.consultation_slug, anchor)>{label.clone()}</a>
+        }
+        .into_any(),
+        _ => view! { <span>{t.whole_document}</span> }.into_any(),
+    };
+    let answer = match view.answer {
+        Some(answer) => view! {
+            <section class="answer" aria-labelledby="antwoord-titel">
+                <h2 id="antwoord-titel">{t.answer}</h2>
+                <p class="answer-status"><strong>{t.track_status}": "</strong>{t.status_label(answer.status)}</p>
+                <div class="answer-text" inner_html=answer.html></div>
+                {answer.processed_where.map(|w| view! { <p class="meta">{t.processed_where}": "{w}</p> })}
+            </section>
+        }
+        .into_any(),
+        None => view! { <p class="notice">{t.track_no_answer}</p> }.into_any(),
+    };
+    view! {
+        <section class="tracked" aria-labelledby="reactie-titel">
+            <h2 id="reactie-titel">{t.track_your_comment}</h2>
+            <dl class="facts">
+                <dt>{t.nav_home}</dt>
+                <dd><a href=format!("/consultaties/{}", view.consultation_slug)>{view.consultation_title}</a></dd>
+                <dt>{t.track_about}</dt>
+                <dd>{about}</dd>
+                <dt>{t.track_received_on}</dt>
+                <dd>{t.date(view.received_on)}{view.late.then(|| view! { " " <span class="badge-late">{t.late}</span> })}</dd>
+            </dl>
+            {view.block_text.map(|text| view! { <blockquote class="quote">{crate::domain::report::shorten(&text, 600)}</blockquote> })}
+            <p class="comment-body">{view.body}</p>
+        </section>
+        {answer}
+    }
+}

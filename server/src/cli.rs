@@ -1,0 +1,151 @@
+//! The `inspraak` command: serve the app, or the operator's admin commands on the same database.
+
+use app::backend::auth::hash_password;
+use app::backend::store::Store;
+use app::backend::services;
+use app::domain::consultation::ConsultationForm;
+use app::domain::error::FormOutcome;
+use app::domain::role::Role;
+use app::i18n::NL;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(name = "inspraak", version, about = "Inspraak: reacties per alinea op conceptbeleid, met traceerbare antwoorden")]
+pub struct Cli {
+    /// Database, e.g. sqlite://inspraak.db (created and migrated on first use).
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://inspraak.db", global = true)]
+    pub database_url: String,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Start the web server (the default). Address from LEPTOS_SITE_ADDR.
+    Serve {
+        /// Load the demo consultation, officer and comments into an empty database.
+        #[arg(long, env = "INSPRAAK_DEMO")]
+        demo: bool,
+    },
+    /// Create a consultation from a Markdown (.md) or plain-text (.txt) file.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long, default_value = "")]
+        description: String,
+        /// First day of the comment period (yyyy-mm-dd); today if left out.
+        #[arg(long)]
+        opens: Option<String>,
+        /// Last day of the comment period (yyyy-mm-dd); six weeks after opening if left out.
+        #[arg(long)]
+        closes: Option<String>,
+    },
+    /// Manage staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Create an officer (or admin); on an existing e-mail address, set a new password.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_parser = ["officer", "admin"], default_value = "officer")]
+        role: String,
+        /// The password; else INSPRAAK_PASSWORD, else asked for, else a generated one is printed.
+        #[arg(long, env = "INSPRAAK_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+    },
+}
+
+/// Runs an admin command; returns the process exit code.
+pub async fn run_admin(store: &Store, command: Command) -> i32 {
+    match command {
+        Command::Serve { .. } => 0,
+        Command::Import { file, slug, title, description, opens, closes } => {
+            let bytes = match std::fs::read(&file) {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    eprintln!("Kan {} niet lezen: {error}", file.display());
+                    return 1;
+                }
+            };
+            let today = services::today();
+            let opens = opens.unwrap_or_else(|| today.to_string());
+            let closes = closes.unwrap_or_else(|| {
+                app::domain::consultation::parse_date(&opens).map(|d| (d + time::Duration::weeks(6)).to_string()).unwrap_or_default()
+            });
+            let form = ConsultationForm { title, slug, description, opens, closes };
+            let name = file.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+            match services::create_consultation(store, &form, &name, &bytes, None).await {
+                Ok(FormOutcome::Done(summary)) => {
+                    println!("Consultatie '{}' aangemaakt: {} secties, {} blokken. Openbaar op /consultaties/{}", summary.slug, summary.sections, summary.blocks, summary.slug);
+                    0
+                }
+                Ok(FormOutcome::Invalid(errors)) => {
+                    for (field, messages) in errors.0 {
+                        for message in messages {
+                            eprintln!("{field}: {}", (NL.field_error)(message));
+                        }
+                    }
+                    2
+                }
+                Err(error) => {
+                    eprintln!("Importeren mislukt: {error}");
+                    1
+                }
+            }
+        }
+        Command::User { command: UserCommand::Add { email, name, role, password } } => add_user(store, &email, &name, &role, password).await,
+    }
+}
+
+async fn add_user(store: &Store, email: &str, name: &str, role: &str, password: Option<String>) -> i32 {
+    if !app::domain::comment::looks_like_email(email) {
+        eprintln!("email: {}", (NL.field_error)(app::domain::error::FieldError::InvalidEmail));
+        return 2;
+    }
+    let (password, generated) = match password {
+        Some(p) => (p, false),
+        None => match rpassword::prompt_password("Wachtwoord: ") {
+            Ok(p) if !p.is_empty() => (p, false),
+            _ => (services::random_token(9), true),
+        },
+    };
+    if password.chars().count() < 10 {
+        eprintln!("password: {}", (NL.field_error)(app::domain::error::FieldError::TooShort { min: 10 }));
+        return 2;
+    }
+    let Ok(hash) = hash_password(&password) else {
+        eprintln!("Wachtwoord kon niet worden versleuteld.");
+        return 1;
+    };
+    let role = Role::parse(role).unwrap_or(Role::Officer);
+    match store.create_user(email, name, &hash, role).await {
+        Ok(_) => println!("Account {email} ({}) aangemaakt.", role.code()),
+        Err(app::backend::store::StoreError::Conflict(_)) => match store.set_password(email, &hash).await {
+            Ok(true) => println!("Account {email} bestond al: wachtwoord vervangen."),
+            _ => {
+                eprintln!("Account {email} kon niet worden bijgewerkt.");
+                return 1;
+            }
+        },
+        Err(error) => {
+            eprintln!("Account aanmaken mislukt: {error}");
+            return 1;
+        }
+    }
+    if generated {
+        println!("Gegenereerd wachtwoord: {password}");
+    }
+    0
+}

@@ -1,0 +1,58 @@
+//! The Inspraak web server: the Leptos app plus a few plain routes, behind sessions, a CSRF
+//! origin check, security headers and a body size limit. Built as a library so that integration
+//! tests run the real router in-process.
+
+pub mod cli;
+mod routes;
+
+use app::app::{App, shell};
+use app::backend::AppState;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::SqliteStore;
+
+/// Largest request body: a 5 MB document and its form fit; anything larger is refused early.
+pub const MAX_BODY_BYTES: usize = 25 * 1024 * 1024;
+
+pub struct ServerOptions {
+    /// Mark the session cookie `Secure` (on unless `INSPRAAK_INSECURE_COOKIES=1`).
+    pub secure_cookies: bool,
+}
+
+pub async fn build_router(state: AppState, leptos_options: LeptosOptions, options: &ServerOptions) -> Result<Router, sqlx::Error> {
+    let session_store = SqliteStore::new(state.store.sqlite_pool().clone());
+    session_store.migrate().await?;
+    let sessions = SessionManagerLayer::new(session_store)
+        .with_name("inspraak_sessie")
+        .with_secure(options.secure_cookies)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_expiry(Expiry::OnInactivity(time::Duration::hours(8)));
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let router = Router::new()
+        .merge(routes::plain_routes())
+        .leptos_routes_with_context(
+            &leptos_options,
+            routes,
+            move || provide_context(context_state.clone()),
+            {
+                let leptos_options = leptos_options.clone();
+                move || shell(leptos_options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler(shell))
+        .with_state(leptos_options)
+        .layer(axum::Extension(state))
+        .layer(sessions)
+        .layer(axum::middleware::from_fn(routes::same_origin_only))
+        .layer(axum::middleware::from_fn(routes::security_headers))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(CompressionLayer::new());
+    Ok(router)
+}
