@@ -1,5 +1,4 @@
 use crate::components::layout::{SiteFooter, SiteHeader};
-use crate::i18n::Locale;
 use crate::pages::*;
 use crate::platform::current_locale;
 use leptos::prelude::*;

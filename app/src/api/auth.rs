@@ -1,4 +1,4 @@
-use crate::domain::error::{AppError, FieldError, FieldErrors, FormOutcome};
+use crate::domain::error::{AppError, FormOutcome};
 use crate::domain::role::Role;
 use leptos::server;
 use serde::{Deserialize, Serialize};
@@ -13,6 +13,7 @@ pub struct SessionUser {
 #[server(endpoint = "inloggen")]
 pub async fn login(email: String, password: String) -> Result<FormOutcome<()>, AppError> {
     use crate::backend::{auth, context::state, flash::finish_plain_form, ratelimit};
+    use crate::domain::error::{FieldError, FieldErrors};
     ratelimit::check(ratelimit::Bucket::Login).await?;
     let user = state()?.store.user_by_email(&email).await?;
     let outcome = if auth::verify_password(&password, user.as_ref().map(|u| u.password_hash.as_str())) {

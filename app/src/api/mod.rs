@@ -46,7 +46,7 @@ pub struct ImportSummary {
 
 /// Fetches what a refused plain form post left behind.
 #[leptos::server(endpoint = "formulier")]
-pub async fn form_echo(token: String) -> Result<Option<FormEcho>, crate::domain::error::AppError> {
+pub async fn fetch_form_echo(token: String) -> Result<Option<FormEcho>, crate::domain::error::AppError> {
     Ok(crate::backend::context::state()?.flash.get(&token))
 }
 

@@ -70,13 +70,13 @@ pub fn assemble(
         }
     }
     // Whole-document comments, and any whose block is not in this version.
-    let general = per_block.into_values().flatten().collect::<Vec<_>>();
-    let mut general = general;
+    let mut general = per_block.into_values().flatten().collect::<Vec<_>>();
     general.sort_by_key(|c| c.id);
+    let period = consultation.period();
     OfficerConsultationView {
         slug: consultation.slug,
         title: consultation.title,
-        period: consultation.period(),
+        period,
         total,
         unanswered,
         general,

@@ -40,10 +40,32 @@ pub fn CommentForm(slug: String, target: Option<CommentTarget>, echo: Option<For
         None => t.comment_form_title_document.to_string(),
     };
     let block = target.map(|t| t.anchor).unwrap_or_default();
+    view! {
+        <section id="reageer" class="comment-panel" aria-labelledby="reageer-titel">
+            <h3 id="reageer-titel" tabindex="-1">{title}</h3>
+            <Show when=move || receipt().is_none() fallback=move || receipt().map(|r| view! { <ReceiptNotice receipt=r/> })>
+                <CommentFields action slug=slug.clone() block=block.clone() echo=echo.clone() errors failure/>
+            </Show>
+        </section>
+    }
+}
+
+/// The fields of the comment form; rendered once, so what the resident typed survives a refusal.
+#[component]
+fn CommentFields(
+    action: ServerAction<SubmitComment>,
+    slug: String,
+    block: String,
+    echo: FormEcho,
+    errors: Signal<FieldErrors>,
+    failure: Signal<Option<&'static str>>,
+) -> impl IntoView {
+    let t = use_messages();
     let checked = |field: &str| !echo.value(field).is_empty();
-    let form = view! {
+    let (show_name, consent) = (checked("show_name"), checked("consent"));
+    view! {
         <ActionForm action=action attr:class="comment-form" attr:novalidate="">
-            <input type="hidden" name="form[consultation]" value=slug.clone()/>
+            <input type="hidden" name="form[consultation]" value=slug/>
             <input type="hidden" name="form[block]" value=block/>
             <ErrorSummary errors other=failure/>
             <TextField id="reactie-tekst" name="form[body]" label=t.label_body hint=(t.hint_body)(MAX_COMMENT_CHARS)
@@ -53,11 +75,11 @@ pub fn CommentForm(slug: String, target: Option<CommentTarget>, echo: Option<For
             <TextField id="reactie-naam" name="form[name]" label=t.label_name
                 errors=field_errors(errors, "name") value=echo.value("name") maxlength=MAX_NAME_CHARS autocomplete="name"/>
             <Checkbox id="reactie-naam-tonen" name="form[show_name]" label=t.label_show_name
-                errors=field_errors(errors, "show_name") checked=checked("show_name")/>
+                errors=field_errors(errors, "show_name") checked=show_name/>
             <TextField id="reactie-email" name="form[email]" label=t.label_email hint=t.hint_email kind="email"
                 errors=field_errors(errors, "email") value=echo.value("email") maxlength=MAX_EMAIL_CHARS autocomplete="email"/>
             <Checkbox id="reactie-toestemming" name="form[consent]" label=t.label_consent
-                errors=field_errors(errors, "consent") checked=checked("consent")/>
+                errors=field_errors(errors, "consent") checked=consent/>
             <p class="privacy-notice">{t.privacy_notice}</p>
             <div class="form-actions">
                 <button type="submit" class="button-primary" disabled=move || action.pending().get()>
@@ -66,14 +88,6 @@ pub fn CommentForm(slug: String, target: Option<CommentTarget>, echo: Option<For
                 <a href="?" class="button-secondary">{t.close_form}</a>
             </div>
         </ActionForm>
-    };
-    view! {
-        <section id="reageer" class="comment-panel" aria-labelledby="reageer-titel">
-            <h3 id="reageer-titel" tabindex="-1">{title}</h3>
-            <Show when=move || receipt().is_none() fallback=move || receipt().map(|r| view! { <ReceiptNotice receipt=r/> })>
-                {form.clone()}
-            </Show>
-        </section>
     }
 }
 

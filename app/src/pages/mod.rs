@@ -16,7 +16,7 @@ pub use officer_pages::{NewConsultationPage, OfficerConsultationPage, OfficerHom
 pub use report_page::ReportPage;
 pub use track_pages::{TrackLookupPage, TrackPage};
 
-use crate::api::{ECHO_PARAM, FormEcho, form_echo};
+use crate::api::{ECHO_PARAM, FormEcho, fetch_form_echo};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -37,7 +37,7 @@ pub(crate) fn echo_resource() -> Resource<Option<FormEcho>> {
     let token = query(ECHO_PARAM);
     Resource::new(move || token.get(), |token| async move {
         match token {
-            Some(token) => form_echo(token).await.ok().flatten(),
+            Some(token) => fetch_form_echo(token).await.ok().flatten(),
             None => None,
         }
     })

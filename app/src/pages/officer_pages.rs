@@ -91,7 +91,6 @@ fn NewConsultationForm(echo: FormEcho) -> impl IntoView {
 
 #[component]
 pub fn OfficerConsultationPage() -> impl IntoView {
-    let t = use_messages();
     let slug = param("slug");
     let created = query("nieuw");
     let data = Resource::new(move || slug.get(), officer_consultation);

@@ -2,7 +2,7 @@ use super::{Store, StoreError, now};
 use crate::domain::comment::{SenderKind, ValidComment};
 use crate::domain::consultation::Lateness;
 use crate::domain::report::{ReportAnswer, ReportInput};
-use crate::domain::status::{AnswerState, ProcessingStatus};
+use crate::domain::status::ProcessingStatus;
 use crate::domain::tracking::TrackingCode;
 use time::OffsetDateTime;
 
@@ -190,9 +190,4 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?)
     }
-}
-
-/// Answer states as stored, for callers that show the officer's view.
-pub fn parse_state(code: Option<&str>) -> Option<AnswerState> {
-    code.and_then(AnswerState::parse)
 }
