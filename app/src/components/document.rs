@@ -94,7 +94,7 @@ fn DocumentBlock(block: BlockView, slug: String, open: bool, selected: Signal<Op
     });
     let kind_class = format!("block block-{:?}", block.kind).to_lowercase();
     view! {
-        <div class=kind_class id=anchor>
+        <div class=kind_class id=anchor data-block=block.anchor.clone()>
             <div class="block-text" inner_html=block.html></div>
             <p class="block-meta">
                 <a class="block-label" href=format!("#{}", block.anchor)>{block.label.clone()}</a>

@@ -1,0 +1,62 @@
+# Sourced by scripts/run, scripts/test and scripts/bench: installs what is missing, idempotently,
+# from crates.io, the Rust dist server and npm only (never a binary download; see README "Build notes").
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CARGO_LEPTOS_VERSION="0.3.11"
+# Must equal the wasm-bindgen crate version pinned in Cargo.toml / Cargo.lock.
+WASM_BINDGEN_VERSION="0.2.130"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+SITE_ROOT="$ROOT/target/site"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+ensure_tools() {
+    if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+        say "rustup target add wasm32-unknown-unknown"
+        rustup target add wasm32-unknown-unknown
+    fi
+    if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+        # cargo-leptos' lockfile needs a newer rustc than stable 1.95: build it with nightly.
+        if ! rustup toolchain list | grep -q '^nightly'; then
+            say "rustup toolchain install nightly (to build cargo-leptos)"
+            rustup toolchain install nightly --profile minimal
+        fi
+        say "cargo install cargo-leptos $CARGO_LEPTOS_VERSION (about 15 minutes, once)"
+        cargo +nightly install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
+    fi
+    if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+        say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+        cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+    fi
+    if [ ! -x "$ROOT/end2end/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/end2end/node_modules/playwright-core" ]; then
+        say "npm ci (wasm-opt from binaryen, playwright-core, axe-core)"
+        (cd "$ROOT/end2end" && npm ci --no-audit --no-fund)
+    fi
+    # cargo-leptos uses the wasm-opt it finds on PATH instead of downloading one.
+    export PATH="$ROOT/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+}
+
+build_release() {
+    say "cargo leptos build --release"
+    (cd "$ROOT" && cargo leptos build --release)
+}
+
+# The environment the server binary reads when it is started outside cargo-leptos.
+export_server_env() {
+    export LEPTOS_OUTPUT_NAME=inspraak
+    export LEPTOS_SITE_ROOT="$SITE_ROOT"
+    export LEPTOS_SITE_PKG_DIR=pkg
+    export LEPTOS_ENV=PROD
+    export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
+}
+
+# Waits until the server answers on $1 (host:port), at most 60 seconds.
+wait_for_server() {
+    for _ in $(seq 1 120); do
+        if curl -fsS -o /dev/null "http://$1/"; then return 0; fi
+        sleep 0.5
+    done
+    echo "server on $1 did not start" >&2
+    return 1
+}
