@@ -32,6 +32,12 @@ pub fn App() -> impl IntoView {
     let locale = current_locale();
     provide_context(locale);
     let t = locale.messages();
+    // Runs only in the browser, once hydrated: lets tests (and styles) know the app is live.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
     view! {
         <Stylesheet id="leptos" href="/pkg/inspraak.css"/>
         <Title formatter=move |page: String| if page.is_empty() { t.site_name.to_string() } else { format!("{page} - {}", t.site_name) }/>

@@ -2,6 +2,8 @@
 //! origin check, security headers and a body size limit. Built as a library so that integration
 //! tests run the real router in-process.
 
+#![recursion_limit = "256"]
+
 pub mod cli;
 mod routes;
 
@@ -46,7 +48,13 @@ pub async fn build_router(state: AppState, leptos_options: LeptosOptions, option
                 move || shell(leptos_options.clone())
             },
         )
-        .fallback(leptos_axum::file_and_error_handler(shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            {
+                let state = state.clone();
+                move || provide_context(state.clone())
+            },
+            shell,
+        ))
         .with_state(leptos_options)
         .layer(axum::Extension(state))
         .layer(sessions)

@@ -4,6 +4,7 @@
 use super::comment_form::{CommentForm, CommentTarget};
 use crate::api::{BlockView, ConsultationView, FormEcho, SectionView};
 use crate::domain::consultation::{CommentPeriod, PeriodPhase};
+use crate::domain::document::BlockKind;
 use crate::platform::use_messages;
 use leptos::prelude::*;
 
@@ -93,9 +94,12 @@ fn DocumentBlock(block: BlockView, slug: String, open: bool, selected: Signal<Op
         }
     });
     let kind_class = format!("block block-{:?}", block.kind).to_lowercase();
+    // A wide table scrolls sideways inside its block: keyboard users must be able to reach it.
+    let is_table = block.kind == BlockKind::Table;
     view! {
         <div class=kind_class id=anchor data-block=block.anchor.clone()>
-            <div class="block-text" inner_html=block.html></div>
+            <div class="block-text" inner_html=block.html tabindex=is_table.then_some("0") role=is_table.then_some("region")
+                aria-label=is_table.then(|| block.label.clone())></div>
             <p class="block-meta">
                 <a class="block-label" href=format!("#{}", block.anchor)>{block.label.clone()}</a>
                 {count}

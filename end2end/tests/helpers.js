@@ -1,0 +1,97 @@
+// Shared set-up for the browser tests: Debian's Chromium through playwright-core (never a
+// browser download), axe-core injected into the page, and small helpers for the flows.
+import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export const BASE = process.env.INSPRAAK_URL ?? 'http://127.0.0.1:3000';
+export const DEMO_SLUG = 'samen-sterk-in-de-wijk';
+export const OFFICER = {
+  email: process.env.INSPRAAK_DEMO_EMAIL ?? 'beleid@lindeburg.example',
+  password: process.env.INSPRAAK_DEMO_PASSWORD ?? 'lindeburg-demo-2026',
+};
+export const FIXTURES = [
+  path.resolve(here, '../../../shared/fixtures'),
+  path.resolve(here, '../../../../shared/fixtures'),
+].find((dir) => existsSync(dir));
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}
+
+/** A fresh page; with `javaScriptEnabled: false` it behaves like a browser with JavaScript off. */
+export async function newPage(browser, { javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({ javaScriptEnabled, locale: 'nl-NL' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => { page.__errors = [...(page.__errors ?? []), error]; });
+  return page;
+}
+
+/** Opens a URL and waits until the app is hydrated (JavaScript on) or loaded (off). */
+export async function open(page, url) {
+  const response = await page.goto(new URL(url, BASE).href);
+  if (await jsEnabled(page)) {
+    await page.waitForSelector('body[data-hydrated]', { timeout: 15000 });
+  }
+  return response;
+}
+
+async function jsEnabled(page) {
+  try {
+    return await page.evaluate(() => true);
+  } catch {
+    return false;
+  }
+}
+
+/** Runs axe-core on the page and fails on serious or critical WCAG 2.1 A/AA violations. */
+export async function assertAccessible(page, what) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(() =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const describe = (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`;
+  for (const v of result.violations.filter((v) => !serious.includes(v))) {
+    console.log(`axe, ${what}: ${describe(v)}`);
+  }
+  assert.equal(serious.length, 0, `axe found serious violations on ${what}:\n${serious.map(describe).join('\n')}`);
+  assert.ok(result.passes.length > 10, 'axe ran its checks');
+}
+
+export async function logIn(page, { email = OFFICER.email, password = OFFICER.password } = {}) {
+  await open(page, '/inloggen');
+  await page.fill('#login-email', email);
+  await page.fill('#login-password', password);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === '/beheer', { timeout: 15000 }),
+    page.click('#inloggen button[type=submit]'),
+  ]);
+}
+
+export function isoDate(offsetDays) {
+  const d = new Date(Date.now() + offsetDays * 86400000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A unique suffix, so that tests can run against a database that earlier runs used. */
+export function unique() {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+export const CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/;

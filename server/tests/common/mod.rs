@@ -1,0 +1,546 @@
+//! Shared set-up for the integration tests: a fresh SQLite database per test, the real router
+//! driven in-process, and a tiny browser (cookie jar, same-origin headers, peer address).
+
+#![allow(dead_code)]
+
+use app::backend::auth::hash_password;
+use app::backend::services::today;
+use app::backend::store::{NewDocument, Store};
+use app::backend::{AppState, Settings};
+use app::domain::comment::CommentForm;
+use app::domain::consultation::{ConsultationForm, ValidConsultation};
+use app::domain::document::{Block, BlockKind, ImportedDocument, Section};
+use app::domain::role::Role;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use leptos::config::Env;
+use leptos::prelude::LeptosOptions;
+use serde::de::DeserializeOwned;
+use server::{ServerOptions, build_router};
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use tower::ServiceExt;
+
+pub const HOST: &str = "localhost";
+pub const ORIGIN: &str = "http://localhost";
+pub const SESSION_COOKIE: &str = "inspraak_sessie";
+
+/// Generous limits, so that only the rate-limit tests ever meet them.
+pub fn generous() -> Settings {
+    Settings {
+        comments_per_minute: 10_000,
+        lookups_per_minute: 10_000,
+        logins_per_minute: 10_000,
+    }
+}
+
+pub struct TestApp {
+    pub router: Router,
+    pub store: Store,
+    pub state: AppState,
+    /// Kept alive for the test; holds the database and an empty site root.
+    pub dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    pub async fn new() -> Self {
+        Self::with_settings(generous()).await
+    }
+
+    pub async fn with_settings(settings: Settings) -> Self {
+        Self::build(settings, false).await
+    }
+
+    pub async fn build(settings: Settings, secure_cookies: bool) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("inspraak.db").display()
+        );
+        let store = Store::connect(&url)
+            .await
+            .expect("store connects and migrates");
+        let state = AppState::new(store.clone(), &settings);
+        // The site root is a directory of its own, so that the static file fallback cannot serve
+        // the database file next to it.
+        let site_root = dir.path().join("site");
+        std::fs::create_dir_all(&site_root).expect("site root");
+        let leptos_options = LeptosOptions::builder()
+            .output_name("inspraak")
+            .site_root(site_root.to_string_lossy().to_string())
+            .env(Env::PROD)
+            .build();
+        let router = build_router(
+            state.clone(),
+            leptos_options,
+            &ServerOptions { secure_cookies },
+        )
+        .await
+        .expect("router builds");
+        TestApp {
+            router,
+            store,
+            state,
+            dir,
+        }
+    }
+
+    /// A browser with its own cookies, coming from 192.0.2.1.
+    pub fn client(&self) -> Client {
+        self.client_from([192, 0, 2, 1])
+    }
+
+    pub fn client_from(&self, ip: [u8; 4]) -> Client {
+        Client {
+            router: self.router.clone(),
+            cookies: BTreeMap::new(),
+            peer: SocketAddr::from((ip, 40_000)),
+        }
+    }
+
+    /// Seeds a consultation straight into the store (the importer is not needed for this).
+    /// `opens` and `closes` are days relative to today.
+    pub async fn seed_consultation(&self, slug: &str, title: &str, opens: i64, closes: i64) {
+        let today = today();
+        let form = ConsultationForm {
+            title: title.into(),
+            slug: slug.into(),
+            description: format!("Toelichting bij {title}."),
+            opens: (today + time::Duration::days(opens)).to_string(),
+            closes: (today + time::Duration::days(closes)).to_string(),
+        };
+        let valid = ValidConsultation::try_from(&form).expect("valid consultation form");
+        let document = sample_document();
+        let doc = NewDocument {
+            document: &document,
+            source_text: "# Testvisie\n",
+            markdown: true,
+        };
+        self.store
+            .create_consultation(&valid, doc, None)
+            .await
+            .expect("consultation stored");
+    }
+
+    /// An open consultation (opened a week ago, closes in three weeks).
+    pub async fn seed_open(&self, slug: &str) {
+        self.seed_consultation(slug, "Visie op de wijk 2027", -7, 21)
+            .await;
+    }
+
+    pub async fn add_user(&self, email: &str, name: &str, password: &str, role: Role) -> i64 {
+        let hash = hash_password(password).expect("hash");
+        self.store
+            .create_user(email, name, &hash, role)
+            .await
+            .expect("user stored")
+    }
+
+    /// A signed-in officer's browser.
+    pub async fn officer(&self) -> Client {
+        self.add_user(OFFICER_EMAIL, OFFICER_NAME, OFFICER_PASSWORD, Role::Officer)
+            .await;
+        let mut client = self.client_from([192, 0, 2, 200]);
+        let response = client.login(OFFICER_EMAIL, OFFICER_PASSWORD).await;
+        assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+        assert!(client.cookie(SESSION_COOKIE).is_some(), "signed in");
+        client
+    }
+
+    pub async fn comment_count(&self) -> usize {
+        let slugs: Vec<String> = self
+            .store
+            .list_consultations()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|c| c.slug)
+            .collect();
+        let mut n = 0;
+        for slug in slugs {
+            let c = self
+                .store
+                .consultation_by_slug(&slug)
+                .await
+                .unwrap()
+                .unwrap();
+            n += self.store.comments_for_officer(c.id).await.unwrap().len();
+        }
+        n
+    }
+
+    pub async fn consultation_count(&self) -> usize {
+        self.store.list_consultations().await.unwrap().len()
+    }
+}
+
+pub const OFFICER_EMAIL: &str = "beleid@lindeburg.example";
+pub const OFFICER_NAME: &str = "Fatima el Amrani";
+pub const OFFICER_PASSWORD: &str = "geheim-wachtwoord-123";
+
+/// Three sections' worth of document: a paragraph before the first heading, two chapters.
+pub fn sample_document() -> ImportedDocument {
+    let section = |anchor: &str, number: &str, title: &str, label: &str| Section {
+        anchor: anchor.into(),
+        level: 1,
+        number: Some(number.into()),
+        title: title.into(),
+        label: label.into(),
+        parent: None,
+    };
+    let block = |section: Option<usize>, anchor: &str, label: &str, text: &str| Block {
+        section,
+        kind: BlockKind::Paragraph,
+        anchor: anchor.into(),
+        label: label.into(),
+        html: format!("<p>{text}</p>"),
+        text: text.into(),
+    };
+    ImportedDocument {
+        title: Some("Visie op de wijk".into()),
+        sections: vec![
+            section("h1", "Hoofdstuk 1", "Inleiding", "1"),
+            section("h2", "Hoofdstuk 2", "Preventie", "2"),
+        ],
+        blocks: vec![
+            block(
+                None,
+                "titelblad-1",
+                "Titelblad, alinea 1",
+                "Een visie van de gemeente Lindeburg.",
+            ),
+            block(
+                Some(0),
+                "h1-1",
+                "1, alinea 1",
+                "Iedereen doet mee in de wijk.",
+            ),
+            block(Some(0), "h1-2", "1, alinea 2", "Het wijkteam is dichtbij."),
+            block(
+                Some(1),
+                "h2-1",
+                "2, alinea 1",
+                "Voorkomen is beter dan genezen.",
+            ),
+        ],
+    }
+}
+
+/// A comment form with only the required fields.
+pub fn comment(slug: &str, block: &str, body: &str) -> CommentForm {
+    CommentForm {
+        consultation: slug.into(),
+        block: block.into(),
+        body: body.into(),
+        ..CommentForm::default()
+    }
+}
+
+/// The form fields of a comment as the browser sends them (`form[...]`).
+pub fn comment_fields(form: &CommentForm) -> Vec<(String, String)> {
+    let mut fields = vec![
+        ("form[consultation]".to_string(), form.consultation.clone()),
+        ("form[block]".to_string(), form.block.clone()),
+        ("form[body]".to_string(), form.body.clone()),
+        ("form[name]".to_string(), form.name.clone()),
+        ("form[organisation]".to_string(), form.organisation.clone()),
+        ("form[email]".to_string(), form.email.clone()),
+    ];
+    if let Some(v) = &form.show_name {
+        fields.push(("form[show_name]".into(), v.clone()));
+    }
+    if let Some(v) = &form.consent {
+        fields.push(("form[consent]".into(), v.clone()));
+    }
+    fields
+}
+
+/// `application/x-www-form-urlencoded`, as a browser encodes it.
+pub fn urlencode(fields: &[(String, String)]) -> String {
+    fn enc(s: &str) -> String {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => {
+                    (b as char).to_string()
+                }
+                b' ' => "+".to_string(),
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    }
+    fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+pub fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// One part of a multipart body.
+pub enum Part<'a> {
+    Text(&'a str, &'a str),
+    File {
+        name: &'a str,
+        file_name: &'a str,
+        bytes: &'a [u8],
+    },
+}
+
+pub const BOUNDARY: &str = "----inspraak-test-boundary-7MA4YWxkTrZu0gW";
+
+pub fn multipart(parts: &[Part<'_>]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for part in parts {
+        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+        match part {
+            Part::Text(name, value) => {
+                body.extend_from_slice(
+                    format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+                );
+                body.extend_from_slice(value.as_bytes());
+            }
+            Part::File {
+                name,
+                file_name,
+                bytes,
+            } => {
+                body.extend_from_slice(
+                    format!(
+                        "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                    )
+                    .as_bytes(),
+                );
+                body.extend_from_slice(bytes);
+            }
+        }
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
+#[derive(Debug)]
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl TestResponse {
+    pub fn json<T: DeserializeOwned>(&self) -> T {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "not the expected JSON ({e}), status {}: {}",
+                self.status, self.body
+            )
+        })
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    pub fn location(&self) -> &str {
+        let all: Vec<_> = self.headers.get_all(header::LOCATION).iter().collect();
+        assert_eq!(all.len(), 1, "exactly one Location header: {all:?}");
+        all[0].to_str().expect("ascii location")
+    }
+
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .map(str::to_string)
+            .collect()
+    }
+
+    pub fn set_cookie(&self, name: &str) -> Option<String> {
+        self.set_cookies()
+            .into_iter()
+            .find(|c| c.starts_with(&format!("{name}=")))
+    }
+}
+
+/// A browser: keeps cookies, sends `Host` and (for posts) a same-site `Origin`.
+pub struct Client {
+    router: Router,
+    pub cookies: BTreeMap<String, String>,
+    pub peer: SocketAddr,
+}
+
+impl Client {
+    pub fn cookie(&self, name: &str) -> Option<&str> {
+        self.cookies.get(name).map(String::as_str)
+    }
+
+    pub fn builder(&self, method: Method, uri: &str) -> axum::http::request::Builder {
+        let mut builder = Request::builder()
+            .method(method.clone())
+            .uri(uri)
+            .header(header::HOST, HOST);
+        if method == Method::POST {
+            builder = builder.header(header::ORIGIN, ORIGIN);
+        }
+        if !self.cookies.is_empty() {
+            let cookie = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            builder = builder.header(header::COOKIE, cookie);
+        }
+        builder
+    }
+
+    pub async fn send(&mut self, mut request: Request<Body>) -> TestResponse {
+        request.extensions_mut().insert(ConnectInfo(self.peer));
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("router answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        for cookie in headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+        {
+            let mut attributes = cookie.split(';');
+            let Some((name, value)) = attributes.next().and_then(|nv| nv.trim().split_once('='))
+            else {
+                continue;
+            };
+            let expired = attributes.any(|a| {
+                let a = a.trim().to_ascii_lowercase();
+                a == "max-age=0" || a.starts_with("max-age=-") || a.contains("1970")
+            });
+            if expired || value.is_empty() {
+                self.cookies.remove(name);
+            } else {
+                self.cookies.insert(name.to_string(), value.to_string());
+            }
+        }
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&mut self, uri: &str) -> TestResponse {
+        let request = self
+            .builder(Method::GET, uri)
+            .header(header::ACCEPT, "text/html")
+            .body(Body::empty())
+            .unwrap();
+        self.send(request).await
+    }
+
+    /// A server function call as the app's JavaScript makes it: form-encoded, JSON back.
+    pub async fn call(&mut self, path: &str, fields: &[(String, String)]) -> TestResponse {
+        let request = self
+            .builder(Method::POST, path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
+            .body(Body::from(urlencode(fields)))
+            .unwrap();
+        self.send(request).await
+    }
+
+    /// A plain HTML form post (JavaScript off): the browser asks for a page and names the page
+    /// the form was on.
+    pub async fn post_form(
+        &mut self,
+        path: &str,
+        fields: &[(String, String)],
+        referer: &str,
+    ) -> TestResponse {
+        let request = self
+            .builder(Method::POST, path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(
+                header::ACCEPT,
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            )
+            .header(header::REFERER, format!("{ORIGIN}{referer}"))
+            .body(Body::from(urlencode(fields)))
+            .unwrap();
+        self.send(request).await
+    }
+
+    pub async fn call_multipart(
+        &mut self,
+        path: &str,
+        parts: &[Part<'_>],
+        accept: &str,
+        referer: Option<&str>,
+    ) -> TestResponse {
+        let mut builder = self
+            .builder(Method::POST, path)
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={BOUNDARY}"),
+            )
+            .header(header::ACCEPT, accept);
+        if let Some(referer) = referer {
+            builder = builder.header(header::REFERER, format!("{ORIGIN}{referer}"));
+        }
+        let request = builder.body(Body::from(multipart(parts))).unwrap();
+        self.send(request).await
+    }
+
+    pub async fn login(&mut self, email: &str, password: &str) -> TestResponse {
+        self.call(
+            "/api/inloggen",
+            &fields(&[("email", email), ("password", password)]),
+        )
+        .await
+    }
+
+    pub async fn submit(&mut self, form: &CommentForm) -> TestResponse {
+        self.call("/api/reageer", &comment_fields(form)).await
+    }
+}
+
+/// The tracking code format: two groups of five Crockford base32 symbols.
+pub fn is_tracking_code(code: &str) -> bool {
+    let alphabet = app::domain::tracking::ALPHABET;
+    code.len() == 11
+        && code.as_bytes()[5] == b'-'
+        && code
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| i == 5 || alphabet.contains(&b))
+}
+
+/// The shared fixtures live beside the repository (`../shared/fixtures`).
+pub fn fixture(name: &str) -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    for candidate in ["../../shared/fixtures", "../../../shared/fixtures"] {
+        let path = manifest.join(candidate).join(name);
+        if path.exists() {
+            return path;
+        }
+    }
+    panic!("fixture {name} not found next to {}", manifest.display());
+}
