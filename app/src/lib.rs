@@ -3,6 +3,9 @@
 //! `domain` holds the types and rules, `api` the server functions, `components` and `pages` the
 //! interface; `backend` (server only) the store, sessions, importer and shared services.
 
+// Leptos view types nest deeply; the document page needs more than the default 128.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod app;
 pub mod components;

@@ -1,3 +1,7 @@
+//! The `inspraak` binary: the web server and the operator's admin commands.
+
+#![recursion_limit = "256"]
+
 use app::backend::demo::{self, DemoLogin};
 use app::backend::store::Store;
 use app::backend::{AppState, Settings};

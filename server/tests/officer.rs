@@ -721,7 +721,6 @@ fn fixture_bytes(name: &str) -> Vec<u8> {
 }
 
 #[tokio::test]
-#[ignore = "needs importer"]
 async fn the_fixture_imports_into_a_consultation() {
     let app = TestApp::new().await;
     let mut officer = app.officer().await;
@@ -787,7 +786,6 @@ async fn the_fixture_imports_into_a_consultation() {
 }
 
 #[tokio::test]
-#[ignore = "needs importer"]
 async fn the_plain_text_fixture_imports_too() {
     let app = TestApp::new().await;
     let mut officer = app.officer().await;
@@ -809,7 +807,6 @@ async fn the_plain_text_fixture_imports_too() {
 }
 
 #[tokio::test]
-#[ignore = "needs importer"]
 async fn a_plain_form_import_goes_on_to_the_new_consultation() {
     let app = TestApp::new().await;
     let mut officer = app.officer().await;
@@ -839,7 +836,6 @@ async fn a_plain_form_import_goes_on_to_the_new_consultation() {
 
 /// Bad files are refused with a Dutch message next to the file field, and nothing is stored.
 #[tokio::test]
-#[ignore = "needs importer"]
 async fn bad_files_are_refused_with_a_clear_dutch_message() {
     let app = TestApp::new().await;
     let mut officer = app.officer().await;

@@ -32,7 +32,8 @@ pub fn assemble(
         });
     }
     let total = comments.len();
-    let unanswered = comments.iter().filter(|c| c.answer_revision.is_none()).count();
+    // Only a final answer counts: a concept still needs work before the response document.
+    let unanswered = comments.iter().filter(|c| c.answer_state.as_deref() != Some(AnswerState::Final.code())).count();
     let mut anonymous = 0;
     let mut per_block: HashMap<Option<i64>, Vec<OfficerCommentView>> = HashMap::new();
     for c in comments {

@@ -60,7 +60,14 @@ pub async fn create_consultation(
             errors.add("file", FieldError::UnsupportedFileType);
             None
         }
-        Some(format) => match import_document(bytes, format) {
+        // A large file takes a second or so to import: off the async workers.
+        Some(format) => match tokio::task::spawn_blocking({
+            let bytes = bytes.to_vec();
+            move || import_document(&bytes, format)
+        })
+        .await
+        .map_err(super::context::internal)?
+        {
             Ok(document) => Some((document, format)),
             Err(error) => {
                 errors.add("file", import_field_error(error));

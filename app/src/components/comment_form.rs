@@ -48,6 +48,7 @@ pub fn CommentForm(slug: String, target: Option<CommentTarget>, echo: Option<For
             </Show>
         </section>
     }
+    .into_any()
 }
 
 /// The fields of the comment form; rendered once, so what the resident typed survives a refusal.

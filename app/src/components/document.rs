@@ -110,6 +110,7 @@ fn DocumentBlock(block: BlockView, slug: String, open: bool, selected: Signal<Op
             </Show>
         </div>
     }
+    .into_any()
 }
 
 /// The link and form for a comment on the document as a whole.

@@ -30,7 +30,7 @@ pub fn OfficerHomePage() -> impl IntoView {
                                     <li class="card">
                                         <h3><a href=format!("/beheer/consultaties/{}", c.slug)>{c.title}</a></h3>
                                         <PeriodNotice period=c.period phase=c.phase/>
-                                        <p class="meta">{(t.count_comments)(c.comment_count as usize)}", "{(t.count_unanswered)(c.unanswered_count as usize)}</p>
+                                        <p class="meta">{(t.count_comments)(c.comment_count as usize)}", "{(t.count_without_final)(c.unanswered_count as usize)}</p>
                                     </li>
                                 }).collect_view()}
                             </ul>
@@ -143,7 +143,7 @@ fn OfficerConsultation(view: OfficerConsultationView, echo: Option<FormEcho>, cr
             {created.then(|| view! { <p class="notice" role="status">{t.answer_saved_import}</p> })}
             <h1>{view.title.clone()}</h1>
             <p class="meta">
-                {(t.count_comments)(view.total)}", "{(t.count_unanswered)(view.unanswered)}" · "
+                {(t.count_comments)(view.total)}", "{(t.count_without_final)(view.unanswered)}" · "
                 <a href=format!("/consultaties/{}", view.slug)>{t.view_public_page}</a>" · "
                 <a href=format!("/consultaties/{}/reactienota", view.slug)>{t.view_report}</a>
             </p>

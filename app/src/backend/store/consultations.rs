@@ -191,7 +191,7 @@ impl Store {
                     COUNT(m.id) - COUNT(a.comment_id) AS unanswered_count \
              FROM consultations c \
              LEFT JOIN comments m ON m.consultation_id = c.id \
-             LEFT JOIN (SELECT DISTINCT comment_id FROM answer_revisions) a ON a.comment_id = m.id \
+             LEFT JOIN (SELECT DISTINCT comment_id FROM answer_revisions WHERE state = 'definitief') a ON a.comment_id = m.id \
              GROUP BY c.id, c.slug, c.title, c.description, c.opens_on, c.closes_on \
              ORDER BY c.opens_on DESC, c.id DESC",
         )
