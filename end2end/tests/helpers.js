@@ -39,28 +39,31 @@ export async function newPage(browser, { javaScriptEnabled = true } = {}) {
   const context = await browser.newContext({ javaScriptEnabled, locale: 'nl-NL' });
   const page = await context.newPage();
   page.on('pageerror', (error) => { page.__errors = [...(page.__errors ?? []), error]; });
+  page.__javaScriptEnabled = javaScriptEnabled;
   return page;
 }
 
 /** Opens a URL and waits until the app is hydrated (JavaScript on) or loaded (off). */
 export async function open(page, url) {
   const response = await page.goto(new URL(url, BASE).href);
-  if (await jsEnabled(page)) {
+  if (page.__javaScriptEnabled) {
     await page.waitForSelector('body[data-hydrated]', { timeout: 15000 });
   }
   return response;
 }
 
-async function jsEnabled(page) {
-  try {
-    return await page.evaluate(() => true);
-  } catch {
-    return false;
-  }
-}
-
 /** Runs axe-core on the page and fails on serious or critical WCAG 2.1 A/AA violations. */
 export async function assertAccessible(page, what) {
+  if (!page.__javaScriptEnabled) {
+    // axe needs JavaScript: check the same server-rendered page in a browser that has it.
+    const checker = await newPage(page.context().browser());
+    await checker.goto(page.url());
+    try {
+      return await assertAccessible(checker, what);
+    } finally {
+      await checker.context().close();
+    }
+  }
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const result = await page.evaluate(() =>
     // eslint-disable-next-line no-undef

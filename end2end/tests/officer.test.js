@@ -164,6 +164,8 @@ test('an officer logs out', async () => {
   await logIn(page);
   await page.click('.site-header button.link-button');
   await page.waitForURL(`${BASE}/`);
-  await open(page, '/beheer');
-  assert.equal(await page.locator('a[href="/beheer/nieuw"]').count(), 0);
+  assert.equal(await page.locator('.site-header a[href="/inloggen"]').count(), 1, 'the header offers to log in');
+  const response = await open(page, '/beheer');
+  assert.equal(response.status(), 401);
+  assert.match(await page.locator('main').innerText(), /inloggen/i);
 });

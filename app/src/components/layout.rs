@@ -41,6 +41,12 @@ pub fn SiteHeader() -> impl IntoView {
 fn LogoutButton() -> impl IntoView {
     let t = use_messages();
     let logout = ServerAction::<crate::api::Logout>::new();
+    // A full load afterwards, so that every part of the page forgets the session.
+    Effect::new(move |_| {
+        if let Some(Ok(())) = logout.value().get() {
+            let _ = window().location().set_href("/");
+        }
+    });
     view! {
         <ActionForm action=logout attr:class="inline-form">
             <button type="submit" class="link-button">{t.nav_logout}</button>
@@ -64,7 +70,7 @@ pub fn SiteFooter() -> impl IntoView {
             <div class="wrap">
                 <p>{t.footer_privacy}</p>
                 <p>
-                    <a href=back rel="nofollow" hreflang=other.code() lang=other.code()>{other.messages().lang_name}</a>
+                    <a href=back rel="external nofollow" hreflang=other.code() lang=other.code()>{other.messages().lang_name}</a>
                 </p>
             </div>
         </footer>

@@ -44,7 +44,7 @@ pub fn ReportDocument(view: ReportView) -> impl IntoView {
             <h1>{t.report_title}" "{view.title}</h1>
             <p>{period}</p>
             <p class="report-summary">{summary_line(&report.totals, t)}</p>
-            <p><a href=format!("/consultaties/{}/reactienota.md", view.slug) download="">{t.download_markdown}</a></p>
+            <p class="report-download"><a href=format!("/consultaties/{}/reactienota.md", view.slug) download="" rel="external">{t.download_markdown}</a></p>
         </header>
         {general}
         {sections}
