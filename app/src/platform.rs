@@ -15,11 +15,7 @@ pub fn current_locale() -> Locale {
     }
     #[cfg(not(feature = "ssr"))]
     {
-        document()
-            .document_element()
-            .and_then(|e| e.get_attribute("lang"))
-            .and_then(|lang| Locale::parse(&lang))
-            .unwrap_or_default()
+        document().document_element().and_then(|e| e.get_attribute("lang")).and_then(|lang| Locale::parse(&lang)).unwrap_or_default()
     }
 }
 
@@ -31,9 +27,7 @@ pub fn use_messages() -> &'static Messages {
 /// Sets the status of the server-rendered page (404 for what does not exist); no-op in the browser.
 pub fn set_http_status(code: u16) {
     #[cfg(feature = "ssr")]
-    if let (Some(options), Ok(status)) =
-        (use_context::<leptos_axum::ResponseOptions>(), axum::http::StatusCode::from_u16(code))
-    {
+    if let (Some(options), Ok(status)) = (use_context::<leptos_axum::ResponseOptions>(), axum::http::StatusCode::from_u16(code)) {
         options.set_status(status);
     }
     #[cfg(not(feature = "ssr"))]

@@ -1,8 +1,8 @@
 //! The `inspraak` command: serve the app, or the operator's admin commands on the same database.
 
 use app::backend::auth::hash_password;
-use app::backend::store::Store;
 use app::backend::services;
+use app::backend::store::Store;
 use app::domain::consultation::ConsultationForm;
 use app::domain::error::FormOutcome;
 use app::domain::role::Role;
@@ -88,7 +88,10 @@ pub async fn run_admin(store: &Store, command: Command) -> i32 {
             let name = file.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
             match services::create_consultation(store, &form, &name, &bytes, None).await {
                 Ok(FormOutcome::Done(summary)) => {
-                    println!("Consultatie '{}' aangemaakt: {} secties, {} blokken. Openbaar op /consultaties/{}", summary.slug, summary.sections, summary.blocks, summary.slug);
+                    println!(
+                        "Consultatie '{}' aangemaakt: {} secties, {} blokken. Openbaar op /consultaties/{}",
+                        summary.slug, summary.sections, summary.blocks, summary.slug
+                    );
                     0
                 }
                 Ok(FormOutcome::Invalid(errors)) => {
@@ -105,7 +108,9 @@ pub async fn run_admin(store: &Store, command: Command) -> i32 {
                 }
             }
         }
-        Command::User { command: UserCommand::Add { email, name, role, password } } => add_user(store, &email, &name, &role, password).await,
+        Command::User { command: UserCommand::Add { email, name, role, password } } => {
+            add_user(store, &email, &name, &role, password).await
+        }
     }
 }
 

@@ -39,15 +39,10 @@ pub async fn build_router(state: AppState, leptos_options: LeptosOptions, option
     let context_state = state.clone();
     let router = Router::new()
         .merge(routes::plain_routes())
-        .leptos_routes_with_context(
-            &leptos_options,
-            routes,
-            move || provide_context(context_state.clone()),
-            {
-                let leptos_options = leptos_options.clone();
-                move || shell(leptos_options.clone())
-            },
-        )
+        .leptos_routes_with_context(&leptos_options, routes, move || provide_context(context_state.clone()), {
+            let leptos_options = leptos_options.clone();
+            move || shell(leptos_options.clone())
+        })
         .fallback(leptos_axum::file_and_error_handler_with_context(
             {
                 let state = state.clone();

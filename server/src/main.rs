@@ -17,7 +17,9 @@ const DEFAULT_DEMO_PASSWORD: &str = "lindeburg-demo-2026";
 
 #[tokio::main]
 async fn main() {
-    tracing_subscriber::fmt().with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"))).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .init();
     let cli = Cli::parse();
     let store = match Store::connect(&cli.database_url).await {
         Ok(store) => store,

@@ -13,9 +13,7 @@ use leptos::prelude::LeptosOptions;
 use serde::Deserialize;
 
 pub fn plain_routes() -> Router<LeptosOptions> {
-    Router::new()
-        .route("/consultaties/{slug}/reactienota.md", get(report_markdown))
-        .route("/taal/{code}", get(switch_language))
+    Router::new().route("/consultaties/{slug}/reactienota.md", get(report_markdown)).route("/taal/{code}", get(switch_language))
 }
 
 fn locale_from(headers: &HeaderMap) -> Locale {

@@ -18,12 +18,7 @@ fn login_outcome(response: &TestResponse) -> FormOutcome<()> {
 }
 
 fn app_error(response: &TestResponse) -> AppError {
-    assert!(
-        !response.status.is_success(),
-        "an error status, got {}: {}",
-        response.status,
-        response.body
-    );
+    assert!(!response.status.is_success(), "an error status, got {}: {}", response.status, response.body);
     response.json()
 }
 
@@ -36,67 +31,38 @@ async fn who(client: &mut Client) -> Option<SessionUser> {
 #[tokio::test]
 async fn a_wrong_password_or_unknown_account_is_refused_alike() {
     let app = TestApp::new().await;
-    app.add_user(OFFICER_EMAIL, OFFICER_NAME, OFFICER_PASSWORD, Role::Officer)
-        .await;
+    app.add_user(OFFICER_EMAIL, OFFICER_NAME, OFFICER_PASSWORD, Role::Officer).await;
     let mut browser = app.client();
 
-    for (email, password) in [
-        (OFFICER_EMAIL, "niet-het-wachtwoord"),
-        ("niemand@lindeburg.example", OFFICER_PASSWORD),
-        (OFFICER_EMAIL, ""),
-    ] {
+    for (email, password) in [(OFFICER_EMAIL, "niet-het-wachtwoord"), ("niemand@lindeburg.example", OFFICER_PASSWORD), (OFFICER_EMAIL, "")]
+    {
         match login_outcome(&browser.login(email, password).await) {
-            FormOutcome::Invalid(errors) => assert_eq!(
-                errors.get("email"),
-                [FieldError::InvalidCredentials],
-                "{email}"
-            ),
+            FormOutcome::Invalid(errors) => assert_eq!(errors.get("email"), [FieldError::InvalidCredentials], "{email}"),
             FormOutcome::Done(()) => panic!("signed in with {email} / {password}"),
         }
     }
-    assert_eq!(
-        browser.cookie(SESSION_COOKIE),
-        None,
-        "no session for a failed login"
-    );
+    assert_eq!(browser.cookie(SESSION_COOKIE), None, "no session for a failed login");
     assert_eq!(who(&mut browser).await, None);
 }
 
 #[tokio::test]
 async fn the_right_password_gives_a_protected_session_cookie() {
     let app = TestApp::new().await;
-    app.add_user(OFFICER_EMAIL, OFFICER_NAME, OFFICER_PASSWORD, Role::Officer)
-        .await;
+    app.add_user(OFFICER_EMAIL, OFFICER_NAME, OFFICER_PASSWORD, Role::Officer).await;
     let mut browser = app.client();
     assert_eq!(who(&mut browser).await, None, "nobody before signing in");
 
     // E-mail addresses are compared without regard to case and surrounding spaces.
-    let response = browser
-        .login(" Beleid@Lindeburg.EXAMPLE ", OFFICER_PASSWORD)
-        .await;
+    let response = browser.login(" Beleid@Lindeburg.EXAMPLE ", OFFICER_PASSWORD).await;
     assert_eq!(login_outcome(&response), FormOutcome::Done(()));
-    let cookie = response
-        .set_cookie(SESSION_COOKIE)
-        .expect("a session cookie");
-    let attributes: Vec<String> = cookie
-        .split(';')
-        .map(|a| a.trim().to_ascii_lowercase())
-        .collect();
+    let cookie = response.set_cookie(SESSION_COOKIE).expect("a session cookie");
+    let attributes: Vec<String> = cookie.split(';').map(|a| a.trim().to_ascii_lowercase()).collect();
     assert!(attributes.contains(&"httponly".to_string()), "{cookie}");
     assert!(attributes.contains(&"samesite=lax".to_string()), "{cookie}");
     assert!(attributes.contains(&"path=/".to_string()), "{cookie}");
-    assert!(
-        !attributes.contains(&"secure".to_string()),
-        "not Secure when secure cookies are off: {cookie}"
-    );
+    assert!(!attributes.contains(&"secure".to_string()), "not Secure when secure cookies are off: {cookie}");
 
-    assert_eq!(
-        who(&mut browser).await,
-        Some(SessionUser {
-            name: OFFICER_NAME.into(),
-            role: Role::Officer
-        })
-    );
+    assert_eq!(who(&mut browser).await, Some(SessionUser { name: OFFICER_NAME.into(), role: Role::Officer }));
     // Another browser is not signed in.
     assert_eq!(who(&mut app.client()).await, None);
 }
@@ -104,18 +70,10 @@ async fn the_right_password_gives_a_protected_session_cookie() {
 #[tokio::test]
 async fn the_session_cookie_is_secure_when_configured() {
     let app = TestApp::build(generous(), true).await;
-    app.add_user(OFFICER_EMAIL, OFFICER_NAME, OFFICER_PASSWORD, Role::Admin)
-        .await;
+    app.add_user(OFFICER_EMAIL, OFFICER_NAME, OFFICER_PASSWORD, Role::Admin).await;
     let response = app.client().login(OFFICER_EMAIL, OFFICER_PASSWORD).await;
-    let cookie = response
-        .set_cookie(SESSION_COOKIE)
-        .expect("a session cookie");
-    assert!(
-        cookie
-            .split(';')
-            .any(|a| a.trim().eq_ignore_ascii_case("secure")),
-        "{cookie}"
-    );
+    let cookie = response.set_cookie(SESSION_COOKIE).expect("a session cookie");
+    assert!(cookie.split(';').any(|a| a.trim().eq_ignore_ascii_case("secure")), "{cookie}");
 }
 
 #[tokio::test]
@@ -127,23 +85,15 @@ async fn signing_out_ends_the_session_for_good() {
 
     let response = officer.call("/api/uitloggen", &[]).await;
     assert_eq!(response.status, StatusCode::OK, "{}", response.body);
-    let removal = response
-        .set_cookie(SESSION_COOKIE)
-        .expect("the cookie is cleared");
-    assert!(
-        removal.to_ascii_lowercase().contains("max-age=0"),
-        "{removal}"
-    );
+    let removal = response.set_cookie(SESSION_COOKIE).expect("the cookie is cleared");
+    assert!(removal.to_ascii_lowercase().contains("max-age=0"), "{removal}");
     assert_eq!(officer.cookie(SESSION_COOKIE), None);
     assert_eq!(who(&mut officer).await, None);
 
     // The old cookie, replayed, opens nothing: the session is gone on the server too.
     officer.cookies.insert(SESSION_COOKIE.into(), old_cookie);
     assert_eq!(who(&mut officer).await, None);
-    assert_eq!(
-        app_error(&officer.call("/api/beheer-consultaties", &[]).await),
-        AppError::Unauthorized
-    );
+    assert_eq!(app_error(&officer.call("/api/beheer-consultaties", &[]).await), AppError::Unauthorized);
 }
 
 #[tokio::test]
@@ -151,20 +101,13 @@ async fn signing_in_again_issues_a_new_session_id() {
     let app = TestApp::new().await;
     let mut officer = app.officer().await;
     let first = officer.cookie(SESSION_COOKIE).unwrap().to_string();
-    assert_eq!(
-        login_outcome(&officer.login(OFFICER_EMAIL, OFFICER_PASSWORD).await),
-        FormOutcome::Done(())
-    );
+    assert_eq!(login_outcome(&officer.login(OFFICER_EMAIL, OFFICER_PASSWORD).await), FormOutcome::Done(()));
     let second = officer.cookie(SESSION_COOKIE).unwrap().to_string();
     assert_ne!(first, second, "the session id changes on sign-in");
     assert!(who(&mut officer).await.is_some());
     let mut replay = app.client();
     replay.cookies.insert(SESSION_COOKIE.into(), first);
-    assert_eq!(
-        who(&mut replay).await,
-        None,
-        "the previous id no longer works"
-    );
+    assert_eq!(who(&mut replay).await, None, "the previous id no longer works");
 }
 
 #[tokio::test]
@@ -175,18 +118,9 @@ async fn staff_pages_ask_to_sign_in() {
     for path in ["/beheer", "/beheer/consultaties/visie", "/beheer/nieuw"] {
         let page = browser.get(path).await;
         assert_eq!(page.status, StatusCode::UNAUTHORIZED, "{path}");
-        assert!(
-            page.body.contains(NL.error_unauthorized),
-            "{path}: Dutch message"
-        );
-        assert!(
-            page.body.contains("href=\"/inloggen\""),
-            "{path}: a way to sign in"
-        );
-        assert!(
-            !page.body.contains("Visie op de wijk 2027"),
-            "{path}: no staff data"
-        );
+        assert!(page.body.contains(NL.error_unauthorized), "{path}: Dutch message");
+        assert!(page.body.contains("href=\"/inloggen\""), "{path}: a way to sign in");
+        assert!(!page.body.contains("Visie op de wijk 2027"), "{path}: no staff data");
     }
     let login = browser.get("/inloggen").await;
     assert_eq!(login.status, StatusCode::OK);
@@ -196,10 +130,7 @@ async fn staff_pages_ask_to_sign_in() {
     let page = officer.get("/beheer").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Visie op de wijk 2027"));
-    assert!(
-        page.body.contains(NL.nav_logout),
-        "the header shows the way out"
-    );
+    assert!(page.body.contains(NL.nav_logout), "the header shows the way out");
     let page = officer.get("/beheer/consultaties/visie").await;
     assert_eq!(page.status, StatusCode::OK);
     let page = officer.get("/beheer/nieuw").await;
@@ -212,22 +143,9 @@ async fn officer_server_functions_refuse_anonymous_callers() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
     let mut browser = app.client();
-    browser
-        .submit(&comment("visie", "h1-1", "Een reactie."))
-        .await;
-    let consultation = app
-        .store
-        .consultation_by_slug("visie")
-        .await
-        .unwrap()
-        .unwrap();
-    let comment_id = app
-        .store
-        .comments_for_officer(consultation.id)
-        .await
-        .unwrap()[0]
-        .id
-        .to_string();
+    browser.submit(&comment("visie", "h1-1", "Een reactie.")).await;
+    let consultation = app.store.consultation_by_slug("visie").await.unwrap().unwrap();
+    let comment_id = app.store.comments_for_officer(consultation.id).await.unwrap()[0].id.to_string();
 
     let calls = [
         ("/api/beheer-consultaties", fields(&[])),
@@ -243,11 +161,7 @@ async fn officer_server_functions_refuse_anonymous_callers() {
         ),
     ];
     for (path, body) in calls {
-        assert_eq!(
-            app_error(&browser.call(path, &body).await),
-            AppError::Unauthorized,
-            "{path}"
-        );
+        assert_eq!(app_error(&browser.call(path, &body).await), AppError::Unauthorized, "{path}");
     }
     let upload = browser
         .call_multipart(
@@ -257,11 +171,7 @@ async fn officer_server_functions_refuse_anonymous_callers() {
                 Part::Text("slug", "kaping"),
                 Part::Text("opens", "2026-01-01"),
                 Part::Text("closes", "2026-02-01"),
-                Part::File {
-                    name: "file",
-                    file_name: "kaping.md",
-                    bytes: b"# Kaping\n\nTekst.",
-                },
+                Part::File { name: "file", file_name: "kaping.md", bytes: b"# Kaping\n\nTekst." },
             ],
             "application/json",
             None,
@@ -269,14 +179,7 @@ async fn officer_server_functions_refuse_anonymous_callers() {
         .await;
     assert_eq!(app_error(&upload), AppError::Unauthorized);
 
-    assert!(
-        app.store
-            .answer_history(consultation.id)
-            .await
-            .unwrap()
-            .is_empty(),
-        "no answer saved"
-    );
+    assert!(app.store.answer_history(consultation.id).await.unwrap().is_empty(), "no answer saved");
     assert_eq!(app.consultation_count().await, 1, "no consultation created");
 }
 
@@ -286,44 +189,22 @@ async fn officer_server_functions_refuse_anonymous_callers() {
 /// may do, and fails if a server function starts refusing officers or the matrix changes.
 #[tokio::test]
 async fn officers_and_admins_may_both_do_the_officer_work() {
-    for action in [
-        Action::ReadComments,
-        Action::AnswerComment,
-        Action::CreateConsultation,
-    ] {
-        assert!(
-            may(Role::Officer, action) && may(Role::Admin, action),
-            "{action:?}"
-        );
+    for action in [Action::ReadComments, Action::AnswerComment, Action::CreateConsultation] {
+        assert!(may(Role::Officer, action) && may(Role::Admin, action), "{action:?}");
     }
     assert!(!may(Role::Officer, Action::ManageUsers));
 
     let app = TestApp::new().await;
     app.seed_open("visie").await;
-    app.add_user(
-        "beheerder@lindeburg.example",
-        "Beheerder",
-        "beheer-wachtwoord-1",
-        Role::Admin,
-    )
-    .await;
+    app.add_user("beheerder@lindeburg.example", "Beheerder", "beheer-wachtwoord-1", Role::Admin).await;
     let mut officer = app.officer().await;
     let mut admin = app.client_from([192, 0, 2, 201]);
-    assert_eq!(
-        login_outcome(
-            &admin
-                .login("beheerder@lindeburg.example", "beheer-wachtwoord-1")
-                .await
-        ),
-        FormOutcome::Done(())
-    );
+    assert_eq!(login_outcome(&admin.login("beheerder@lindeburg.example", "beheer-wachtwoord-1").await), FormOutcome::Done(()));
     assert_eq!(who(&mut admin).await.map(|u| u.role), Some(Role::Admin));
     for client in [&mut officer, &mut admin] {
         let list = client.call("/api/beheer-consultaties", &[]).await;
         assert_eq!(list.status, StatusCode::OK, "{}", list.body);
-        let view = client
-            .call("/api/beheer-consultatie", &fields(&[("slug", "visie")]))
-            .await;
+        let view = client.call("/api/beheer-consultatie", &fields(&[("slug", "visie")])).await;
         assert_eq!(view.status, StatusCode::OK, "{}", view.body);
     }
 }
@@ -332,98 +213,52 @@ async fn officers_and_admins_may_both_do_the_officer_work() {
 async fn a_deleted_account_loses_its_session() {
     let app = TestApp::new().await;
     let mut officer = app.officer().await;
-    sqlx::query("DELETE FROM users")
-        .execute(app.store.sqlite_pool())
-        .await
-        .unwrap();
+    sqlx::query("DELETE FROM users").execute(app.store.sqlite_pool()).await.unwrap();
     assert_eq!(who(&mut officer).await, None);
-    assert_eq!(
-        app_error(&officer.call("/api/beheer-consultaties", &[]).await),
-        AppError::Unauthorized
-    );
+    assert_eq!(app_error(&officer.call("/api/beheer-consultaties", &[]).await), AppError::Unauthorized);
 }
 
 #[tokio::test]
 async fn logins_are_rate_limited_per_address() {
-    let app = TestApp::with_settings(Settings {
-        logins_per_minute: 2,
-        ..generous()
-    })
-    .await;
-    app.add_user(OFFICER_EMAIL, OFFICER_NAME, OFFICER_PASSWORD, Role::Officer)
-        .await;
+    let app = TestApp::with_settings(Settings { logins_per_minute: 2, ..generous() }).await;
+    app.add_user(OFFICER_EMAIL, OFFICER_NAME, OFFICER_PASSWORD, Role::Officer).await;
     let mut guesser = app.client_from([198, 51, 100, 9]);
     for guess in ["wachtwoord", "welkom01"] {
-        assert!(matches!(
-            login_outcome(&guesser.login(OFFICER_EMAIL, guess).await),
-            FormOutcome::Invalid(_)
-        ));
+        assert!(matches!(login_outcome(&guesser.login(OFFICER_EMAIL, guess).await), FormOutcome::Invalid(_)));
     }
     let refused = guesser.login(OFFICER_EMAIL, OFFICER_PASSWORD).await;
-    assert_eq!(
-        app_error(&refused),
-        AppError::RateLimited,
-        "even the right password waits"
-    );
+    assert_eq!(app_error(&refused), AppError::RateLimited, "even the right password waits");
     assert_eq!(guesser.cookie(SESSION_COOKIE), None);
     // The officer at the office is not locked out by the guesser.
     let mut office = app.client_from([192, 0, 2, 50]);
-    assert_eq!(
-        login_outcome(&office.login(OFFICER_EMAIL, OFFICER_PASSWORD).await),
-        FormOutcome::Done(())
-    );
+    assert_eq!(login_outcome(&office.login(OFFICER_EMAIL, OFFICER_PASSWORD).await), FormOutcome::Done(()));
 }
 
 #[tokio::test]
 async fn a_plain_form_login_redirects_and_never_echoes_the_password() {
     let app = TestApp::new().await;
-    app.add_user(OFFICER_EMAIL, OFFICER_NAME, OFFICER_PASSWORD, Role::Officer)
-        .await;
+    app.add_user(OFFICER_EMAIL, OFFICER_NAME, OFFICER_PASSWORD, Role::Officer).await;
     let mut browser = app.client();
 
-    let refused = browser
-        .post_form(
-            "/api/inloggen",
-            &fields(&[("email", OFFICER_EMAIL), ("password", "Fout-Wachtwoord-42")]),
-            "/inloggen",
-        )
-        .await;
+    let refused =
+        browser.post_form("/api/inloggen", &fields(&[("email", OFFICER_EMAIL), ("password", "Fout-Wachtwoord-42")]), "/inloggen").await;
     assert!(refused.status.is_redirection(), "{}", refused.status);
     let location = refused.location().to_string();
     let (path, fragment) = location.split_once('#').expect("anchor");
     assert_eq!(fragment, "inloggen");
-    let token = path
-        .strip_prefix("/inloggen?formulier=")
-        .unwrap_or_else(|| panic!("back to the login form: {location}"));
-    let echo: Option<FormEcho> = browser
-        .call("/api/formulier", &fields(&[("token", token)]))
-        .await
-        .json();
+    let token = path.strip_prefix("/inloggen?formulier=").unwrap_or_else(|| panic!("back to the login form: {location}"));
+    let echo: Option<FormEcho> = browser.call("/api/formulier", &fields(&[("token", token)])).await.json();
     let echo = echo.expect("echo kept");
     assert_eq!(echo.value("email"), OFFICER_EMAIL);
     assert_eq!(echo.value("password"), "", "the password is never kept");
     let page = browser.get(path).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(
-        page.body.contains(&format!("value=\"{OFFICER_EMAIL}\"")),
-        "e-mail address kept"
-    );
-    assert!(
-        page.body
-            .contains(&(NL.field_error)(FieldError::InvalidCredentials))
-    );
-    assert!(
-        !page.body.contains("Fout-Wachtwoord-42"),
-        "password not in the page"
-    );
+    assert!(page.body.contains(&format!("value=\"{OFFICER_EMAIL}\"")), "e-mail address kept");
+    assert!(page.body.contains(&(NL.field_error)(FieldError::InvalidCredentials)));
+    assert!(!page.body.contains("Fout-Wachtwoord-42"), "password not in the page");
 
-    let accepted = browser
-        .post_form(
-            "/api/inloggen",
-            &fields(&[("email", OFFICER_EMAIL), ("password", OFFICER_PASSWORD)]),
-            "/inloggen",
-        )
-        .await;
+    let accepted =
+        browser.post_form("/api/inloggen", &fields(&[("email", OFFICER_EMAIL), ("password", OFFICER_PASSWORD)]), "/inloggen").await;
     assert!(accepted.status.is_redirection(), "{}", accepted.status);
     assert_eq!(accepted.location(), "/beheer");
     assert!(browser.cookie(SESSION_COOKIE).is_some());
@@ -439,15 +274,10 @@ async fn a_cross_site_login_or_logout_is_refused() {
             .builder(Method::POST, path)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::ACCEPT, "application/json")
-            .body(Body::from(urlencode(&fields(&[
-                ("email", OFFICER_EMAIL),
-                ("password", OFFICER_PASSWORD),
-            ]))))
+            .body(Body::from(urlencode(&fields(&[("email", OFFICER_EMAIL), ("password", OFFICER_PASSWORD)]))))
             .unwrap();
         let mut request = request;
-        request
-            .headers_mut()
-            .insert(header::ORIGIN, "https://evil.example".parse().unwrap());
+        request.headers_mut().insert(header::ORIGIN, "https://evil.example".parse().unwrap());
         let response = officer.send(request).await;
         assert_eq!(response.status, StatusCode::FORBIDDEN, "{path}");
     }
@@ -457,17 +287,13 @@ async fn a_cross_site_login_or_logout_is_refused() {
 #[tokio::test]
 async fn an_unknown_account_takes_as_long_to_refuse_as_a_wrong_password() {
     let app = TestApp::new().await;
-    app.add_user(OFFICER_EMAIL, OFFICER_NAME, OFFICER_PASSWORD, Role::Officer)
-        .await;
+    app.add_user(OFFICER_EMAIL, OFFICER_NAME, OFFICER_PASSWORD, Role::Officer).await;
     let mut browser = app.client();
     let mut timed = async |email: &str| {
         let mut fastest = std::time::Duration::MAX;
         for _ in 0..2 {
             let started = std::time::Instant::now();
-            assert!(matches!(
-                login_outcome(&browser.login(email, "niet-het-wachtwoord").await),
-                FormOutcome::Invalid(_)
-            ));
+            assert!(matches!(login_outcome(&browser.login(email, "niet-het-wachtwoord").await), FormOutcome::Invalid(_)));
             fastest = fastest.min(started.elapsed());
         }
         fastest
@@ -475,10 +301,7 @@ async fn an_unknown_account_takes_as_long_to_refuse_as_a_wrong_password() {
     let known = timed(OFFICER_EMAIL).await;
     let unknown = timed("niemand@lindeburg.example").await;
     // A password hash is verified either way; skipping it would make accounts discoverable.
-    assert!(
-        unknown * 4 >= known,
-        "unknown account refused in {unknown:?}, wrong password in {known:?}"
-    );
+    assert!(unknown * 4 >= known, "unknown account refused in {unknown:?}, wrong password in {known:?}");
 }
 
 #[tokio::test]
@@ -489,10 +312,7 @@ async fn a_plain_form_logout_goes_home() {
     assert!(response.status.is_redirection(), "{}", response.status);
     assert_eq!(response.location(), "/");
     assert_eq!(officer.cookie(SESSION_COOKIE), None);
-    assert_eq!(
-        officer.get("/beheer").await.status,
-        StatusCode::UNAUTHORIZED
-    );
+    assert_eq!(officer.get("/beheer").await.status, StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
@@ -500,19 +320,10 @@ async fn a_signed_in_officer_stays_signed_in_on_a_404_page() {
     let app = TestApp::new().await;
     let mut officer = app.officer().await;
     let home = officer.get("/").await;
-    assert!(
-        home.body.contains(NL.nav_logout),
-        "known pages show the way out"
-    );
+    assert!(home.body.contains(NL.nav_logout), "known pages show the way out");
     let missing = officer.get("/bestaat-niet").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert!(missing.body.contains(NL.not_found_title));
-    assert!(
-        missing.body.contains(NL.nav_logout),
-        "the header still knows who is signed in"
-    );
-    assert!(
-        !missing.body.contains("href=\"/inloggen\""),
-        "and does not offer to sign in again"
-    );
+    assert!(missing.body.contains(NL.nav_logout), "the header still knows who is signed in");
+    assert!(!missing.body.contains("href=\"/inloggen\""), "and does not offer to sign in again");
 }

@@ -4,8 +4,8 @@
 mod common;
 
 use app::api::{
-    ConsultationItem, ConsultationView, FormEcho, ImportSummary, OfficerCommentView,
-    OfficerConsultationView, Receipt, ReportView, SavedAnswer, TrackView,
+    ConsultationItem, ConsultationView, FormEcho, ImportSummary, OfficerCommentView, OfficerConsultationView, Receipt, ReportView,
+    SavedAnswer, TrackView,
 };
 use app::domain::comment::CommentForm;
 use app::domain::error::{AppError, FieldError, FieldErrors, FormOutcome};
@@ -16,12 +16,7 @@ use axum::http::StatusCode;
 use common::*;
 
 fn app_error(response: &TestResponse) -> AppError {
-    assert!(
-        !response.status.is_success(),
-        "an error status, got {}: {}",
-        response.status,
-        response.body
-    );
+    assert!(!response.status.is_success(), "an error status, got {}: {}", response.status, response.body);
     response.json()
 }
 
@@ -35,38 +30,20 @@ async fn submit(app: &TestApp, form: CommentForm) -> Receipt {
 }
 
 async fn officer_view(officer: &mut Client, slug: &str) -> OfficerConsultationView {
-    let response = officer
-        .call("/api/beheer-consultatie", &fields(&[("slug", slug)]))
-        .await;
+    let response = officer.call("/api/beheer-consultatie", &fields(&[("slug", slug)])).await;
     assert_eq!(response.status, StatusCode::OK, "{}", response.body);
     response.json()
 }
 
 fn all_comments(view: &OfficerConsultationView) -> Vec<&OfficerCommentView> {
-    view.general
-        .iter()
-        .chain(
-            view.sections
-                .iter()
-                .flat_map(|s| s.blocks.iter().flat_map(|b| b.comments.iter())),
-        )
-        .collect()
+    view.general.iter().chain(view.sections.iter().flat_map(|s| s.blocks.iter().flat_map(|b| b.comments.iter()))).collect()
 }
 
 fn find<'a>(view: &'a OfficerConsultationView, body: &str) -> &'a OfficerCommentView {
-    all_comments(view)
-        .into_iter()
-        .find(|c| c.body == body)
-        .unwrap_or_else(|| panic!("comment {body:?} in the officer view"))
+    all_comments(view).into_iter().find(|c| c.body == body).unwrap_or_else(|| panic!("comment {body:?} in the officer view"))
 }
 
-fn answer_fields(
-    comment: i64,
-    body: &str,
-    status: &str,
-    place: &str,
-    state: &str,
-) -> Vec<(String, String)> {
+fn answer_fields(comment: i64, body: &str, status: &str, place: &str, state: &str) -> Vec<(String, String)> {
     let comment = comment.to_string();
     fields(&[
         ("form[comment]", &comment),
@@ -77,10 +54,7 @@ fn answer_fields(
     ])
 }
 
-async fn save_answer(
-    officer: &mut Client,
-    fields: &[(String, String)],
-) -> FormOutcome<SavedAnswer> {
+async fn save_answer(officer: &mut Client, fields: &[(String, String)]) -> FormOutcome<SavedAnswer> {
     let response = officer.call("/api/antwoord", fields).await;
     assert_eq!(response.status, StatusCode::OK, "{}", response.body);
     response.json()
@@ -104,11 +78,7 @@ fn invalid<T: std::fmt::Debug>(outcome: FormOutcome<T>) -> FieldErrors {
 async fn officers_see_every_comment_with_the_private_details() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
-    submit(
-        &app,
-        comment("visie", "h2-1", "Meer aandacht voor preventie."),
-    )
-    .await;
+    submit(&app, comment("visie", "h2-1", "Meer aandacht voor preventie.")).await;
     submit(
         &app,
         CommentForm {
@@ -132,89 +102,44 @@ async fn officers_see_every_comment_with_the_private_details() {
     assert_eq!(view.general[0].body, "Waar is de jeugd?");
     // In document order: chapter 1 before chapter 2, whatever the order of arrival.
     let headings: Vec<_> = view.sections.iter().map(|s| s.heading.as_str()).collect();
-    assert_eq!(
-        headings,
-        ["Hoofdstuk 1. Inleiding", "Hoofdstuk 2. Preventie"]
-    );
+    assert_eq!(headings, ["Hoofdstuk 1. Inleiding", "Hoofdstuk 2. Preventie"]);
     let karin = find(&view, "Het buurthuis is slecht bereikbaar.");
     assert_eq!(karin.private_name.as_deref(), Some("Karin de Vries"));
     assert_eq!(karin.private_email.as_deref(), Some("karin@voorbeeld.nl"));
-    assert!(
-        matches!(karin.sender, SenderLabel::Anonymous(_)),
-        "the name was not to be shown: {:?}",
-        karin.sender
-    );
+    assert!(matches!(karin.sender, SenderLabel::Anonymous(_)), "the name was not to be shown: {:?}", karin.sender);
 
     let page = officer.get("/beheer/consultaties/visie").await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(
-        page.body.contains("karin@voorbeeld.nl"),
-        "staff see the address"
-    );
+    assert!(page.body.contains("karin@voorbeeld.nl"), "staff see the address");
     assert!(page.body.contains(NL.sender_private));
 
-    let missing = officer
-        .call(
-            "/api/beheer-consultatie",
-            &fields(&[("slug", "bestaat-niet")]),
-        )
-        .await;
+    let missing = officer.call("/api/beheer-consultatie", &fields(&[("slug", "bestaat-niet")])).await;
     assert_eq!(app_error(&missing), AppError::NotFound);
-    assert_eq!(
-        officer
-            .get("/beheer/consultaties/bestaat-niet")
-            .await
-            .status,
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(officer.get("/beheer/consultaties/bestaat-niet").await.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
 async fn an_answer_is_saved_as_concept_then_final_keeping_its_history() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
-    let receipt = submit(
-        &app,
-        comment("visie", "h1-1", "Kan het spreekuur ook 's avonds?"),
-    )
-    .await;
+    let receipt = submit(&app, comment("visie", "h1-1", "Kan het spreekuur ook 's avonds?")).await;
     let mut officer = app.officer().await;
-    let id = find(
-        &officer_view(&mut officer, "visie").await,
-        "Kan het spreekuur ook 's avonds?",
-    )
-    .id;
+    let id = find(&officer_view(&mut officer, "visie").await, "Kan het spreekuur ook 's avonds?").id;
 
-    let first = saved(
-        save_answer(
-            &mut officer,
-            &answer_fields(id, "Wij zoeken dit uit.", "kennisgenomen", "", "concept"),
-        )
-        .await,
-    );
+    let first = saved(save_answer(&mut officer, &answer_fields(id, "Wij zoeken dit uit.", "kennisgenomen", "", "concept")).await);
     assert_eq!(first.revision.revision_no, 1);
     assert_eq!(first.revision.state, AnswerState::Draft);
     assert_eq!(first.revision.status, Some(ProcessingStatus::Noted));
     assert_eq!(first.revision.author, OFFICER_NAME);
 
     // The concept is not public yet.
-    let tracked: TrackView = app
-        .client()
-        .call("/api/volg", &fields(&[("code", &receipt.code)]))
-        .await
-        .json();
+    let tracked: TrackView = app.client().call("/api/volg", &fields(&[("code", &receipt.code)])).await.json();
     assert_eq!(tracked.answer, None);
 
     let second = saved(
         save_answer(
             &mut officer,
-            &answer_fields(
-                id,
-                "Er komt **één avondspreekuur** per week.",
-                "verwerkt",
-                "Hoofdstuk 1, alinea 1",
-                "definitief",
-            ),
+            &answer_fields(id, "Er komt **één avondspreekuur** per week.", "verwerkt", "Hoofdstuk 1, alinea 1", "definitief"),
         )
         .await,
     );
@@ -223,56 +148,22 @@ async fn an_answer_is_saved_as_concept_then_final_keeping_its_history() {
 
     let view = officer_view(&mut officer, "visie").await;
     let comment = find(&view, "Kan het spreekuur ook 's avonds?");
-    let history: Vec<_> = comment
-        .revisions
-        .iter()
-        .map(|r| (r.revision_no, r.body_markdown.as_str(), r.state))
-        .collect();
+    let history: Vec<_> = comment.revisions.iter().map(|r| (r.revision_no, r.body_markdown.as_str(), r.state)).collect();
     assert_eq!(
         history,
-        [
-            (
-                2,
-                "Er komt **één avondspreekuur** per week.",
-                AnswerState::Final
-            ),
-            (1, "Wij zoeken dit uit.", AnswerState::Draft)
-        ],
+        [(2, "Er komt **één avondspreekuur** per week.", AnswerState::Final), (1, "Wij zoeken dit uit.", AnswerState::Draft)],
         "newest first, nothing overwritten"
     );
     assert_eq!(view.unanswered, 0);
-    assert_eq!(
-        comment.body, "Kan het spreekuur ook 's avonds?",
-        "the resident's text is untouched"
-    );
+    assert_eq!(comment.body, "Kan het spreekuur ook 's avonds?", "the resident's text is untouched");
 
     let page = app.client().get(&format!("/volg/{}", receipt.code)).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(
-        page.body.contains("<strong>één avondspreekuur</strong>"),
-        "the final answer, rendered"
-    );
+    assert!(page.body.contains("<strong>één avondspreekuur</strong>"), "the final answer, rendered");
     assert!(page.body.contains("Hoofdstuk 1, alinea 1"));
-    assert!(
-        page.body.contains("Kan het spreekuur ook &#39;s avonds?")
-            || page.body.contains("Kan het spreekuur ook 's avonds?")
-    );
-    assert!(
-        !page.body.contains("Wij zoeken dit uit."),
-        "not the concept"
-    );
-    let stored = app
-        .store
-        .comments_for_officer(
-            app.store
-                .consultation_by_slug("visie")
-                .await
-                .unwrap()
-                .unwrap()
-                .id,
-        )
-        .await
-        .unwrap();
+    assert!(page.body.contains("Kan het spreekuur ook &#39;s avonds?") || page.body.contains("Kan het spreekuur ook 's avonds?"));
+    assert!(!page.body.contains("Wij zoeken dit uit."), "not the concept");
+    let stored = app.store.comments_for_officer(app.store.consultation_by_slug("visie").await.unwrap().unwrap().id).await.unwrap();
     assert_eq!(stored[0].body, "Kan het spreekuur ook 's avonds?");
 }
 
@@ -284,64 +175,25 @@ async fn an_invalid_answer_is_refused_per_field_and_not_saved() {
     let mut officer = app.officer().await;
     let id = find(&officer_view(&mut officer, "visie").await, "Een reactie.").id;
 
-    let errors = invalid(
-        save_answer(
-            &mut officer,
-            &answer_fields(id, "Antwoord.", "misschien", "", "definitief"),
-        )
-        .await,
-    );
+    let errors = invalid(save_answer(&mut officer, &answer_fields(id, "Antwoord.", "misschien", "", "definitief")).await);
     assert_eq!(errors.get("status"), [FieldError::InvalidStatus]);
-    let errors = invalid(
-        save_answer(
-            &mut officer,
-            &answer_fields(id, "Antwoord.", "", "", "definitief"),
-        )
-        .await,
-    );
+    let errors = invalid(save_answer(&mut officer, &answer_fields(id, "Antwoord.", "", "", "definitief")).await);
     assert_eq!(errors.get("status"), [FieldError::Required]);
-    let errors = invalid(
-        save_answer(
-            &mut officer,
-            &answer_fields(id, "  \n ", "verwerkt", "", "definitief"),
-        )
-        .await,
-    );
+    let errors = invalid(save_answer(&mut officer, &answer_fields(id, "  \n ", "verwerkt", "", "definitief")).await);
     assert_eq!(errors.get("body"), [FieldError::Required]);
-    let errors = invalid(
-        save_answer(
-            &mut officer,
-            &answer_fields(id, &"x".repeat(10_001), "verwerkt", "", "concept"),
-        )
-        .await,
-    );
+    let errors = invalid(save_answer(&mut officer, &answer_fields(id, &"x".repeat(10_001), "verwerkt", "", "concept")).await);
     assert_eq!(errors.get("body"), [FieldError::TooLong { max: 10_000 }]);
     let errors = invalid(
-        save_answer(
-            &mut officer,
-            &fields(&[
-                ("form[comment]", "geen-getal"),
-                ("form[body]", "Antwoord."),
-                ("form[status]", "verwerkt"),
-            ]),
-        )
-        .await,
+        save_answer(&mut officer, &fields(&[("form[comment]", "geen-getal"), ("form[body]", "Antwoord."), ("form[status]", "verwerkt")]))
+            .await,
     );
     assert_eq!(errors.get("comment"), [FieldError::Required]);
 
-    let unknown = officer
-        .call(
-            "/api/antwoord",
-            &answer_fields(9_999, "Antwoord.", "verwerkt", "", "definitief"),
-        )
-        .await;
+    let unknown = officer.call("/api/antwoord", &answer_fields(9_999, "Antwoord.", "verwerkt", "", "definitief")).await;
     assert_eq!(app_error(&unknown), AppError::NotFound);
 
     let view = officer_view(&mut officer, "visie").await;
-    assert!(
-        find(&view, "Een reactie.").revisions.is_empty(),
-        "nothing was saved"
-    );
+    assert!(find(&view, "Een reactie.").revisions.is_empty(), "nothing was saved");
 }
 
 #[tokio::test]
@@ -352,24 +204,12 @@ async fn answers_are_sanitised_before_anyone_sees_them() {
     let mut officer = app.officer().await;
     let id = find(&officer_view(&mut officer, "visie").await, "Een reactie.").id;
     let body = "Dank u. <script>alert('xss')</script> [klik](javascript:alert(1)) <img src=x onerror=alert(2)>";
-    saved(
-        save_answer(
-            &mut officer,
-            &answer_fields(id, body, "niet_verwerkt", "", "definitief"),
-        )
-        .await,
-    );
-    for path in [
-        format!("/volg/{}", receipt.code),
-        "/consultaties/visie/reactienota".to_string(),
-    ] {
+    saved(save_answer(&mut officer, &answer_fields(id, body, "niet_verwerkt", "", "definitief")).await);
+    for path in [format!("/volg/{}", receipt.code), "/consultaties/visie/reactienota".to_string()] {
         let page = app.client().get(&path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
         assert!(page.body.contains("Dank u."), "{path}");
-        assert!(
-            !page.body.contains("<script>alert"),
-            "{path}: no script injected anywhere"
-        );
+        assert!(!page.body.contains("<script>alert"), "{path}: no script injected anywhere");
         // The hydration data may carry the Markdown source as an escaped JSON string; the
         // markup itself must not carry the dangerous attributes.
         let markup = without_scripts(&page.body);
@@ -402,41 +242,21 @@ async fn a_plain_form_answer_returns_to_the_comment() {
     let mut officer = app.officer().await;
     let id = find(&officer_view(&mut officer, "visie").await, "Een reactie.").id;
 
-    let refused = officer
-        .post_form(
-            "/api/antwoord",
-            &answer_fields(id, "Half antwoord", "", "", "concept"),
-            "/beheer/consultaties/visie",
-        )
-        .await;
+    let refused =
+        officer.post_form("/api/antwoord", &answer_fields(id, "Half antwoord", "", "", "concept"), "/beheer/consultaties/visie").await;
     assert!(refused.status.is_redirection(), "{}", refused.status);
     let location = refused.location().to_string();
     let (path, fragment) = location.split_once('#').expect("anchor");
     assert_eq!(fragment, format!("reactie-{id}"));
-    assert!(
-        path.starts_with("/beheer/consultaties/visie?formulier="),
-        "{location}"
-    );
+    assert!(path.starts_with("/beheer/consultaties/visie?formulier="), "{location}");
     let page = officer.get(path).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(
-        page.body.contains(">Half antwoord</textarea>"),
-        "the typed answer is kept"
-    );
+    assert!(page.body.contains(">Half antwoord</textarea>"), "the typed answer is kept");
     assert!(page.body.contains(&(NL.field_error)(FieldError::Required)));
 
-    let done = officer
-        .post_form(
-            "/api/antwoord",
-            &answer_fields(id, "Heel antwoord", "kennisgenomen", "", "definitief"),
-            path,
-        )
-        .await;
+    let done = officer.post_form("/api/antwoord", &answer_fields(id, "Heel antwoord", "kennisgenomen", "", "definitief"), path).await;
     assert!(done.status.is_redirection(), "{}", done.status);
-    assert_eq!(
-        done.location(),
-        format!("/beheer/consultaties/visie#reactie-{id}")
-    );
+    assert_eq!(done.location(), format!("/beheer/consultaties/visie#reactie-{id}"));
     let view = officer_view(&mut officer, "visie").await;
     assert_eq!(find(&view, "Een reactie.").revisions.len(), 1);
 }
@@ -445,11 +265,7 @@ async fn a_plain_form_answer_returns_to_the_comment() {
 /// address), and an organisation; the first gets a final answer.
 async fn seed_report(app: &TestApp) -> Client {
     app.seed_open("visie").await;
-    submit(
-        app,
-        comment("visie", "h2-1", "Preventie verdient meer geld."),
-    )
-    .await;
+    submit(app, comment("visie", "h2-1", "Preventie verdient meer geld.")).await;
     submit(
         app,
         CommentForm {
@@ -471,32 +287,11 @@ async fn seed_report(app: &TestApp) -> Client {
         },
     )
     .await;
-    submit(
-        app,
-        CommentForm {
-            organisation: "Stichting Buurtkracht".into(),
-            ..comment("visie", "", "Betrek vrijwilligers.")
-        },
-    )
-    .await;
+    submit(app, CommentForm { organisation: "Stichting Buurtkracht".into(), ..comment("visie", "", "Betrek vrijwilligers.") }).await;
     let mut officer = app.officer().await;
-    let id = find(
-        &officer_view(&mut officer, "visie").await,
-        "Preventie verdient meer geld.",
-    )
-    .id;
+    let id = find(&officer_view(&mut officer, "visie").await, "Preventie verdient meer geld.").id;
     saved(
-        save_answer(
-            &mut officer,
-            &answer_fields(
-                id,
-                "Het budget gaat omhoog.",
-                "verwerkt",
-                "Hoofdstuk 2, alinea 1",
-                "definitief",
-            ),
-        )
-        .await,
+        save_answer(&mut officer, &answer_fields(id, "Het budget gaat omhoog.", "verwerkt", "Hoofdstuk 2, alinea 1", "definitief")).await,
     );
     officer
 }
@@ -514,50 +309,24 @@ async fn the_report_page_names_only_who_may_be_named() {
     let html = &page.body;
     assert!(html.contains("Nota van beantwoording"));
     assert!(html.contains(SUMMARY), "counts line: {html}");
-    assert!(
-        html.contains("Inspreker 1"),
-        "the anonymous resident is numbered"
-    );
-    assert!(
-        html.contains("Inspreker 2"),
-        "so is the one who did not want the name shown"
-    );
+    assert!(html.contains("Inspreker 1"), "the anonymous resident is numbered");
+    assert!(html.contains("Inspreker 2"), "so is the one who did not want the name shown");
     assert!(!html.contains("Inspreker 3"));
     assert!(html.contains("Karin de Vries"), "named with permission");
-    assert!(
-        html.contains("Stichting Buurtkracht"),
-        "organisations by name"
-    );
-    assert!(
-        !html.contains("Piet Verborgen"),
-        "no name without permission"
-    );
-    assert!(
-        !html.contains('@'),
-        "no e-mail address anywhere in the page"
-    );
+    assert!(html.contains("Stichting Buurtkracht"), "organisations by name");
+    assert!(!html.contains("Piet Verborgen"), "no name without permission");
+    assert!(!html.contains('@'), "no e-mail address anywhere in the page");
     assert!(html.contains("Het budget gaat omhoog."), "the final answer");
     assert!(html.contains("Hoofdstuk 2, alinea 1"));
     assert!(html.contains(NL.not_yet_answered));
-    assert!(
-        html.contains("href=\"/consultaties/visie/reactienota.md\""),
-        "a link to the Markdown"
-    );
+    assert!(html.contains("href=\"/consultaties/visie/reactienota.md\""), "a link to the Markdown");
 
-    let view: ReportView = reader
-        .call("/api/reactienota", &fields(&[("slug", "visie")]))
-        .await
-        .json();
+    let view: ReportView = reader.call("/api/reactienota", &fields(&[("slug", "visie")])).await.json();
     assert_eq!(view.report.totals.received, 4);
     assert_eq!(view.report.totals.unanswered, 3);
     assert_eq!(view.report.general.len(), 1);
-    assert_eq!(
-        view.report.general[0].sender,
-        SenderLabel::Organisation("Stichting Buurtkracht".into())
-    );
-    let missing = reader
-        .call("/api/reactienota", &fields(&[("slug", "bestaat-niet")]))
-        .await;
+    assert_eq!(view.report.general[0].sender, SenderLabel::Organisation("Stichting Buurtkracht".into()));
+    let missing = reader.call("/api/reactienota", &fields(&[("slug", "bestaat-niet")])).await;
     assert_eq!(app_error(&missing), AppError::NotFound);
 }
 
@@ -568,23 +337,10 @@ async fn the_report_as_markdown_has_the_same_content() {
     let mut reader = app.client();
     let response = reader.get("/consultaties/visie/reactienota.md").await;
     assert_eq!(response.status, StatusCode::OK);
-    assert!(
-        response
-            .header("content-type")
-            .is_some_and(|t| t.starts_with("text/markdown")),
-        "{:?}",
-        response.header("content-type")
-    );
-    assert!(
-        response
-            .header("content-disposition")
-            .is_some_and(|d| d.contains("reactienota-visie.md"))
-    );
+    assert!(response.header("content-type").is_some_and(|t| t.starts_with("text/markdown")), "{:?}", response.header("content-type"));
+    assert!(response.header("content-disposition").is_some_and(|d| d.contains("reactienota-visie.md")));
     let md = &response.body;
-    assert!(
-        md.starts_with("# Nota van beantwoording Visie op de wijk 2027"),
-        "{md}"
-    );
+    assert!(md.starts_with("# Nota van beantwoording Visie op de wijk 2027"), "{md}");
     assert!(md.contains(SUMMARY), "{md}");
     for present in [
         "**Inspreker 1**",
@@ -601,9 +357,7 @@ async fn the_report_as_markdown_has_the_same_content() {
     assert!(!md.contains("Piet Verborgen"));
     assert!(!md.contains('@'), "no e-mail address: {md}");
 
-    let missing = reader
-        .get("/consultaties/bestaat-niet/reactienota.md")
-        .await;
+    let missing = reader.get("/consultaties/bestaat-niet/reactienota.md").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
 }
 
@@ -616,10 +370,7 @@ async fn the_report_in_english_follows_the_language_cookie() {
     let md = reader.get("/consultaties/visie/reactienota.md").await.body;
     assert!(!md.contains("Nota van beantwoording"), "{md}");
     assert!(md.contains("Karin de Vries"));
-    assert!(
-        !md.contains("Inspreker"),
-        "anonymous senders in English: {md}"
-    );
+    assert!(!md.contains("Inspreker"), "anonymous senders in English: {md}");
 }
 
 // --- creating a consultation ----------------------------------------------------------------
@@ -631,18 +382,12 @@ fn consultation_parts<'a>(slug: &'a str, file_name: &'a str, bytes: &'a [u8]) ->
         Part::Text("description", "Concept voor inspraak."),
         Part::Text("opens", "2026-01-05"),
         Part::Text("closes", "2026-02-15"),
-        Part::File {
-            name: "file",
-            file_name,
-            bytes,
-        },
+        Part::File { name: "file", file_name, bytes },
     ]
 }
 
 async fn create(officer: &mut Client, parts: &[Part<'_>]) -> FormOutcome<ImportSummary> {
-    let response = officer
-        .call_multipart("/api/nieuwe-consultatie", parts, "application/json", None)
-        .await;
+    let response = officer.call_multipart("/api/nieuwe-consultatie", parts, "application/json", None).await;
     assert_eq!(response.status, StatusCode::OK, "{}", response.body);
     response.json()
 }
@@ -668,13 +413,7 @@ async fn a_new_consultation_form_is_checked_field_by_field() {
     assert_eq!(errors.get("closes"), [FieldError::ClosesBeforeOpens]);
     assert_eq!(errors.get("file"), [FieldError::Required], "no file chosen");
 
-    let errors = invalid(
-        create(
-            &mut officer,
-            &consultation_parts("regiovisie", "visie.pdf", b"%PDF-1.7 ..."),
-        )
-        .await,
-    );
+    let errors = invalid(create(&mut officer, &consultation_parts("regiovisie", "visie.pdf", b"%PDF-1.7 ...")).await);
     assert_eq!(errors.get("file"), [FieldError::UnsupportedFileType]);
     assert_eq!(app.consultation_count().await, 0, "nothing stored");
 }
@@ -691,27 +430,15 @@ async fn a_refused_upload_without_javascript_returns_to_the_form_in_dutch() {
             Some("/beheer/nieuw"),
         )
         .await;
-    assert!(
-        response.status.is_redirection(),
-        "{}: {}",
-        response.status,
-        response.body
-    );
+    assert!(response.status.is_redirection(), "{}: {}", response.status, response.body);
     let location = response.location().to_string();
     let (path, fragment) = location.split_once('#').expect("anchor");
     assert_eq!(fragment, "nieuwe-consultatie");
     assert!(path.starts_with("/beheer/nieuw?formulier="), "{location}");
     let page = officer.get(path).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(
-        page.body
-            .contains("Kies een bestand dat eindigt op .md of .txt."),
-        "Dutch message"
-    );
-    assert!(
-        page.body.contains("value=\"Regiovisie huiselijk geweld\""),
-        "title kept"
-    );
+    assert!(page.body.contains("Kies een bestand dat eindigt op .md of .txt."), "Dutch message");
+    assert!(page.body.contains("value=\"Regiovisie huiselijk geweld\""), "title kept");
     assert!(page.body.contains("value=\"regiovisie\""), "slug kept");
     assert_eq!(app.consultation_count().await, 0);
 }
@@ -725,12 +452,7 @@ async fn the_fixture_imports_into_a_consultation() {
     let app = TestApp::new().await;
     let mut officer = app.officer().await;
     let bytes = fixture_bytes("regiovisie-hollands-midden-2019-2023.md");
-    let summary = match create(
-        &mut officer,
-        &consultation_parts("regiovisie", "Regiovisie-Hollands-Midden.MD", &bytes),
-    )
-    .await
-    {
+    let summary = match create(&mut officer, &consultation_parts("regiovisie", "Regiovisie-Hollands-Midden.MD", &bytes)).await {
         FormOutcome::Done(summary) => summary,
         FormOutcome::Invalid(errors) => panic!("import refused: {errors:?}"),
     };
@@ -739,10 +461,7 @@ async fn the_fixture_imports_into_a_consultation() {
     assert!(summary.blocks >= 20, "{summary:?}");
     assert_eq!(app.consultation_count().await, 1);
 
-    let view: ConsultationView = officer
-        .call("/api/consultatie", &fields(&[("slug", "regiovisie")]))
-        .await
-        .json();
+    let view: ConsultationView = officer.call("/api/consultatie", &fields(&[("slug", "regiovisie")])).await.json();
     assert_eq!(view.title, "Regiovisie huiselijk geweld");
     let blocks: Vec<_> = view.sections.iter().flat_map(|s| &s.blocks).collect();
     assert_eq!(blocks.len(), summary.blocks);
@@ -750,38 +469,21 @@ async fn the_fixture_imports_into_a_consultation() {
     anchors.sort_unstable();
     anchors.dedup();
     assert_eq!(anchors.len(), blocks.len(), "anchors are unique");
-    assert!(
-        view.sections
-            .iter()
-            .any(|s| s.heading.contains("Samenvatting"))
-    );
+    assert!(view.sections.iter().any(|s| s.heading.contains("Samenvatting")));
 
     let page = officer.get("/consultaties/regiovisie").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Regiovisie huiselijk geweld"));
     assert!(page.body.contains(&format!("id=\"{}\"", blocks[0].anchor)));
-    assert!(
-        page.body.contains("119.000 kinderen"),
-        "the text of the document"
-    );
+    assert!(page.body.contains("119.000 kinderen"), "the text of the document");
 
     // The slug is now taken; a second import is refused and nothing is added.
-    let again = invalid(
-        create(
-            &mut officer,
-            &consultation_parts("regiovisie", "visie.md", &bytes),
-        )
-        .await,
-    );
+    let again = invalid(create(&mut officer, &consultation_parts("regiovisie", "visie.md", &bytes)).await);
     assert_eq!(again.get("slug"), [FieldError::SlugTaken]);
     assert_eq!(app.consultation_count().await, 1);
 
     // A resident can comment on an imported block.
-    let receipt = submit(
-        &app,
-        comment("regiovisie", &blocks[1].anchor, "Goed dat dit er is."),
-    )
-    .await;
+    let receipt = submit(&app, comment("regiovisie", &blocks[1].anchor, "Goed dat dit er is.")).await;
     assert!(is_tracking_code(&receipt.code));
 }
 
@@ -790,20 +492,12 @@ async fn the_plain_text_fixture_imports_too() {
     let app = TestApp::new().await;
     let mut officer = app.officer().await;
     let bytes = fixture_bytes("regiovisie-hollands-midden-2019-2023.txt");
-    let summary = match create(
-        &mut officer,
-        &consultation_parts("regiovisie-tekst", "regiovisie.txt", &bytes),
-    )
-    .await
-    {
+    let summary = match create(&mut officer, &consultation_parts("regiovisie-tekst", "regiovisie.txt", &bytes)).await {
         FormOutcome::Done(summary) => summary,
         FormOutcome::Invalid(errors) => panic!("import refused: {errors:?}"),
     };
     assert!(summary.blocks >= 20, "{summary:?}");
-    assert_eq!(
-        officer.get("/consultaties/regiovisie-tekst").await.status,
-        StatusCode::OK
-    );
+    assert_eq!(officer.get("/consultaties/regiovisie-tekst").await.status, StatusCode::OK);
 }
 
 #[tokio::test]
@@ -819,16 +513,8 @@ async fn a_plain_form_import_goes_on_to_the_new_consultation() {
             Some("/beheer/nieuw"),
         )
         .await;
-    assert!(
-        response.status.is_redirection(),
-        "{}: {}",
-        response.status,
-        response.body
-    );
-    assert_eq!(
-        response.location(),
-        "/beheer/consultaties/regiovisie?nieuw=1"
-    );
+    assert!(response.status.is_redirection(), "{}: {}", response.status, response.body);
+    assert_eq!(response.location(), "/beheer/consultaties/regiovisie?nieuw=1");
     let page = officer.get("/beheer/consultaties/regiovisie?nieuw=1").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains(NL.answer_saved_import));
@@ -840,54 +526,23 @@ async fn bad_files_are_refused_with_a_clear_dutch_message() {
     let app = TestApp::new().await;
     let mut officer = app.officer().await;
     app.seed_open("bestaand").await;
-    let binary: Vec<u8> =
-        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0\xff\xfe\0\0".repeat(50);
+    let binary: Vec<u8> = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0\xff\xfe\0\0".repeat(50);
     let mut too_large = b"# Te groot\n\n".to_vec();
     too_large.resize(5 * 1024 * 1024 + 1, b'a');
     let cases: [(&str, &[u8], FieldError, &str); 3] = [
-        (
-            "leeg.md",
-            b"",
-            FieldError::ImportEmpty,
-            "Het bestand is leeg.",
-        ),
-        (
-            "plaatje.md",
-            &binary,
-            FieldError::ImportNotText,
-            "Dit is geen tekstbestand (Markdown of platte tekst).",
-        ),
-        (
-            "groot.md",
-            &too_large,
-            FieldError::ImportTooLarge { max_mb: 5 },
-            "Het bestand is groter dan 5 MB.",
-        ),
+        ("leeg.md", b"", FieldError::ImportEmpty, "Het bestand is leeg."),
+        ("plaatje.md", &binary, FieldError::ImportNotText, "Dit is geen tekstbestand (Markdown of platte tekst)."),
+        ("groot.md", &too_large, FieldError::ImportTooLarge { max_mb: 5 }, "Het bestand is groter dan 5 MB."),
     ];
     for (i, (file_name, bytes, expected, dutch)) in cases.into_iter().enumerate() {
         let slug = format!("slecht-{i}");
-        let errors =
-            invalid(create(&mut officer, &consultation_parts(&slug, file_name, bytes)).await);
+        let errors = invalid(create(&mut officer, &consultation_parts(&slug, file_name, bytes)).await);
         assert_eq!(errors.get("file"), [expected], "{file_name}");
         assert_eq!((NL.field_error)(expected), dutch, "{file_name}");
-        assert!(
-            app.store
-                .consultation_by_slug(&slug)
-                .await
-                .unwrap()
-                .is_none(),
-            "{file_name}: nothing half-imported"
-        );
+        assert!(app.store.consultation_by_slug(&slug).await.unwrap().is_none(), "{file_name}: nothing half-imported");
     }
-    assert_eq!(
-        app.consultation_count().await,
-        1,
-        "only the consultation that was there"
-    );
-    let tables: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM document_versions")
-        .fetch_one(app.store.sqlite_pool())
-        .await
-        .unwrap();
+    assert_eq!(app.consultation_count().await, 1, "only the consultation that was there");
+    let tables: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM document_versions").fetch_one(app.store.sqlite_pool()).await.unwrap();
     assert_eq!(tables, 1, "no stray document versions");
 
     // Without JavaScript the message appears on the form.
@@ -901,11 +556,7 @@ async fn bad_files_are_refused_with_a_clear_dutch_message() {
         .await;
     let location = response.location().to_string();
     let page = officer.get(location.split('#').next().unwrap()).await;
-    assert!(
-        page.body.contains("Dit is geen tekstbestand"),
-        "{}",
-        page.body
-    );
+    assert!(page.body.contains("Dit is geen tekstbestand"), "{}", page.body);
 }
 
 #[tokio::test]
@@ -913,24 +564,11 @@ async fn the_echo_of_a_refused_upload_keeps_the_fields_but_not_the_file() {
     let app = TestApp::new().await;
     let mut officer = app.officer().await;
     let response = officer
-        .call_multipart(
-            "/api/nieuwe-consultatie",
-            &consultation_parts("Fout Slug", "visie.md", b""),
-            "text/html",
-            Some("/beheer/nieuw"),
-        )
+        .call_multipart("/api/nieuwe-consultatie", &consultation_parts("Fout Slug", "visie.md", b""), "text/html", Some("/beheer/nieuw"))
         .await;
     let location = response.location().to_string();
-    let token = location
-        .split("formulier=")
-        .nth(1)
-        .and_then(|t| t.split('#').next())
-        .expect("token")
-        .to_string();
-    let echo: Option<FormEcho> = officer
-        .call("/api/formulier", &fields(&[("token", &token)]))
-        .await
-        .json();
+    let token = location.split("formulier=").nth(1).and_then(|t| t.split('#').next()).expect("token").to_string();
+    let echo: Option<FormEcho> = officer.call("/api/formulier", &fields(&[("token", &token)])).await.json();
     let echo = echo.expect("echo");
     assert_eq!(echo.value("title"), "Regiovisie huiselijk geweld");
     assert_eq!(echo.value("slug"), "Fout Slug");

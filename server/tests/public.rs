@@ -69,12 +69,9 @@ async fn server_functions_live_at_their_documented_paths() {
 #[tokio::test]
 async fn consultations_are_listed_with_their_phase() {
     let app = TestApp::new().await;
-    app.seed_consultation("open-visie", "Open visie", -3, 10)
-        .await;
-    app.seed_consultation("gesloten-visie", "Gesloten visie", -30, -1)
-        .await;
-    app.seed_consultation("latere-visie", "Latere visie", 5, 40)
-        .await;
+    app.seed_consultation("open-visie", "Open visie", -3, 10).await;
+    app.seed_consultation("gesloten-visie", "Gesloten visie", -30, -1).await;
+    app.seed_consultation("latere-visie", "Latere visie", 5, 40).await;
     let mut browser = app.client();
 
     let list: Vec<ConsultationItem> = browser.call("/api/consultaties", &[]).await.json();
@@ -87,17 +84,9 @@ async fn consultations_are_listed_with_their_phase() {
 
     let home = browser.get("/").await;
     assert_eq!(home.status, StatusCode::OK);
-    for (slug, title) in [
-        ("open-visie", "Open visie"),
-        ("gesloten-visie", "Gesloten visie"),
-        ("latere-visie", "Latere visie"),
-    ] {
+    for (slug, title) in [("open-visie", "Open visie"), ("gesloten-visie", "Gesloten visie"), ("latere-visie", "Latere visie")] {
         assert!(home.body.contains(title), "home lists {title}");
-        assert!(
-            home.body
-                .contains(&format!("href=\"/consultaties/{slug}\"")),
-            "home links to {slug}"
-        );
+        assert!(home.body.contains(&format!("href=\"/consultaties/{slug}\"")), "home links to {slug}");
     }
     assert!(home.body.contains("<html lang=\"nl\""), "Dutch by default");
 }
@@ -121,51 +110,28 @@ async fn the_consultation_page_shows_the_document_with_block_anchors() {
     assert!(page.body.contains("Visie op de wijk 2027"), "title");
     assert!(page.body.contains("id=\"h1-1\""), "block anchor");
     assert!(page.body.contains("id=\"h2\""), "section anchor");
-    assert!(
-        page.body.contains("Voorkomen is beter dan genezen."),
-        "block text"
-    );
-    assert!(
-        page.body.contains("Reageren kan tot en met"),
-        "period notice"
-    );
-    assert!(
-        page.body.contains("href=\"?alinea=h1-1#reageer\""),
-        "a way to comment on a block"
-    );
+    assert!(page.body.contains("Voorkomen is beter dan genezen."), "block text");
+    assert!(page.body.contains("Reageren kan tot en met"), "period notice");
+    assert!(page.body.contains("href=\"?alinea=h1-1#reageer\""), "a way to comment on a block");
 
     // With ?alinea= the comment form for that block is open, also without JavaScript.
     let form = browser.get("/consultaties/visie?alinea=h1-2").await;
     assert_eq!(form.status, StatusCode::OK);
-    assert!(
-        form.body.contains("Uw reactie op 1, alinea 2"),
-        "form title"
-    );
+    assert!(form.body.contains("Uw reactie op 1, alinea 2"), "form title");
     assert!(form.body.contains("name=\"form[body]\""), "comment field");
-    assert!(
-        form.body.contains("action=\"/api/reageer\""),
-        "plain form posts to the server function"
-    );
+    assert!(form.body.contains("action=\"/api/reageer\""), "plain form posts to the server function");
 
-    let view: ConsultationView = browser
-        .call("/api/consultatie", &fields(&[("slug", "visie")]))
-        .await
-        .json();
+    let view: ConsultationView = browser.call("/api/consultatie", &fields(&[("slug", "visie")])).await.json();
     assert_eq!(view.title, "Visie op de wijk 2027");
     assert_eq!(view.phase, PeriodPhase::Open);
-    let anchors: Vec<_> = view
-        .sections
-        .iter()
-        .flat_map(|s| s.blocks.iter().map(|b| b.anchor.as_str()))
-        .collect();
+    let anchors: Vec<_> = view.sections.iter().flat_map(|s| s.blocks.iter().map(|b| b.anchor.as_str())).collect();
     assert_eq!(anchors, ["titelblad-1", "h1-1", "h1-2", "h2-1"]);
 }
 
 #[tokio::test]
 async fn a_closed_or_future_consultation_offers_no_comment_link() {
     let app = TestApp::new().await;
-    app.seed_consultation("dicht", "Gesloten visie", -30, -1)
-        .await;
+    app.seed_consultation("dicht", "Gesloten visie", -30, -1).await;
     app.seed_consultation("straks", "Latere visie", 3, 30).await;
     let mut browser = app.client();
     let closed = browser.get("/consultaties/dicht").await;
@@ -186,27 +152,17 @@ async fn unknown_consultations_and_pages_are_404_in_dutch() {
 
     let unknown_slug = browser.get("/consultaties/bestaat-niet").await;
     assert_eq!(unknown_slug.status, StatusCode::NOT_FOUND);
-    assert!(
-        unknown_slug.body.contains(NL.not_found_title),
-        "{}",
-        unknown_slug.body
-    );
+    assert!(unknown_slug.body.contains(NL.not_found_title), "{}", unknown_slug.body);
 
     let unknown_url = browser.get("/dit/adres/bestaat/niet").await;
     assert_eq!(unknown_url.status, StatusCode::NOT_FOUND);
-    assert!(
-        unknown_url.body.contains(NL.not_found_title),
-        "{}",
-        unknown_url.body
-    );
+    assert!(unknown_url.body.contains(NL.not_found_title), "{}", unknown_url.body);
     assert!(unknown_url.body.contains(NL.not_found_text));
 
     let unknown_report = browser.get("/consultaties/bestaat-niet/reactienota").await;
     assert_eq!(unknown_report.status, StatusCode::NOT_FOUND);
 
-    let api = browser
-        .call("/api/consultatie", &fields(&[("slug", "bestaat-niet")]))
-        .await;
+    let api = browser.call("/api/consultatie", &fields(&[("slug", "bestaat-niet")])).await;
     assert_eq!(app_error(&api), AppError::NotFound);
 }
 
@@ -227,33 +183,17 @@ async fn a_comment_gets_a_receipt_with_a_tracking_code() {
     app.seed_open("visie").await;
     let mut browser = app.client();
 
-    let receipt = receipt(
-        &browser
-            .submit(&comment("visie", "h1-1", "Graag ook een avondspreekuur."))
-            .await,
-    );
+    let receipt = receipt(&browser.submit(&comment("visie", "h1-1", "Graag ook een avondspreekuur.")).await);
     assert!(is_tracking_code(&receipt.code), "code {}", receipt.code);
     assert!(!receipt.late);
     assert_eq!(app.comment_count().await, 1);
 
     // A whole-document comment (no block) is accepted too.
-    let general = receipt_of(
-        &mut browser,
-        comment("visie", "", "Mooie visie, maar waar is de jeugd?"),
-    )
-    .await;
+    let general = receipt_of(&mut browser, comment("visie", "", "Mooie visie, maar waar is de jeugd?")).await;
     assert_ne!(general.code, receipt.code, "every comment has its own code");
 
-    let view: ConsultationView = browser
-        .call("/api/consultatie", &fields(&[("slug", "visie")]))
-        .await
-        .json();
-    let block = view
-        .sections
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .find(|b| b.anchor == "h1-1")
-        .unwrap();
+    let view: ConsultationView = browser.call("/api/consultatie", &fields(&[("slug", "visie")])).await.json();
+    let block = view.sections.iter().flat_map(|s| &s.blocks).find(|b| b.anchor == "h1-1").unwrap();
     assert_eq!(block.comment_count, 1);
     assert_eq!(view.general_comment_count, 1);
     let page = browser.get("/consultaties/visie").await;
@@ -267,64 +207,35 @@ async fn receipt_of(browser: &mut Client, form: CommentForm) -> Receipt {
 #[tokio::test]
 async fn a_late_comment_is_kept_and_marked_late() {
     let app = TestApp::new().await;
-    app.seed_consultation("dicht", "Gesloten visie", -30, -1)
-        .await;
+    app.seed_consultation("dicht", "Gesloten visie", -30, -1).await;
     let mut browser = app.client();
 
-    let receipt = receipt_of(
-        &mut browser,
-        comment("dicht", "h2-1", "Sorry, ik ben te laat."),
-    )
-    .await;
+    let receipt = receipt_of(&mut browser, comment("dicht", "h2-1", "Sorry, ik ben te laat.")).await;
     assert!(receipt.late);
-    let consultation = app
-        .store
-        .consultation_by_slug("dicht")
-        .await
-        .unwrap()
-        .unwrap();
-    let stored = app
-        .store
-        .comments_for_officer(consultation.id)
-        .await
-        .unwrap();
+    let consultation = app.store.consultation_by_slug("dicht").await.unwrap().unwrap();
+    let stored = app.store.comments_for_officer(consultation.id).await.unwrap();
     assert_eq!(stored.len(), 1);
     assert!(stored[0].is_late);
     assert_eq!(stored[0].body, "Sorry, ik ben te laat.");
 
     let tracked = browser.get(&format!("/volg/{}", receipt.code)).await;
     assert_eq!(tracked.status, StatusCode::OK);
-    assert!(
-        tracked.body.contains(NL.late),
-        "the tracking page says it came late"
-    );
+    assert!(tracked.body.contains(NL.late), "the tracking page says it came late");
 }
 
 #[tokio::test]
 async fn the_closing_date_itself_is_on_time() {
     let app = TestApp::new().await;
-    app.seed_consultation("laatste-dag", "Laatste dag", -10, 0)
-        .await;
-    let receipt = receipt_of(
-        &mut app.client(),
-        comment("laatste-dag", "h1-1", "Net op tijd."),
-    )
-    .await;
-    assert!(
-        !receipt.late,
-        "the period runs up to and including the closing date"
-    );
+    app.seed_consultation("laatste-dag", "Laatste dag", -10, 0).await;
+    let receipt = receipt_of(&mut app.client(), comment("laatste-dag", "h1-1", "Net op tijd.")).await;
+    assert!(!receipt.late, "the period runs up to and including the closing date");
 }
 
 #[tokio::test]
 async fn a_comment_before_the_period_is_refused() {
     let app = TestApp::new().await;
     app.seed_consultation("straks", "Latere visie", 3, 30).await;
-    let errors = refusal(
-        &app.client()
-            .submit(&comment("straks", "h1-1", "Te vroeg."))
-            .await,
-    );
+    let errors = refusal(&app.client().submit(&comment("straks", "h1-1", "Te vroeg.")).await);
     assert_eq!(errors.get("body"), [FieldError::NotYetOpen]);
     assert_eq!(app.comment_count().await, 0);
 }
@@ -346,28 +257,11 @@ async fn a_too_long_comment_is_refused_and_the_maximum_accepted() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
     let mut browser = app.client();
-    let errors = refusal(
-        &browser
-            .submit(&comment(
-                "visie",
-                "h1-1",
-                &"a".repeat(MAX_COMMENT_CHARS + 1),
-            ))
-            .await,
-    );
-    assert_eq!(
-        errors.get("body"),
-        [FieldError::TooLong {
-            max: MAX_COMMENT_CHARS
-        }]
-    );
+    let errors = refusal(&browser.submit(&comment("visie", "h1-1", &"a".repeat(MAX_COMMENT_CHARS + 1))).await);
+    assert_eq!(errors.get("body"), [FieldError::TooLong { max: MAX_COMMENT_CHARS }]);
     assert_eq!(app.comment_count().await, 0);
     // Characters, not bytes: 5000 times "é" is within the limit.
-    receipt_of(
-        &mut browser,
-        comment("visie", "h1-1", &"é".repeat(MAX_COMMENT_CHARS)),
-    )
-    .await;
+    receipt_of(&mut browser, comment("visie", "h1-1", &"é".repeat(MAX_COMMENT_CHARS))).await;
     assert_eq!(app.comment_count().await, 1);
 }
 
@@ -375,11 +269,7 @@ async fn a_too_long_comment_is_refused_and_the_maximum_accepted() {
 async fn a_comment_on_an_unknown_block_is_refused() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
-    let errors = refusal(
-        &app.client()
-            .submit(&comment("visie", "h9-9", "Over een alinea die er niet is."))
-            .await,
-    );
+    let errors = refusal(&app.client().submit(&comment("visie", "h9-9", "Over een alinea die er niet is.")).await);
     assert_eq!(errors.get("block"), [FieldError::UnknownBlock]);
     assert_eq!(app.comment_count().await, 0);
 }
@@ -388,10 +278,7 @@ async fn a_comment_on_an_unknown_block_is_refused() {
 async fn a_comment_on_an_unknown_consultation_is_not_found() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
-    let response = app
-        .client()
-        .submit(&comment("bestaat-niet", "", "Tekst."))
-        .await;
+    let response = app.client().submit(&comment("bestaat-niet", "", "Tekst.")).await;
     assert_eq!(app_error(&response), AppError::NotFound);
     assert_eq!(app.comment_count().await, 0);
 }
@@ -401,139 +288,68 @@ async fn personal_data_without_consent_is_refused() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
     let mut browser = app.client();
-    let named = CommentForm {
-        name: "Jan Jansen".into(),
-        show_name: Some("on".into()),
-        ..comment("visie", "h1-1", "Tekst.")
-    };
-    assert_eq!(
-        refusal(&browser.submit(&named).await).get("consent"),
-        [FieldError::ConsentRequired]
-    );
-    let mailed = CommentForm {
-        email: "jan@voorbeeld.nl".into(),
-        ..comment("visie", "h1-1", "Tekst.")
-    };
-    assert_eq!(
-        refusal(&browser.submit(&mailed).await).get("consent"),
-        [FieldError::ConsentRequired]
-    );
-    let bad_mail = CommentForm {
-        email: "jan@".into(),
-        consent: Some("on".into()),
-        ..comment("visie", "h1-1", "Tekst.")
-    };
-    assert_eq!(
-        refusal(&browser.submit(&bad_mail).await).get("email"),
-        [FieldError::InvalidEmail]
-    );
+    let named = CommentForm { name: "Jan Jansen".into(), show_name: Some("on".into()), ..comment("visie", "h1-1", "Tekst.") };
+    assert_eq!(refusal(&browser.submit(&named).await).get("consent"), [FieldError::ConsentRequired]);
+    let mailed = CommentForm { email: "jan@voorbeeld.nl".into(), ..comment("visie", "h1-1", "Tekst.") };
+    assert_eq!(refusal(&browser.submit(&mailed).await).get("consent"), [FieldError::ConsentRequired]);
+    let bad_mail = CommentForm { email: "jan@".into(), consent: Some("on".into()), ..comment("visie", "h1-1", "Tekst.") };
+    assert_eq!(refusal(&browser.submit(&bad_mail).await).get("email"), [FieldError::InvalidEmail]);
     assert_eq!(app.comment_count().await, 0);
 
-    let consented = CommentForm {
-        consent: Some("on".into()),
-        ..named
-    };
+    let consented = CommentForm { consent: Some("on".into()), ..named };
     receipt_of(&mut browser, consented).await;
     assert_eq!(app.comment_count().await, 1);
 }
 
 #[tokio::test]
 async fn comments_are_rate_limited_per_address() {
-    let app = TestApp::with_settings(Settings {
-        comments_per_minute: 3,
-        ..generous()
-    })
-    .await;
+    let app = TestApp::with_settings(Settings { comments_per_minute: 3, ..generous() }).await;
     app.seed_open("visie").await;
     let mut flooder = app.client_from([198, 51, 100, 7]);
     for i in 0..3 {
-        receipt_of(
-            &mut flooder,
-            comment("visie", "h1-1", &format!("Reactie {i}")),
-        )
-        .await;
+        receipt_of(&mut flooder, comment("visie", "h1-1", &format!("Reactie {i}"))).await;
     }
     let refused = flooder.submit(&comment("visie", "h1-1", "Nog een")).await;
     assert_eq!(app_error(&refused), AppError::RateLimited);
-    assert_eq!(
-        app.comment_count().await,
-        3,
-        "the refused comment was not stored"
-    );
+    assert_eq!(app.comment_count().await, 3, "the refused comment was not stored");
 
     // Someone else, elsewhere, can still comment.
-    receipt_of(
-        &mut app.client_from([203, 0, 113, 9]),
-        comment("visie", "h1-1", "Van iemand anders"),
-    )
-    .await;
+    receipt_of(&mut app.client_from([203, 0, 113, 9]), comment("visie", "h1-1", "Van iemand anders")).await;
     assert_eq!(app.comment_count().await, 4);
 }
 
 #[tokio::test]
 async fn tracking_lookups_are_rate_limited() {
-    let app = TestApp::with_settings(Settings {
-        lookups_per_minute: 2,
-        ..generous()
-    })
-    .await;
+    let app = TestApp::with_settings(Settings { lookups_per_minute: 2, ..generous() }).await;
     app.seed_open("visie").await;
     let mut guesser = app.client_from([198, 51, 100, 8]);
     for _ in 0..2 {
-        let response = guesser
-            .call("/api/volg", &fields(&[("code", "00000-00000")]))
-            .await;
+        let response = guesser.call("/api/volg", &fields(&[("code", "00000-00000")])).await;
         assert_eq!(app_error(&response), AppError::NotFound);
     }
-    let refused = guesser
-        .call("/api/volg", &fields(&[("code", "00000-00001")]))
-        .await;
+    let refused = guesser.call("/api/volg", &fields(&[("code", "00000-00001")])).await;
     assert_eq!(app_error(&refused), AppError::RateLimited);
     let page = guesser.get("/volg/00000-00002").await;
-    assert_eq!(
-        page.status,
-        StatusCode::TOO_MANY_REQUESTS,
-        "the page says so too"
-    );
+    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS, "the page says so too");
     assert!(page.body.contains(NL.error_rate_limited));
 }
 
 #[tokio::test]
 async fn a_rate_limited_plain_form_post_returns_to_the_form_with_the_reason() {
-    let app = TestApp::with_settings(Settings {
-        comments_per_minute: 1,
-        ..generous()
-    })
-    .await;
+    let app = TestApp::with_settings(Settings { comments_per_minute: 1, ..generous() }).await;
     app.seed_open("visie").await;
     let mut browser = app.client();
-    let first = browser
-        .post_form(
-            "/api/reageer",
-            &comment_fields(&comment("visie", "h1-1", "Eerste")),
-            "/consultaties/visie?alinea=h1-1",
-        )
-        .await;
+    let first =
+        browser.post_form("/api/reageer", &comment_fields(&comment("visie", "h1-1", "Eerste")), "/consultaties/visie?alinea=h1-1").await;
     assert!(first.location().starts_with("/volg/"));
-    let second = browser
-        .post_form(
-            "/api/reageer",
-            &comment_fields(&comment("visie", "h1-1", "Tweede")),
-            "/consultaties/visie?alinea=h1-1",
-        )
-        .await;
+    let second =
+        browser.post_form("/api/reageer", &comment_fields(&comment("visie", "h1-1", "Tweede")), "/consultaties/visie?alinea=h1-1").await;
     assert!(second.status.is_redirection(), "{}", second.status);
     let location = second.location().trim_start_matches(ORIGIN).to_string();
-    assert!(
-        location.starts_with("/consultaties/visie?alinea=h1-1"),
-        "{location}"
-    );
+    assert!(location.starts_with("/consultaties/visie?alinea=h1-1"), "{location}");
     let page = browser.get(&location).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(
-        page.body.contains(NL.error_rate_limited),
-        "the form says why it was refused"
-    );
+    assert!(page.body.contains(NL.error_rate_limited), "the form says why it was refused");
     assert_eq!(app.comment_count().await, 1);
 }
 
@@ -543,18 +359,8 @@ async fn a_plain_form_post_redirects_to_the_receipt() {
     app.seed_open("visie").await;
     let mut browser = app.client();
     let form = comment("visie", "h1-1", "Zonder JavaScript verstuurd.");
-    let response = browser
-        .post_form(
-            "/api/reageer",
-            &comment_fields(&form),
-            "/consultaties/visie?alinea=h1-1",
-        )
-        .await;
-    assert!(
-        matches!(response.status, StatusCode::SEE_OTHER | StatusCode::FOUND),
-        "redirect, got {}",
-        response.status
-    );
+    let response = browser.post_form("/api/reageer", &comment_fields(&form), "/consultaties/visie?alinea=h1-1").await;
+    assert!(matches!(response.status, StatusCode::SEE_OTHER | StatusCode::FOUND), "redirect, got {}", response.status);
     let location = response.location().to_string();
     let code = location
         .strip_prefix("/volg/")
@@ -580,65 +386,35 @@ async fn a_refused_plain_form_post_returns_to_the_form_with_what_was_typed() {
         organisation: "Buurtvereniging Oost".into(),
         ..comment("visie", "h1-1", "Mijn reactie over het wijkteam")
     };
-    let response = browser
-        .post_form(
-            "/api/reageer",
-            &comment_fields(&form),
-            "/consultaties/visie?alinea=h1-1",
-        )
-        .await;
-    assert!(
-        matches!(response.status, StatusCode::SEE_OTHER | StatusCode::FOUND),
-        "redirect, got {}",
-        response.status
-    );
+    let response = browser.post_form("/api/reageer", &comment_fields(&form), "/consultaties/visie?alinea=h1-1").await;
+    assert!(matches!(response.status, StatusCode::SEE_OTHER | StatusCode::FOUND), "redirect, got {}", response.status);
     let location = response.location().to_string();
     let (path, fragment) = location.split_once('#').expect("an anchor to the form");
     assert_eq!(fragment, "reageer");
     let token = path
         .strip_prefix("/consultaties/visie?alinea=h1-1&formulier=")
         .unwrap_or_else(|| panic!("back to the form with an echo token, got {location}"));
-    assert!(
-        token.len() >= 16 && token.bytes().all(|b| b.is_ascii_hexdigit()),
-        "token {token}"
-    );
+    assert!(token.len() >= 16 && token.bytes().all(|b| b.is_ascii_hexdigit()), "token {token}");
     assert_eq!(app.comment_count().await, 0);
 
     // The page shows the form again with the message and the input.
     let page = browser.get(path).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(
-        page.body
-            .contains(">Mijn reactie over het wijkteam</textarea>"),
-        "body kept"
-    );
+    assert!(page.body.contains(">Mijn reactie over het wijkteam</textarea>"), "body kept");
     assert!(page.body.contains("value=\"Jan Jansen\""), "name kept");
-    assert!(
-        page.body.contains("value=\"Buurtvereniging Oost\""),
-        "organisation kept"
-    );
-    assert!(
-        page.body
-            .contains(&(NL.field_error)(FieldError::ConsentRequired)),
-        "message shown"
-    );
+    assert!(page.body.contains("value=\"Buurtvereniging Oost\""), "organisation kept");
+    assert!(page.body.contains(&(NL.field_error)(FieldError::ConsentRequired)), "message shown");
     assert!(page.body.contains(NL.form_has_errors), "summary shown");
 
     // And the same echo through the server function.
-    let echo: Option<FormEcho> = browser
-        .call("/api/formulier", &fields(&[("token", token)]))
-        .await
-        .json();
+    let echo: Option<FormEcho> = browser.call("/api/formulier", &fields(&[("token", token)])).await.json();
     let echo = echo.expect("echo kept");
     assert_eq!(echo.value("body"), "Mijn reactie over het wijkteam");
     assert_eq!(echo.value("name"), "Jan Jansen");
     assert_eq!(echo.value("block"), "h1-1");
     assert_eq!(echo.errors.get("consent"), [FieldError::ConsentRequired]);
 
-    let unknown: Option<FormEcho> = browser
-        .call("/api/formulier", &fields(&[("token", "0123456789abcdef")]))
-        .await
-        .json();
+    let unknown: Option<FormEcho> = browser.call("/api/formulier", &fields(&[("token", "0123456789abcdef")])).await.json();
     assert_eq!(unknown, None);
 }
 
@@ -648,34 +424,19 @@ async fn a_second_refusal_replaces_the_echo_token_instead_of_adding_one() {
     app.seed_open("visie").await;
     let mut browser = app.client();
     let form = comment("visie", "h1-1", "");
-    let first = browser
-        .post_form(
-            "/api/reageer",
-            &comment_fields(&form),
-            "/consultaties/visie?alinea=h1-1",
-        )
-        .await;
+    let first = browser.post_form("/api/reageer", &comment_fields(&form), "/consultaties/visie?alinea=h1-1").await;
     let back = first.location().split('#').next().unwrap().to_string();
-    let second = browser
-        .post_form("/api/reageer", &comment_fields(&form), &back)
-        .await;
+    let second = browser.post_form("/api/reageer", &comment_fields(&form), &back).await;
     let location = second.location();
     assert_eq!(location.matches("formulier=").count(), 1, "{location}");
-    assert!(
-        location.starts_with("/consultaties/visie?alinea=h1-1&formulier="),
-        "{location}"
-    );
+    assert!(location.starts_with("/consultaties/visie?alinea=h1-1&formulier="), "{location}");
 }
 
 #[tokio::test]
 async fn a_cross_site_post_is_refused() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
-    let body = urlencode(&comment_fields(&comment(
-        "visie",
-        "h1-1",
-        "Via een andere website.",
-    )));
+    let body = urlencode(&comment_fields(&comment("visie", "h1-1", "Via een andere website.")));
     for (name, value) in [
         (header::ORIGIN, "https://evil.example"),
         (header::ORIGIN, "http://localhost.evil.example"),
@@ -694,30 +455,18 @@ async fn a_cross_site_post_is_refused() {
             .unwrap();
         let response = browser.send(request).await;
         assert_eq!(response.status, StatusCode::FORBIDDEN, "{name}: {value}");
-        assert!(
-            response.body.contains("andere website"),
-            "{}",
-            response.body
-        );
+        assert!(response.body.contains("andere website"), "{}", response.body);
     }
     assert_eq!(app.comment_count().await, 0);
     // The same post from the site itself works.
-    receipt_of(
-        &mut app.client(),
-        comment("visie", "h1-1", "Via de website zelf."),
-    )
-    .await;
+    receipt_of(&mut app.client(), comment("visie", "h1-1", "Via de website zelf.")).await;
 }
 
 #[tokio::test]
 async fn responses_carry_the_security_headers() {
     let app = TestApp::new().await;
     let mut browser = app.client();
-    for response in [
-        browser.get("/").await,
-        browser.get("/bestaat-niet").await,
-        browser.call("/api/consultaties", &[]).await,
-    ] {
+    for response in [browser.get("/").await, browser.get("/bestaat-niet").await, browser.call("/api/consultaties", &[]).await] {
         assert_eq!(response.header("x-content-type-options"), Some("nosniff"));
         assert_eq!(response.header("x-frame-options"), Some("DENY"));
         assert_eq!(response.header("referrer-policy"), Some("same-origin"));
@@ -736,23 +485,15 @@ async fn the_language_switch_remembers_the_choice_and_stays_on_this_site() {
     assert!(page.body.contains("<html lang=\"en\""));
     assert!(page.body.contains("Track your comment"));
 
-    for evil in [
-        "//evil.example/",
-        "https://evil.example/",
-        "/\\evil.example",
-    ] {
-        let response = browser
-            .get(&format!("/taal/nl?terug={}", urlencode_value(evil)))
-            .await;
+    for evil in ["//evil.example/", "https://evil.example/", "/\\evil.example"] {
+        let response = browser.get(&format!("/taal/nl?terug={}", urlencode_value(evil))).await;
         assert_eq!(response.location(), "/", "no open redirect to {evil}");
     }
     assert_eq!(browser.get("/taal/xx").await.status, StatusCode::NOT_FOUND);
 }
 
 fn urlencode_value(value: &str) -> String {
-    urlencode(&[("x".into(), value.into())])
-        .trim_start_matches("x=")
-        .to_string()
+    urlencode(&[("x".into(), value.into())]).trim_start_matches("x=").to_string()
 }
 
 // --- tracking -------------------------------------------------------------------------------
@@ -773,84 +514,38 @@ async fn the_tracking_page_shows_the_comment_but_not_who_sent_it() {
 
     let page = browser.get(&format!("/volg/{}", receipt.code)).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(
-        page.body
-            .contains("Het wijkteam moet ook op zaterdag open.")
-    );
-    assert!(
-        page.body.contains("Visie op de wijk 2027"),
-        "consultation named"
-    );
+    assert!(page.body.contains("Het wijkteam moet ook op zaterdag open."));
+    assert!(page.body.contains("Visie op de wijk 2027"), "consultation named");
     assert!(page.body.contains("1, alinea 2"), "block named");
-    assert!(
-        page.body.contains("Het wijkteam is dichtbij."),
-        "block quoted"
-    );
+    assert!(page.body.contains("Het wijkteam is dichtbij."), "block quoted");
     assert!(page.body.contains(NL.track_no_answer), "no answer yet");
-    assert!(
-        !page.body.contains("Jan Jansen"),
-        "no name on the tracking page"
-    );
-    assert!(
-        !page.body.contains("jan.jansen@voorbeeld.nl"),
-        "no e-mail address on the tracking page"
-    );
+    assert!(!page.body.contains("Jan Jansen"), "no name on the tracking page");
+    assert!(!page.body.contains("jan.jansen@voorbeeld.nl"), "no e-mail address on the tracking page");
     assert!(!page.body.contains("voorbeeld.nl"));
 
-    let view: TrackView = browser
-        .call("/api/volg", &fields(&[("code", &receipt.code)]))
-        .await
-        .json();
+    let view: TrackView = browser.call("/api/volg", &fields(&[("code", &receipt.code)])).await.json();
     assert_eq!(view.body, "Het wijkteam moet ook op zaterdag open.");
     assert_eq!(view.block_anchor.as_deref(), Some("h1-2"));
     assert_eq!(view.answer, None);
 
     // People type codes as they like: lowercase, without the dash, with spaces.
     let typed = receipt.code.to_lowercase().replace('-', " ");
-    let again: TrackView = browser
-        .call("/api/volg", &fields(&[("code", &typed)]))
-        .await
-        .json();
+    let again: TrackView = browser.call("/api/volg", &fields(&[("code", &typed)])).await.json();
     assert_eq!(again.body, view.body);
     let lookup = browser.get(&format!("/volg?code={}", receipt.code)).await;
     assert_eq!(lookup.status, StatusCode::OK);
-    assert!(
-        lookup
-            .body
-            .contains("Het wijkteam moet ook op zaterdag open.")
-    );
+    assert!(lookup.body.contains("Het wijkteam moet ook op zaterdag open."));
 }
 
 #[tokio::test]
 async fn the_answer_is_shown_only_once_final() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
-    let officer_id = app
-        .add_user(
-            "ambtenaar@lindeburg.example",
-            "Piet Ambtenaar",
-            "wachtwoord-1234",
-            Role::Officer,
-        )
-        .await;
+    let officer_id = app.add_user("ambtenaar@lindeburg.example", "Piet Ambtenaar", "wachtwoord-1234", Role::Officer).await;
     let mut browser = app.client();
-    let receipt = receipt_of(
-        &mut browser,
-        comment("visie", "h2-1", "Meer geld voor preventie."),
-    )
-    .await;
-    let consultation = app
-        .store
-        .consultation_by_slug("visie")
-        .await
-        .unwrap()
-        .unwrap();
-    let comment_id = app
-        .store
-        .comments_for_officer(consultation.id)
-        .await
-        .unwrap()[0]
-        .id;
+    let receipt = receipt_of(&mut browser, comment("visie", "h2-1", "Meer geld voor preventie.")).await;
+    let consultation = app.store.consultation_by_slug("visie").await.unwrap().unwrap();
+    let comment_id = app.store.comments_for_officer(consultation.id).await.unwrap()[0].id;
     let answer = |body: &'static str, state| NewAnswer {
         comment_id,
         body_markdown: body,
@@ -861,47 +556,22 @@ async fn the_answer_is_shown_only_once_final() {
         author_id: officer_id,
     };
 
-    app.store
-        .add_answer_revision(&answer("Conceptantwoord in de maak", AnswerState::Draft))
-        .await
-        .unwrap();
+    app.store.add_answer_revision(&answer("Conceptantwoord in de maak", AnswerState::Draft)).await.unwrap();
     let page = track_page(&app, &receipt.code).await;
-    assert!(
-        !page.body.contains("Conceptantwoord in de maak"),
-        "a draft stays hidden"
-    );
+    assert!(!page.body.contains("Conceptantwoord in de maak"), "a draft stays hidden");
     assert!(page.body.contains(NL.track_no_answer));
 
-    app.store
-        .add_answer_revision(&answer(
-            "Wij verhogen het budget voor preventie.",
-            AnswerState::Final,
-        ))
-        .await
-        .unwrap();
+    app.store.add_answer_revision(&answer("Wij verhogen het budget voor preventie.", AnswerState::Final)).await.unwrap();
     let page = track_page(&app, &receipt.code).await;
-    assert!(
-        page.body
-            .contains("Wij verhogen het budget voor preventie."),
-        "the final answer is shown"
-    );
+    assert!(page.body.contains("Wij verhogen het budget voor preventie."), "the final answer is shown");
     assert!(page.body.contains("verwerkt"), "with its status");
-    assert!(
-        page.body.contains("Hoofdstuk 2, alinea 1"),
-        "and where it was processed"
-    );
+    assert!(page.body.contains("Hoofdstuk 2, alinea 1"), "and where it was processed");
     assert!(!page.body.contains(NL.track_no_answer));
 
     // A newer draft does not replace the published answer.
-    app.store
-        .add_answer_revision(&answer("Nieuwe concepttekst", AnswerState::Draft))
-        .await
-        .unwrap();
+    app.store.add_answer_revision(&answer("Nieuwe concepttekst", AnswerState::Draft)).await.unwrap();
     let page = track_page(&app, &receipt.code).await;
-    assert!(
-        page.body
-            .contains("Wij verhogen het budget voor preventie.")
-    );
+    assert!(page.body.contains("Wij verhogen het budget voor preventie."));
     assert!(!page.body.contains("Nieuwe concepttekst"));
 }
 
@@ -917,19 +587,10 @@ async fn unknown_and_malformed_tracking_codes_are_404() {
     app.seed_open("visie").await;
     let mut browser = app.client();
     receipt_of(&mut browser, comment("visie", "h1-1", "Een reactie.")).await;
-    for code in [
-        "00000-00000",
-        "ZZZZZ-ZZZZZ",
-        "abc",
-        "UUUUU-UUUUU",
-        "00000-000000",
-    ] {
+    for code in ["00000-00000", "ZZZZZ-ZZZZZ", "abc", "UUUUU-UUUUU", "00000-000000"] {
         let page = browser.get(&format!("/volg/{code}")).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND, "{code}");
-        assert!(
-            page.body.contains(NL.track_code_unknown),
-            "{code}: Dutch message"
-        );
+        assert!(page.body.contains(NL.track_code_unknown), "{code}: Dutch message");
     }
     for code in ["00000-00000", "abc", ""] {
         let response = browser.call("/api/volg", &fields(&[("code", code)])).await;

@@ -124,6 +124,13 @@ pub async fn save_answer(form: AnswerForm) -> Result<FormOutcome<SavedAnswer>, A
         .map(|(k, v)| (format!("{}-{k}", form.comment.trim()), v.clone()))
         .collect();
     let done_anchor = anchor.clone();
-    finish_plain_form(&outcome, values, move |_| format!("{}#{done_anchor}", crate::backend::context::referer_path().unwrap_or_default().split('?').next().unwrap_or_default()), &anchor);
+    finish_plain_form(
+        &outcome,
+        values,
+        move |_| {
+            format!("{}#{done_anchor}", crate::backend::context::referer_path().unwrap_or_default().split('?').next().unwrap_or_default())
+        },
+        &anchor,
+    );
     Ok(outcome)
 }

@@ -33,12 +33,13 @@ pub async fn submit_comment(form: CommentForm) -> Result<FormOutcome<Receipt>, A
     use crate::backend::{context::state, flash::finish_plain_form, ratelimit, services};
     ratelimit::check(ratelimit::Bucket::Comment).await?;
     let outcome = services::submit_comment(&state()?.store, &form, services::today()).await?;
-    let values = [("block", &form.block), ("body", &form.body), ("name", &form.name), ("organisation", &form.organisation), ("email", &form.email)]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.clone()))
-        .chain(form.show_name.iter().map(|v| ("show_name".to_string(), v.clone())))
-        .chain(form.consent.iter().map(|v| ("consent".to_string(), v.clone())))
-        .collect();
+    let values =
+        [("block", &form.block), ("body", &form.body), ("name", &form.name), ("organisation", &form.organisation), ("email", &form.email)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .chain(form.show_name.iter().map(|v| ("show_name".to_string(), v.clone())))
+            .chain(form.consent.iter().map(|v| ("consent".to_string(), v.clone())))
+            .collect();
     finish_plain_form(&outcome, values, |receipt| format!("/volg/{}?ontvangen=1", receipt.code), "reageer");
     Ok(outcome)
 }

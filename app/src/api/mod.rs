@@ -3,8 +3,8 @@
 
 mod answers;
 mod auth;
-mod consultations;
 mod comments;
+mod consultations;
 
 pub use answers::*;
 pub use auth::*;
@@ -49,4 +49,3 @@ pub struct ImportSummary {
 pub async fn fetch_form_echo(token: String) -> Result<Option<FormEcho>, crate::domain::error::AppError> {
     Ok(crate::backend::context::state()?.flash.get(&token))
 }
-

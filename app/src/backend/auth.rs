@@ -4,8 +4,8 @@ use super::context::{internal, state};
 use super::store::UserRow;
 use crate::domain::error::AppError;
 use crate::domain::role::{Action, may};
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use tower_sessions::Session;
 
 const USER_KEY: &str = "user_id";

@@ -74,13 +74,5 @@ pub fn assemble(
     let mut general = per_block.into_values().flatten().collect::<Vec<_>>();
     general.sort_by_key(|c| c.id);
     let period = consultation.period();
-    OfficerConsultationView {
-        slug: consultation.slug,
-        title: consultation.title,
-        period,
-        total,
-        unanswered,
-        general,
-        sections,
-    }
+    OfficerConsultationView { slug: consultation.slug, title: consultation.title, period, total, unanswered, general, sections }
 }

@@ -116,7 +116,12 @@ pub async fn submit_comment(store: &Store, form: &CommentForm, today: time::Date
     for _ in 0..3 {
         let code = new_tracking_code();
         match store.insert_comment(consultation.id, consultation.version_id, block_id, &comment, &code, lateness).await {
-            Ok(_) => return Ok(FormOutcome::Done(Receipt { code: code.to_string(), late: lateness == crate::domain::consultation::Lateness::Late })),
+            Ok(_) => {
+                return Ok(FormOutcome::Done(Receipt {
+                    code: code.to_string(),
+                    late: lateness == crate::domain::consultation::Lateness::Late,
+                }));
+            }
             Err(StoreError::Conflict(_)) => continue,
             Err(error) => return Err(error.into()),
         }

@@ -85,7 +85,8 @@ fn DocumentBlock(block: BlockView, slug: String, open: bool, selected: Signal<Op
         move || selected.with(|s| s.as_deref() == Some(anchor.as_str()))
     };
     let target = CommentTarget { anchor: block.anchor.clone(), label: block.label.clone() };
-    let count = (block.comment_count > 0).then(|| view! { <span class="comment-count">{(t.count_comments)(block.comment_count as usize)}</span> });
+    let count =
+        (block.comment_count > 0).then(|| view! { <span class="comment-count">{(t.count_comments)(block.comment_count as usize)}</span> });
     let link = open.then(|| {
         view! {
             <a class="comment-link" href=format!("?alinea={}#reageer", block.anchor)>
@@ -115,7 +116,13 @@ fn DocumentBlock(block: BlockView, slug: String, open: bool, selected: Signal<Op
 
 /// The link and form for a comment on the document as a whole.
 #[component]
-pub fn WholeDocumentComment(slug: String, count: i64, open: bool, selected: Signal<Option<String>>, echo: Option<FormEcho>) -> impl IntoView {
+pub fn WholeDocumentComment(
+    slug: String,
+    count: i64,
+    open: bool,
+    selected: Signal<Option<String>>,
+    echo: Option<FormEcho>,
+) -> impl IntoView {
     let t = use_messages();
     let is_selected = move || selected.with(|s| s.as_deref() == Some(WHOLE_DOCUMENT));
     view! {

@@ -128,13 +128,7 @@ fn optional(value: &str) -> Option<String> {
 
 /// Trims, unifies line endings and removes control characters other than newlines and tabs.
 pub fn normalise_text(value: &str) -> String {
-    value
-        .replace("\r\n", "\n")
-        .chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect::<String>()
-        .trim()
-        .to_string()
+    value.replace("\r\n", "\n").chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect::<String>().trim().to_string()
 }
 
 /// A deliberately lenient check: one `@`, something before it, a dot in the domain, no spaces.

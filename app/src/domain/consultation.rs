@@ -132,12 +132,9 @@ impl TryFrom<&ConsultationForm> for ValidConsultation {
             errors.add("closes", FieldError::ClosesBeforeOpens);
         }
         match (slug, opens, closes) {
-            (Some(slug), Some(opens), Some(closes)) if errors.is_empty() => Ok(ValidConsultation {
-                title,
-                slug,
-                description,
-                period: CommentPeriod { opens, closes },
-            }),
+            (Some(slug), Some(opens), Some(closes)) if errors.is_empty() => {
+                Ok(ValidConsultation { title, slug, description, period: CommentPeriod { opens, closes } })
+            }
             _ => Err(errors),
         }
     }

@@ -171,12 +171,8 @@ pub fn shorten(text: &str, max_chars: usize) -> String {
 
 /// The one-line summary: "17 reacties ontvangen, waarvan 9 verwerkt, …".
 pub fn summary_line(totals: &Totals, t: &Messages) -> String {
-    let mut parts: Vec<String> = totals
-        .by_status
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(status, n)| format!("{n} {}", t.status_label(*status)))
-        .collect();
+    let mut parts: Vec<String> =
+        totals.by_status.iter().filter(|(_, n)| *n > 0).map(|(status, n)| format!("{n} {}", t.status_label(*status))).collect();
     if totals.unanswered > 0 {
         parts.push((t.count_unanswered)(totals.unanswered));
     }
@@ -320,7 +316,12 @@ mod tests {
         let report = assemble(
             &sections,
             &blocks,
-            vec![late, comment(Some(10), Some(ProcessingStatus::Processed)), comment(None, Some(ProcessingStatus::Noted)), comment(Some(99), None)],
+            vec![
+                late,
+                comment(Some(10), Some(ProcessingStatus::Processed)),
+                comment(None, Some(ProcessingStatus::Noted)),
+                comment(Some(99), None),
+            ],
         );
         assert_eq!(report.totals.received, 4);
         assert_eq!(report.totals.late, 1);

@@ -35,10 +35,13 @@ pub(crate) fn query(name: &'static str) -> Memo<Option<String>> {
 /// What a refused plain form post left behind (`?formulier=`), for the page to show again.
 pub(crate) fn echo_resource() -> Resource<Option<FormEcho>> {
     let token = query(ECHO_PARAM);
-    Resource::new(move || token.get(), |token| async move {
-        match token {
-            Some(token) => fetch_form_echo(token).await.ok().flatten(),
-            None => None,
-        }
-    })
+    Resource::new(
+        move || token.get(),
+        |token| async move {
+            match token {
+                Some(token) => fetch_form_echo(token).await.ok().flatten(),
+                None => None,
+            }
+        },
+    )
 }

@@ -124,7 +124,8 @@ fn OfficerConsultation(view: OfficerConsultationView, echo: Option<FormEcho>, cr
                 .blocks
                 .into_iter()
                 .map(|block| {
-                    let comments = block.comments.into_iter().map(|c| view! { <CommentForOfficer comment=c echo=echo.clone()/> }).collect_view();
+                    let comments =
+                        block.comments.into_iter().map(|c| view! { <CommentForOfficer comment=c echo=echo.clone()/> }).collect_view();
                     view! {
                         <section class="officer-block">
                             <h4 class="block-heading">{block.label}</h4>

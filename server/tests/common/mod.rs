@@ -31,11 +31,7 @@ pub const SESSION_COOKIE: &str = "inspraak_sessie";
 
 /// Generous limits, so that only the rate-limit tests ever meet them.
 pub fn generous() -> Settings {
-    Settings {
-        comments_per_minute: 10_000,
-        lookups_per_minute: 10_000,
-        logins_per_minute: 10_000,
-    }
+    Settings { comments_per_minute: 10_000, lookups_per_minute: 10_000, logins_per_minute: 10_000 }
 }
 
 pub struct TestApp {
@@ -57,36 +53,17 @@ impl TestApp {
 
     pub async fn build(settings: Settings, secure_cookies: bool) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = format!(
-            "sqlite://{}?mode=rwc",
-            dir.path().join("inspraak.db").display()
-        );
-        let store = Store::connect(&url)
-            .await
-            .expect("store connects and migrates");
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("inspraak.db").display());
+        let store = Store::connect(&url).await.expect("store connects and migrates");
         let state = AppState::new(store.clone(), &settings);
         // The site root is a directory of its own, so that the static file fallback cannot serve
         // the database file next to it.
         let site_root = dir.path().join("site");
         std::fs::create_dir_all(&site_root).expect("site root");
-        let leptos_options = LeptosOptions::builder()
-            .output_name("inspraak")
-            .site_root(site_root.to_string_lossy().to_string())
-            .env(Env::PROD)
-            .build();
-        let router = build_router(
-            state.clone(),
-            leptos_options,
-            &ServerOptions { secure_cookies },
-        )
-        .await
-        .expect("router builds");
-        TestApp {
-            router,
-            store,
-            state,
-            dir,
-        }
+        let leptos_options =
+            LeptosOptions::builder().output_name("inspraak").site_root(site_root.to_string_lossy().to_string()).env(Env::PROD).build();
+        let router = build_router(state.clone(), leptos_options, &ServerOptions { secure_cookies }).await.expect("router builds");
+        TestApp { router, store, state, dir }
     }
 
     /// A browser with its own cookies, coming from 192.0.2.1.
@@ -95,11 +72,7 @@ impl TestApp {
     }
 
     pub fn client_from(&self, ip: [u8; 4]) -> Client {
-        Client {
-            router: self.router.clone(),
-            cookies: BTreeMap::new(),
-            peer: SocketAddr::from((ip, 40_000)),
-        }
+        Client { router: self.router.clone(), cookies: BTreeMap::new(), peer: SocketAddr::from((ip, 40_000)) }
     }
 
     /// Seeds a consultation straight into the store (the importer is not needed for this).
@@ -115,35 +88,23 @@ impl TestApp {
         };
         let valid = ValidConsultation::try_from(&form).expect("valid consultation form");
         let document = sample_document();
-        let doc = NewDocument {
-            document: &document,
-            source_text: "# Testvisie\n",
-            markdown: true,
-        };
-        self.store
-            .create_consultation(&valid, doc, None)
-            .await
-            .expect("consultation stored");
+        let doc = NewDocument { document: &document, source_text: "# Testvisie\n", markdown: true };
+        self.store.create_consultation(&valid, doc, None).await.expect("consultation stored");
     }
 
     /// An open consultation (opened a week ago, closes in three weeks).
     pub async fn seed_open(&self, slug: &str) {
-        self.seed_consultation(slug, "Visie op de wijk 2027", -7, 21)
-            .await;
+        self.seed_consultation(slug, "Visie op de wijk 2027", -7, 21).await;
     }
 
     pub async fn add_user(&self, email: &str, name: &str, password: &str, role: Role) -> i64 {
         let hash = hash_password(password).expect("hash");
-        self.store
-            .create_user(email, name, &hash, role)
-            .await
-            .expect("user stored")
+        self.store.create_user(email, name, &hash, role).await.expect("user stored")
     }
 
     /// A signed-in officer's browser.
     pub async fn officer(&self) -> Client {
-        self.add_user(OFFICER_EMAIL, OFFICER_NAME, OFFICER_PASSWORD, Role::Officer)
-            .await;
+        self.add_user(OFFICER_EMAIL, OFFICER_NAME, OFFICER_PASSWORD, Role::Officer).await;
         let mut client = self.client_from([192, 0, 2, 200]);
         let response = client.login(OFFICER_EMAIL, OFFICER_PASSWORD).await;
         assert_eq!(response.status, StatusCode::OK, "{}", response.body);
@@ -152,22 +113,10 @@ impl TestApp {
     }
 
     pub async fn comment_count(&self) -> usize {
-        let slugs: Vec<String> = self
-            .store
-            .list_consultations()
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|c| c.slug)
-            .collect();
+        let slugs: Vec<String> = self.store.list_consultations().await.unwrap().into_iter().map(|c| c.slug).collect();
         let mut n = 0;
         for slug in slugs {
-            let c = self
-                .store
-                .consultation_by_slug(&slug)
-                .await
-                .unwrap()
-                .unwrap();
+            let c = self.store.consultation_by_slug(&slug).await.unwrap().unwrap();
             n += self.store.comments_for_officer(c.id).await.unwrap().len();
         }
         n
@@ -202,42 +151,19 @@ pub fn sample_document() -> ImportedDocument {
     };
     ImportedDocument {
         title: Some("Visie op de wijk".into()),
-        sections: vec![
-            section("h1", "Hoofdstuk 1", "Inleiding", "1"),
-            section("h2", "Hoofdstuk 2", "Preventie", "2"),
-        ],
+        sections: vec![section("h1", "Hoofdstuk 1", "Inleiding", "1"), section("h2", "Hoofdstuk 2", "Preventie", "2")],
         blocks: vec![
-            block(
-                None,
-                "titelblad-1",
-                "Titelblad, alinea 1",
-                "Een visie van de gemeente Lindeburg.",
-            ),
-            block(
-                Some(0),
-                "h1-1",
-                "1, alinea 1",
-                "Iedereen doet mee in de wijk.",
-            ),
+            block(None, "titelblad-1", "Titelblad, alinea 1", "Een visie van de gemeente Lindeburg."),
+            block(Some(0), "h1-1", "1, alinea 1", "Iedereen doet mee in de wijk."),
             block(Some(0), "h1-2", "1, alinea 2", "Het wijkteam is dichtbij."),
-            block(
-                Some(1),
-                "h2-1",
-                "2, alinea 1",
-                "Voorkomen is beter dan genezen.",
-            ),
+            block(Some(1), "h2-1", "2, alinea 1", "Voorkomen is beter dan genezen."),
         ],
     }
 }
 
 /// A comment form with only the required fields.
 pub fn comment(slug: &str, block: &str, body: &str) -> CommentForm {
-    CommentForm {
-        consultation: slug.into(),
-        block: block.into(),
-        body: body.into(),
-        ..CommentForm::default()
-    }
+    CommentForm { consultation: slug.into(), block: block.into(), body: body.into(), ..CommentForm::default() }
 }
 
 /// The form fields of a comment as the browser sends them (`form[...]`).
@@ -264,36 +190,23 @@ pub fn urlencode(fields: &[(String, String)]) -> String {
     fn enc(s: &str) -> String {
         s.bytes()
             .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => {
-                    (b as char).to_string()
-                }
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => (b as char).to_string(),
                 b' ' => "+".to_string(),
                 _ => format!("%{b:02X}"),
             })
             .collect()
     }
-    fields
-        .iter()
-        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+    fields.iter().map(|(k, v)| format!("{}={}", enc(k), enc(v))).collect::<Vec<_>>().join("&")
 }
 
 pub fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
 /// One part of a multipart body.
 pub enum Part<'a> {
     Text(&'a str, &'a str),
-    File {
-        name: &'a str,
-        file_name: &'a str,
-        bytes: &'a [u8],
-    },
+    File { name: &'a str, file_name: &'a str, bytes: &'a [u8] },
 }
 
 pub const BOUNDARY: &str = "----inspraak-test-boundary-7MA4YWxkTrZu0gW";
@@ -304,16 +217,10 @@ pub fn multipart(parts: &[Part<'_>]) -> Vec<u8> {
         body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
         match part {
             Part::Text(name, value) => {
-                body.extend_from_slice(
-                    format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
-                );
+                body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes());
                 body.extend_from_slice(value.as_bytes());
             }
-            Part::File {
-                name,
-                file_name,
-                bytes,
-            } => {
+            Part::File { name, file_name, bytes } => {
                 body.extend_from_slice(
                     format!(
                         "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
@@ -338,12 +245,7 @@ pub struct TestResponse {
 
 impl TestResponse {
     pub fn json<T: DeserializeOwned>(&self) -> T {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| {
-            panic!(
-                "not the expected JSON ({e}), status {}: {}",
-                self.status, self.body
-            )
-        })
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not the expected JSON ({e}), status {}: {}", self.status, self.body))
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
@@ -357,18 +259,11 @@ impl TestResponse {
     }
 
     pub fn set_cookies(&self) -> Vec<String> {
-        self.headers
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .map(str::to_string)
-            .collect()
+        self.headers.get_all(header::SET_COOKIE).iter().filter_map(|v| v.to_str().ok()).map(str::to_string).collect()
     }
 
     pub fn set_cookie(&self, name: &str) -> Option<String> {
-        self.set_cookies()
-            .into_iter()
-            .find(|c| c.starts_with(&format!("{name}=")))
+        self.set_cookies().into_iter().find(|c| c.starts_with(&format!("{name}=")))
     }
 }
 
@@ -385,20 +280,12 @@ impl Client {
     }
 
     pub fn builder(&self, method: Method, uri: &str) -> axum::http::request::Builder {
-        let mut builder = Request::builder()
-            .method(method.clone())
-            .uri(uri)
-            .header(header::HOST, HOST);
+        let mut builder = Request::builder().method(method.clone()).uri(uri).header(header::HOST, HOST);
         if method == Method::POST {
             builder = builder.header(header::ORIGIN, ORIGIN);
         }
         if !self.cookies.is_empty() {
-            let cookie = self
-                .cookies
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join("; ");
+            let cookie = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
             builder = builder.header(header::COOKIE, cookie);
         }
         builder
@@ -406,22 +293,12 @@ impl Client {
 
     pub async fn send(&mut self, mut request: Request<Body>) -> TestResponse {
         request.extensions_mut().insert(ConnectInfo(self.peer));
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("router answers");
+        let response = self.router.clone().oneshot(request).await.expect("router answers");
         let status = response.status();
         let headers = response.headers().clone();
-        for cookie in headers
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-        {
+        for cookie in headers.get_all(header::SET_COOKIE).iter().filter_map(|v| v.to_str().ok()) {
             let mut attributes = cookie.split(';');
-            let Some((name, value)) = attributes.next().and_then(|nv| nv.trim().split_once('='))
-            else {
+            let Some((name, value)) = attributes.next().and_then(|nv| nv.trim().split_once('=')) else {
                 continue;
             };
             let expired = attributes.any(|a| {
@@ -434,25 +311,12 @@ impl Client {
                 self.cookies.insert(name.to_string(), value.to_string());
             }
         }
-        let bytes = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes();
-        TestResponse {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 
     pub async fn get(&mut self, uri: &str) -> TestResponse {
-        let request = self
-            .builder(Method::GET, uri)
-            .header(header::ACCEPT, "text/html")
-            .body(Body::empty())
-            .unwrap();
+        let request = self.builder(Method::GET, uri).header(header::ACCEPT, "text/html").body(Body::empty()).unwrap();
         self.send(request).await
     }
 
@@ -469,38 +333,21 @@ impl Client {
 
     /// A plain HTML form post (JavaScript off): the browser asks for a page and names the page
     /// the form was on.
-    pub async fn post_form(
-        &mut self,
-        path: &str,
-        fields: &[(String, String)],
-        referer: &str,
-    ) -> TestResponse {
+    pub async fn post_form(&mut self, path: &str, fields: &[(String, String)], referer: &str) -> TestResponse {
         let request = self
             .builder(Method::POST, path)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(
-                header::ACCEPT,
-                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-            )
+            .header(header::ACCEPT, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
             .header(header::REFERER, format!("{ORIGIN}{referer}"))
             .body(Body::from(urlencode(fields)))
             .unwrap();
         self.send(request).await
     }
 
-    pub async fn call_multipart(
-        &mut self,
-        path: &str,
-        parts: &[Part<'_>],
-        accept: &str,
-        referer: Option<&str>,
-    ) -> TestResponse {
+    pub async fn call_multipart(&mut self, path: &str, parts: &[Part<'_>], accept: &str, referer: Option<&str>) -> TestResponse {
         let mut builder = self
             .builder(Method::POST, path)
-            .header(
-                header::CONTENT_TYPE,
-                format!("multipart/form-data; boundary={BOUNDARY}"),
-            )
+            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
             .header(header::ACCEPT, accept);
         if let Some(referer) = referer {
             builder = builder.header(header::REFERER, format!("{ORIGIN}{referer}"));
@@ -510,11 +357,7 @@ impl Client {
     }
 
     pub async fn login(&mut self, email: &str, password: &str) -> TestResponse {
-        self.call(
-            "/api/inloggen",
-            &fields(&[("email", email), ("password", password)]),
-        )
-        .await
+        self.call("/api/inloggen", &fields(&[("email", email), ("password", password)])).await
     }
 
     pub async fn submit(&mut self, form: &CommentForm) -> TestResponse {
@@ -525,12 +368,7 @@ impl Client {
 /// The tracking code format: two groups of five Crockford base32 symbols.
 pub fn is_tracking_code(code: &str) -> bool {
     let alphabet = app::domain::tracking::ALPHABET;
-    code.len() == 11
-        && code.as_bytes()[5] == b'-'
-        && code
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| i == 5 || alphabet.contains(&b))
+    code.len() == 11 && code.as_bytes()[5] == b'-' && code.bytes().enumerate().all(|(i, b)| i == 5 || alphabet.contains(&b))
 }
 
 /// The shared fixtures live beside the repository (`../shared/fixtures`).

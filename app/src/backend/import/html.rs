@@ -9,9 +9,7 @@ use std::collections::HashSet;
 pub(super) fn sanitizer() -> ammonia::Builder<'static> {
     let mut builder = ammonia::Builder::default();
     builder.rm_tags(["img", "map", "area"]);
-    builder.clean_content_tags(HashSet::from([
-        "script", "style", "noscript", "template", "textarea", "title",
-    ]));
+    builder.clean_content_tags(HashSet::from(["script", "style", "noscript", "template", "textarea", "title"]));
     builder
 }
 
@@ -37,11 +35,7 @@ pub(super) fn escape_into(text: &str, out: &mut String) {
 
 /// A footnote reference as shown in the text: a superscript "[1]" linking to the footnote block.
 pub(super) fn footnote_ref(anchor: &str, label: &str) -> String {
-    format!(
-        "<sup><a href=\"#{}\">[{}]</a></sup>",
-        escape(anchor),
-        escape(label)
-    )
+    format!("<sup><a href=\"#{}\">[{}]</a></sup>", escape(anchor), escape(label))
 }
 
 /// Plain text of sanitised block HTML: paragraphs and list items on their own lines (items with
@@ -64,12 +58,8 @@ pub(super) fn to_text(html: &str) -> String {
         let tag = &after[1..end];
         rest = &after[end + 1..];
         let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let name: String =
+            tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
         match (name.as_str(), closing) {
             ("ul", false) => {
                 lists.push(None);
@@ -105,8 +95,8 @@ pub(super) fn to_text(html: &str) -> String {
                 cell_in_row += 1;
             }
             (
-                "p" | "div" | "br" | "hr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote"
-                | "pre" | "table" | "thead" | "tbody" | "tr" | "li" | "dl" | "dt" | "dd",
+                "p" | "div" | "br" | "hr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "table" | "thead" | "tbody"
+                | "tr" | "li" | "dl" | "dt" | "dd",
                 _,
             ) => out.push('\n'),
             _ => {}

@@ -12,8 +12,7 @@ use super::outline::{DocBuilder, parse_heading};
 use crate::domain::document::{BlockKind, ImportedDocument};
 
 pub(super) fn import(source: &str) -> Result<ImportedDocument, ImportError> {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event<'_>> = Parser::new_ext(source, options).collect();
     let blocks = top_level(&events);
 
@@ -26,20 +25,12 @@ pub(super) fn import(source: &str) -> Result<ImportedDocument, ImportError> {
             _ => {}
         }
     }
-    let h1_count = headings
-        .iter()
-        .filter(|(_, l)| *l == HeadingLevel::H1)
-        .count();
+    let h1_count = headings.iter().filter(|(_, l)| *l == HeadingLevel::H1).count();
     let title_at = match headings.first() {
         Some(&(start, HeadingLevel::H1)) if h1_count == 1 => Some(start),
         _ => None,
     };
-    let base = headings
-        .iter()
-        .filter(|(start, _)| Some(*start) != title_at)
-        .map(|(_, level)| *level as u8)
-        .min()
-        .unwrap_or(1);
+    let base = headings.iter().filter(|(start, _)| Some(*start) != title_at).map(|(_, level)| *level as u8).min().unwrap_or(1);
 
     for (start, end) in blocks {
         let inner = &events[start + 1..end];

@@ -59,10 +59,7 @@ pub enum ImportError {
 }
 
 /// Imports an uploaded draft. Never panics on malformed input; raw HTML in Markdown is sanitised.
-pub fn import_document(
-    bytes: &[u8],
-    format: SourceFormat,
-) -> Result<ImportedDocument, ImportError> {
+pub fn import_document(bytes: &[u8], format: SourceFormat) -> Result<ImportedDocument, ImportError> {
     let source = decode(bytes)?;
     match format {
         SourceFormat::Markdown => markdown::import(&source),
@@ -74,9 +71,7 @@ pub fn import_document(
 /// and form feed (line and page breaks in exports) to LF, other stray control characters dropped.
 fn decode(bytes: &[u8]) -> Result<String, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge {
-            max_bytes: MAX_IMPORT_BYTES,
-        });
+        return Err(ImportError::TooLarge { max_bytes: MAX_IMPORT_BYTES });
     }
     if bytes.is_empty() {
         return Err(ImportError::Empty);
@@ -85,9 +80,7 @@ fn decode(bytes: &[u8]) -> Result<String, ImportError> {
         // Word's "Unicode" text export is UTF-16 with a byte order mark.
         [0xFF, 0xFE, rest @ ..] => decode_utf16(rest, u16::from_le_bytes)?.into(),
         [0xFE, 0xFF, rest @ ..] => decode_utf16(rest, u16::from_be_bytes)?.into(),
-        _ => std::str::from_utf8(bytes)
-            .map_err(|_| ImportError::NotText)?
-            .into(),
+        _ => std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?.into(),
     };
     let text = decoded.strip_prefix('\u{feff}').unwrap_or(&decoded);
 
@@ -133,7 +126,5 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Import
         return Err(ImportError::NotText);
     }
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
-    char::decode_utf16(units)
-        .collect::<Result<String, _>>()
-        .map_err(|_| ImportError::NotText)
+    char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| ImportError::NotText)
 }

@@ -38,43 +38,23 @@ const NAMED_WORDS: &[&str] = &["bijlage", "appendix", "annex", "deel"];
 /// Splits the numbering from a heading: "Hoofdstuk 5. Preventie" → ("Hoofdstuk 5", "Preventie").
 pub(super) fn parse_heading(text: &str) -> Heading {
     let text = collapse_ws(text);
-    let unnumbered = || Heading {
-        number: None,
-        title: text.clone(),
-    };
+    let unnumbered = || Heading { number: None, title: text.clone() };
     if let Some((word, number, rest)) = split_word_number(&text, CHAPTER_WORDS) {
         let written = format!("{word} {number}");
         return Heading {
-            title: if rest.is_empty() {
-                written.clone()
-            } else {
-                rest
-            },
+            title: if rest.is_empty() { written.clone() } else { rest },
             number: Some(Numbering::Chapter { written, number }),
         };
     }
     if let Some((word, number, rest)) = split_word_number(&text, NAMED_WORDS) {
         let written = format!("{word} {number}");
-        return Heading {
-            title: if rest.is_empty() {
-                written.clone()
-            } else {
-                rest
-            },
-            number: Some(Numbering::Named { written }),
-        };
+        return Heading { title: if rest.is_empty() { written.clone() } else { rest }, number: Some(Numbering::Named { written }) };
     }
     if let Some((number, rest)) = split_decimal(&text) {
-        return Heading {
-            number: Some(Numbering::Decimal(number)),
-            title: rest,
-        };
+        return Heading { number: Some(Numbering::Decimal(number)), title: rest };
     }
     if let Some((letter, rest)) = split_letter(&text) {
-        return Heading {
-            number: Some(Numbering::Letter(letter)),
-            title: rest,
-        };
+        return Heading { number: Some(Numbering::Letter(letter)), title: rest };
     }
     unnumbered()
 }
@@ -85,9 +65,7 @@ fn split_word_number(text: &str, words: &[&str]) -> Option<(String, String, Stri
     if !words.iter().any(|w| w.eq_ignore_ascii_case(word)) {
         return None;
     }
-    let token_len = rest
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(rest.len());
+    let token_len = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
     let token = &rest[..token_len];
     let is_number = (1..=3).contains(&token.len()) && token.chars().all(|c| c.is_ascii_digit());
     let is_roman = (1..=6).contains(&token.len()) && token.chars().all(|c| "IVXLC".contains(c));
@@ -112,9 +90,7 @@ fn split_word_number(text: &str, words: &[&str]) -> Option<(String, String, Stri
 
 /// "3.2 Titel", "3. Titel" → ("3.2", "Titel").
 fn split_decimal(text: &str) -> Option<(String, String)> {
-    let number_len = text
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(text.len());
+    let number_len = text.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(text.len());
     let raw = &text[..number_len];
     let after = &text[number_len..];
     let (number, closed) = match raw.strip_suffix('.') {
@@ -189,11 +165,7 @@ pub(super) fn slug(text: &str) -> String {
         out.truncate(cut);
     }
     let trimmed = out.trim_matches('-');
-    if trimmed.is_empty() {
-        "sectie".to_string()
-    } else {
-        trimmed.to_string()
-    }
+    if trimmed.is_empty() { "sectie".to_string() } else { trimmed.to_string() }
 }
 
 /// Anchors handed out so far, with the rule that keeps block anchors collision-free.
@@ -210,11 +182,7 @@ const BEFORE_FIRST_HEADING: &str = "begin";
 
 impl Anchors {
     fn new() -> Self {
-        let mut anchors = Anchors {
-            used: HashSet::new(),
-            next_suffix: HashMap::new(),
-            stems: HashSet::new(),
-        };
+        let mut anchors = Anchors { used: HashSet::new(), next_suffix: HashMap::new(), stems: HashSet::new() };
         anchors.claim("voetnoot".to_string());
         anchors.claim(BEFORE_FIRST_HEADING.to_string());
         anchors
@@ -244,33 +212,25 @@ impl Anchors {
 
     /// The first acceptable candidate, else the first one with `_2`, `_3`, ... appended.
     fn allocate(&mut self, candidates: &[String]) -> String {
-        let chosen = candidates
-            .iter()
-            .find(|c| self.acceptable(c))
-            .cloned()
-            .unwrap_or_else(|| {
-                let base = match candidates.first() {
-                    Some(b) if b.starts_with(FOOTNOTE_PREFIX) => format!("s-{b}"),
-                    Some(b) => b.clone(),
-                    None => "sectie".to_string(),
-                };
-                let next = self.next_suffix.entry(base.clone()).or_insert(1);
-                loop {
-                    let candidate = if *next == 1 {
-                        base.clone()
-                    } else {
-                        format!("{base}_{next}")
-                    };
-                    *next += 1;
-                    if !candidate.starts_with(FOOTNOTE_PREFIX)
-                        && !self.used.contains(&candidate)
-                        && !self.stems.contains(&candidate)
-                        && Self::stems(&candidate).all(|s| !self.used.contains(s))
-                    {
-                        break candidate;
-                    }
+        let chosen = candidates.iter().find(|c| self.acceptable(c)).cloned().unwrap_or_else(|| {
+            let base = match candidates.first() {
+                Some(b) if b.starts_with(FOOTNOTE_PREFIX) => format!("s-{b}"),
+                Some(b) => b.clone(),
+                None => "sectie".to_string(),
+            };
+            let next = self.next_suffix.entry(base.clone()).or_insert(1);
+            loop {
+                let candidate = if *next == 1 { base.clone() } else { format!("{base}_{next}") };
+                *next += 1;
+                if !candidate.starts_with(FOOTNOTE_PREFIX)
+                    && !self.used.contains(&candidate)
+                    && !self.stems.contains(&candidate)
+                    && Self::stems(&candidate).all(|s| !self.used.contains(s))
+                {
+                    break candidate;
                 }
-            });
+            }
+        });
         self.claim(chosen.clone());
         chosen
     }
@@ -328,22 +288,13 @@ impl DocBuilder {
     /// Announces a footnote definition (before any reference to it is rendered).
     pub(super) fn register_footnote(&mut self, label: &str) {
         let base = format!("{FOOTNOTE_PREFIX}{}", slug(label));
-        let anchor = self
-            .footnote_anchors
-            .take(base, |base, n| format!("{base}_{n}"));
-        self.footnotes
-            .entry(label.to_string())
-            .or_default()
-            .0
-            .push(anchor);
+        let anchor = self.footnote_anchors.take(base, |base, n| format!("{base}_{n}"));
+        self.footnotes.entry(label.to_string()).or_default().0.push(anchor);
     }
 
     /// The anchor a reference to `label` links to, if such a footnote is defined.
     pub(super) fn footnote_anchor(&self, label: &str) -> Option<&str> {
-        self.footnotes
-            .get(label)
-            .and_then(|(anchors, _)| anchors.first())
-            .map(String::as_str)
+        self.footnotes.get(label).and_then(|(anchors, _)| anchors.first()).map(String::as_str)
     }
 
     pub(super) fn add_section(&mut self, level: u8, heading: Heading) -> usize {
@@ -374,10 +325,7 @@ impl DocBuilder {
             }
             Some(Numbering::Letter(letter)) => {
                 let (label, anchor) = match parent_ref {
-                    Some(p) => (
-                        format!("{}.{letter}", p.label),
-                        format!("{}-{letter}", p.anchor),
-                    ),
+                    Some(p) => (format!("{}.{letter}", p.label), format!("{}-{letter}", p.anchor)),
                     None => (letter.to_string(), letter.to_string()),
                 };
                 (Some(letter.to_string()), label, vec![anchor])
@@ -385,25 +333,14 @@ impl DocBuilder {
             None => {
                 let own = slug(&title);
                 match parent_ref {
-                    Some(p) => (
-                        None,
-                        format!("{} - {title}", p.label),
-                        vec![own.clone(), format!("{}-{own}", p.anchor)],
-                    ),
+                    Some(p) => (None, format!("{} - {title}", p.label), vec![own.clone(), format!("{}-{own}", p.anchor)]),
                     None => (None, title.clone(), vec![own]),
                 }
             }
         };
         let anchor = self.anchors.allocate(&candidates);
         let label = unique_label(&mut self.section_labels, label);
-        self.sections.push(Section {
-            anchor,
-            level,
-            number,
-            title,
-            label,
-            parent,
-        });
+        self.sections.push(Section { anchor, level, number, title, label, parent });
         self.counts.push(0);
         let index = self.sections.len() - 1;
         self.stack.push(index);
@@ -425,28 +362,15 @@ impl DocBuilder {
                 self.counts[s] += 1;
                 let n = self.counts[s];
                 let sec = &self.sections[s];
-                (
-                    format!("{}-{n}", sec.anchor),
-                    format!("{}, alinea {n}", sec.label),
-                )
+                (format!("{}-{n}", sec.anchor), format!("{}, alinea {n}", sec.label))
             }
             None => {
                 self.before_first_heading += 1;
                 let n = self.before_first_heading;
-                (
-                    format!("{BEFORE_FIRST_HEADING}-{n}"),
-                    format!("Begin, alinea {n}"),
-                )
+                (format!("{BEFORE_FIRST_HEADING}-{n}"), format!("Begin, alinea {n}"))
             }
         };
-        self.blocks.push(Block {
-            section,
-            kind,
-            anchor,
-            label,
-            html,
-            text,
-        });
+        self.blocks.push(Block { section, kind, anchor, label, html, text });
     }
 
     /// Adds the definition of footnote `label` as a block at the current position.
@@ -469,14 +393,7 @@ impl DocBuilder {
             return;
         }
         let label = unique_label(&mut self.footnote_labels, format!("voetnoot {label}"));
-        self.blocks.push(Block {
-            section: self.current_section(),
-            kind: BlockKind::Footnote,
-            anchor,
-            label,
-            html,
-            text,
-        });
+        self.blocks.push(Block { section: self.current_section(), kind: BlockKind::Footnote, anchor, label, html, text });
     }
 
     pub(super) fn finish(mut self) -> Result<ImportedDocument, ImportError> {
@@ -490,11 +407,7 @@ impl DocBuilder {
                 }
             }
         }
-        Ok(ImportedDocument {
-            title: self.title,
-            sections: self.sections,
-            blocks: self.blocks,
-        })
+        Ok(ImportedDocument { title: self.title, sections: self.sections, blocks: self.blocks })
     }
 }
 
@@ -510,11 +423,7 @@ impl Unique {
     fn take(&mut self, base: String, suffix: fn(&str, u32) -> String) -> String {
         let next = self.next_suffix.entry(base.clone()).or_insert(1);
         loop {
-            let candidate = if *next == 1 {
-                base.clone()
-            } else {
-                suffix(&base, *next)
-            };
+            let candidate = if *next == 1 { base.clone() } else { suffix(&base, *next) };
             *next += 1;
             if self.seen.insert(candidate.clone()) {
                 return candidate;
@@ -540,31 +449,11 @@ mod unit {
     fn numbering_is_split_from_the_title() {
         assert_eq!(
             number("Hoofdstuk 5. Preventie en vroegsignalering"),
-            (
-                Some(Numbering::Chapter {
-                    written: "Hoofdstuk 5".into(),
-                    number: "5".into()
-                }),
-                "Preventie en vroegsignalering".into()
-            )
+            (Some(Numbering::Chapter { written: "Hoofdstuk 5".into(), number: "5".into() }), "Preventie en vroegsignalering".into())
         );
-        assert_eq!(
-            number("Bijlage 2: Cijfers"),
-            (
-                Some(Numbering::Named {
-                    written: "Bijlage 2".into()
-                }),
-                "Cijfers".into()
-            )
-        );
-        assert_eq!(
-            number("3.2 Foo"),
-            (Some(Numbering::Decimal("3.2".into())), "Foo".into())
-        );
-        assert_eq!(
-            number("a. Preventie"),
-            (Some(Numbering::Letter('a')), "Preventie".into())
-        );
+        assert_eq!(number("Bijlage 2: Cijfers"), (Some(Numbering::Named { written: "Bijlage 2".into() }), "Cijfers".into()));
+        assert_eq!(number("3.2 Foo"), (Some(Numbering::Decimal("3.2".into())), "Foo".into()));
+        assert_eq!(number("a. Preventie"), (Some(Numbering::Letter('a')), "Preventie".into()));
         assert_eq!(number("Samenvatting"), (None, "Samenvatting".into()));
         assert_eq!(number("2019 plannen").0, None);
         assert_eq!(number("1G1P in de praktijk").0, None);
@@ -581,14 +470,8 @@ mod unit {
     #[test]
     fn section_anchors_never_look_like_block_anchors() {
         let mut anchors = Anchors::new();
-        assert_eq!(
-            anchors.allocate(&["centrale-ambitie".into()]),
-            "centrale-ambitie"
-        );
-        assert_eq!(
-            anchors.allocate(&["centrale-ambitie".into()]),
-            "centrale-ambitie_2"
-        );
+        assert_eq!(anchors.allocate(&["centrale-ambitie".into()]), "centrale-ambitie");
+        assert_eq!(anchors.allocate(&["centrale-ambitie".into()]), "centrale-ambitie_2");
         assert_eq!(anchors.allocate(&["h3".into()]), "h3");
         // "h3-2" would be the anchor of the second block of "h3".
         assert_eq!(anchors.allocate(&["h3-2".into()]), "h3-2_2");

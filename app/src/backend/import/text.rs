@@ -25,14 +25,7 @@ use super::html::{self, escape_into};
 use super::outline::{DocBuilder, Heading, Numbering, collapse_ws, parse_heading};
 use crate::domain::document::{BlockKind, ImportedDocument};
 
-const TOC_HEADERS: &[&str] = &[
-    "inhoudsopgave",
-    "inhoud",
-    "inhoudstafel",
-    "inhoudsopgaaf",
-    "table of contents",
-    "contents",
-];
+const TOC_HEADERS: &[&str] = &["inhoudsopgave", "inhoud", "inhoudstafel", "inhoudsopgaaf", "table of contents", "contents"];
 
 const CHAPTER_NAMES: &[&str] = &[
     "samenvatting",
@@ -146,8 +139,7 @@ fn preprocess(source: &str) -> Vec<String> {
             lines.push(String::new());
             continue;
         }
-        let own_paragraph =
-            trimmed.starts_with("<p>") || trimmed.starts_with("<p ") || trimmed.ends_with("</p>");
+        let own_paragraph = trimmed.starts_with("<p>") || trimmed.starts_with("<p ") || trimmed.ends_with("</p>");
         let cleaned = strip_tags(line);
         let cleaned = cleaned.trim_end();
         if cleaned.trim().is_empty() {
@@ -171,9 +163,7 @@ fn strip_tags(line: &str) -> String {
         out.push_str(&rest[..lt]);
         let after = &rest[lt + 1..];
         let name = after.strip_prefix('/').unwrap_or(after);
-        let name_len = name
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(name.len());
+        let name_len = name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len());
         let is_tag = name.starts_with(|c: char| c.is_ascii_alphabetic())
             && name[name_len..].starts_with(|c: char| c == '>' || c == '/' || c.is_whitespace());
         match (is_tag, after.find('>')) {
@@ -190,19 +180,14 @@ fn strip_tags(line: &str) -> String {
 
 /// Lowercase, whitespace collapsed, leader dots and a final colon removed: for comparing titles.
 fn normalise(line: &str) -> String {
-    collapse_ws(line)
-        .trim_end_matches(['.', '…', ':', ' '])
-        .to_lowercase()
+    collapse_ws(line).trim_end_matches(['.', '…', ':', ' ']).to_lowercase()
 }
 
 /// Drops a table of contents ("Inhoudsopgave" followed by "Titel<TAB>4" or "Titel ..... 4"
 /// lines) and returns the normalised titles it lists.
 fn remove_toc(mut lines: Vec<String>) -> (Vec<String>, HashSet<String>) {
     let mut titles = HashSet::new();
-    let Some(header) = lines
-        .iter()
-        .position(|l| TOC_HEADERS.contains(&normalise(l).as_str()))
-    else {
+    let Some(header) = lines.iter().position(|l| TOC_HEADERS.contains(&normalise(l).as_str())) else {
         return (lines, titles);
     };
     let mut last_entry = None;
@@ -229,9 +214,7 @@ fn remove_toc(mut lines: Vec<String>) -> (Vec<String>, HashSet<String>) {
 
 fn toc_entry(line: &str) -> Option<&str> {
     let line = line.trim();
-    let page_start = line
-        .rfind(|c: char| !c.is_ascii_digit())
-        .map(|i| i + line[i..].chars().next().map_or(1, char::len_utf8))?;
+    let page_start = line.rfind(|c: char| !c.is_ascii_digit()).map(|i| i + line[i..].chars().next().map_or(1, char::len_utf8))?;
     let page = &line[page_start..];
     if page.is_empty() || page.len() > 4 {
         return None;
@@ -297,11 +280,7 @@ fn strong_heading(line: &str) -> Option<Heading> {
         return None;
     }
     let heading = parse_heading(line);
-    matches!(
-        heading.number,
-        Some(Numbering::Chapter { .. } | Numbering::Named { .. })
-    )
-    .then_some(heading)
+    matches!(heading.number, Some(Numbering::Chapter { .. } | Numbering::Named { .. })).then_some(heading)
 }
 
 /// Tracks the open chapter while classifying chunks.
@@ -314,10 +293,7 @@ struct Context {
 
 impl Context {
     fn open_chapter(&mut self) {
-        *self = Context {
-            in_chapter: true,
-            ..Context::default()
-        };
+        *self = Context { in_chapter: true, ..Context::default() };
     }
 }
 
@@ -350,12 +326,7 @@ fn classify(chunks: &[Vec<&str>], toc: &HashSet<String>, wrapped: bool) -> Vec<I
 }
 
 /// Decides whether a single-line chunk is a heading, and at which level.
-fn heading(
-    line: &str,
-    next: Option<&Vec<&str>>,
-    toc: &HashSet<String>,
-    ctx: &mut Context,
-) -> Option<(u8, Heading)> {
+fn heading(line: &str, next: Option<&Vec<&str>>, toc: &HashSet<String>, ctx: &mut Context) -> Option<(u8, Heading)> {
     if let Some(heading) = strong_heading(line) {
         ctx.open_chapter();
         return Some((1, heading));
@@ -392,12 +363,7 @@ fn heading(
             let chapter_name = CHAPTER_NAMES.contains(&name.as_str());
             let accepted = chapter_name
                 || toc.contains(&name)
-                || (next.is_some_and(|n| is_body(n))
-                    && if ctx.in_chapter {
-                        !ctx.numbered_sections
-                    } else {
-                        toc.is_empty()
-                    });
+                || (next.is_some_and(|n| is_body(n)) && if ctx.in_chapter { !ctx.numbered_sections } else { toc.is_empty() });
             if !accepted {
                 return None;
             }
@@ -414,11 +380,7 @@ fn heading(
 /// Whether a chunk is body text (not another heading-like line).
 fn is_body(chunk: &[&str]) -> bool {
     match chunk {
-        [line] => {
-            !heading_shape(line, 80)
-                || list_item(line).is_some()
-                || footnote_definition(line).is_some()
-        }
+        [line] => !heading_shape(line, 80) || list_item(line).is_some() || footnote_definition(line).is_some(),
         _ => true,
     }
 }
@@ -451,10 +413,7 @@ fn blocks(chunk: &[&str], wrapped: bool, items: &mut Vec<Item>) {
     for line in chunk {
         if line.contains('\t') {
             let cells: Vec<String> = line.split('\t').map(collapse_ws).collect();
-            let separator = cells.iter().all(|c| {
-                c.chars()
-                    .all(|ch| matches!(ch, '-' | '=' | '_' | ':' | '+' | ' '))
-            });
+            let separator = cells.iter().all(|c| c.chars().all(|ch| matches!(ch, '-' | '=' | '_' | ':' | '+' | ' ')));
             if let Open::Table(rows) = &mut open {
                 if !separator {
                     rows.push(cells);
@@ -502,19 +461,13 @@ fn blocks(chunk: &[&str], wrapped: bool, items: &mut Vec<Item>) {
 /// "- tekst", "• tekst", "3. tekst", "3) tekst" with its indentation.
 fn list_item(line: &str) -> Option<ListItem> {
     let trimmed = line.trim_start();
-    let indent: usize = line[..line.len() - trimmed.len()]
-        .chars()
-        .map(|c| if c == '\t' { 4 } else { 1 })
-        .sum();
+    let indent: usize = line[..line.len() - trimmed.len()].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
     let mut chars = trimmed.chars();
     let first = chars.next()?;
-    let (number, rest) = if matches!(first, '-' | '•' | '*' | '–' | '·' | '▪' | '◦' | '‣')
-    {
+    let (number, rest) = if matches!(first, '-' | '•' | '*' | '–' | '·' | '▪' | '◦' | '‣') {
         (None, chars.as_str())
     } else {
-        let digits = trimmed
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(trimmed.len());
+        let digits = trimmed.find(|c: char| !c.is_ascii_digit()).unwrap_or(trimmed.len());
         if !(1..=3).contains(&digits) {
             return None;
         }
@@ -524,11 +477,7 @@ fn list_item(line: &str) -> Option<ListItem> {
     if !rest.starts_with([' ', '\t']) || rest.trim().is_empty() {
         return None;
     }
-    Some(ListItem {
-        indent,
-        number,
-        text: rest.trim().to_string(),
-    })
+    Some(ListItem { indent, number, text: rest.trim().to_string() })
 }
 
 fn superscript_digit(c: char) -> Option<char> {
@@ -554,10 +503,7 @@ fn footnote_definition(line: &str) -> Option<(String, &str)> {
     if label.is_empty() {
         return None;
     }
-    let rest = &trimmed[trimmed
-        .char_indices()
-        .nth(label.chars().count())
-        .map_or(trimmed.len(), |(i, _)| i)..];
+    let rest = &trimmed[trimmed.char_indices().nth(label.chars().count()).map_or(trimmed.len(), |(i, _)| i)..];
     (rest.starts_with([' ', '\t']) && !rest.trim().is_empty()).then_some((label, rest.trim()))
 }
 
@@ -584,10 +530,7 @@ fn continues(previous: &[ListItem], next: &[ListItem]) -> bool {
     if first_next.indent > first_prev.indent {
         return true;
     }
-    let last_top = previous
-        .iter()
-        .rev()
-        .find(|i| i.indent <= first_prev.indent);
+    let last_top = previous.iter().rev().find(|i| i.indent <= first_prev.indent);
     match (last_top.and_then(|i| i.number), first_next.number) {
         (None, None) => true,
         (Some(last), Some(next)) => next == last + 1,
@@ -662,10 +605,7 @@ fn inline(text: &str, doc: &DocBuilder) -> String {
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         if superscript_digit(c).is_some() {
-            let run: String = rest
-                .chars()
-                .take_while(|&c| superscript_digit(c).is_some())
-                .collect();
+            let run: String = rest.chars().take_while(|&c| superscript_digit(c).is_some()).collect();
             let label: String = run.chars().filter_map(superscript_digit).collect();
             match doc.footnote_anchor(&label) {
                 Some(anchor) => out.push_str(&html::footnote_ref(anchor, &label)),
@@ -674,14 +614,11 @@ fn inline(text: &str, doc: &DocBuilder) -> String {
             rest = &rest[run.len()..];
             continue;
         }
-        let bracketed =
-            c == '<' && (rest[1..].starts_with("http://") || rest[1..].starts_with("https://"));
+        let bracketed = c == '<' && (rest[1..].starts_with("http://") || rest[1..].starts_with("https://"));
         if bracketed || rest.starts_with("http://") || rest.starts_with("https://") {
             let start = usize::from(bracketed);
             let body = &rest[start..];
-            let len = body
-                .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
-                .unwrap_or(body.len());
+            let len = body.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"')).unwrap_or(body.len());
             let url = body[..len].trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
             if url.len() > "https://".len() {
                 let escaped = html::escape(url);
@@ -706,10 +643,7 @@ mod unit {
     #[test]
     fn toc_entries() {
         assert_eq!(toc_entry("Samenvatting\t4"), Some("Samenvatting"));
-        assert_eq!(
-            toc_entry("Landelijke cijfers.....\t9"),
-            Some("Landelijke cijfers")
-        );
+        assert_eq!(toc_entry("Landelijke cijfers.....\t9"), Some("Landelijke cijfers"));
         assert_eq!(toc_entry("Inleiding ........ 12"), Some("Inleiding"));
         assert_eq!(toc_entry("Meldingen\t4102\t27\t258"), None);
         assert_eq!(toc_entry("Een zin met 2019"), None);
@@ -717,19 +651,13 @@ mod unit {
 
     #[test]
     fn footnote_markers() {
-        assert_eq!(
-            footnote_definition("¹⁰ Onder huiselijk geweld"),
-            Some(("10".to_string(), "Onder huiselijk geweld"))
-        );
+        assert_eq!(footnote_definition("¹⁰ Onder huiselijk geweld"), Some(("10".to_string(), "Onder huiselijk geweld")));
         assert_eq!(footnote_definition("regiovisie¹ zijn"), None);
     }
 
     #[test]
     fn tags_are_stripped_but_autolinks_kept() {
         assert_eq!(strip_tags("<p>1. Tekst</p>"), "1. Tekst");
-        assert_eq!(
-            strip_tags("zie <https://x.nl> en a < b"),
-            "zie <https://x.nl> en a < b"
-        );
+        assert_eq!(strip_tags("zie <https://x.nl> en a < b"), "zie <https://x.nl> en a < b");
     }
 }

@@ -185,9 +185,6 @@ impl Store {
     }
 
     pub async fn comment_consultation(&self, comment_id: i64) -> Result<Option<i64>, StoreError> {
-        Ok(sqlx::query_scalar("SELECT consultation_id FROM comments WHERE id = $1")
-            .bind(comment_id)
-            .fetch_optional(&self.pool)
-            .await?)
+        Ok(sqlx::query_scalar("SELECT consultation_id FROM comments WHERE id = $1").bind(comment_id).fetch_optional(&self.pool).await?)
     }
 }

@@ -116,7 +116,12 @@ const CONSULTATION_COLUMNS: &str = "c.id, c.slug, c.title, c.description, c.open
 impl Store {
     /// Creates the consultation with version 1 of its document, all or nothing.
     #[tracing::instrument(skip(self, consultation, doc), fields(consultation.slug = %consultation.slug.as_str()))]
-    pub async fn create_consultation(&self, consultation: &ValidConsultation, doc: NewDocument<'_>, created_by: Option<i64>) -> Result<i64, StoreError> {
+    pub async fn create_consultation(
+        &self,
+        consultation: &ValidConsultation,
+        doc: NewDocument<'_>,
+        created_by: Option<i64>,
+    ) -> Result<i64, StoreError> {
         let mut tx = self.pool.begin().await?;
         let now = now();
         let consultation_id: i64 = sqlx::query_scalar(
@@ -210,10 +215,8 @@ impl Store {
     /// Sections and blocks of a version in document order, each block with its comment count.
     #[tracing::instrument(skip(self))]
     pub async fn document(&self, version_id: i64) -> Result<DocumentRows, StoreError> {
-        let title: Option<String> = sqlx::query_scalar("SELECT doc_title FROM document_versions WHERE id = $1")
-            .bind(version_id)
-            .fetch_one(&self.pool)
-            .await?;
+        let title: Option<String> =
+            sqlx::query_scalar("SELECT doc_title FROM document_versions WHERE id = $1").bind(version_id).fetch_one(&self.pool).await?;
         let sections = sqlx::query_as(
             "SELECT id, parent_id, level, number, title, label, anchor FROM sections WHERE version_id = $1 ORDER BY position",
         )

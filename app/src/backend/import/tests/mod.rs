@@ -41,27 +41,14 @@ fn count(doc: &ImportedDocument, kind: BlockKind) -> usize {
 /// at footnote blocks, sanitised HTML, consistent section indices.
 fn assert_well_formed(doc: &ImportedDocument) {
     let mut anchors = HashSet::new();
-    for anchor in doc
-        .sections
-        .iter()
-        .map(|s| &s.anchor)
-        .chain(doc.blocks.iter().map(|b| &b.anchor))
-    {
+    for anchor in doc.sections.iter().map(|s| &s.anchor).chain(doc.blocks.iter().map(|b| &b.anchor)) {
         assert!(anchors.insert(anchor.as_str()), "duplicate anchor {anchor}");
         assert!(
-            !anchor.is_empty()
-                && anchor
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'),
+            !anchor.is_empty() && anchor.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'),
             "anchor not URL-safe: {anchor}"
         );
     }
-    let footnotes: HashSet<&str> = doc
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Footnote)
-        .map(|b| b.anchor.as_str())
-        .collect();
+    let footnotes: HashSet<&str> = doc.blocks.iter().filter(|b| b.kind == BlockKind::Footnote).map(|b| b.anchor.as_str()).collect();
     for (i, section) in doc.sections.iter().enumerate() {
         if let Some(parent) = section.parent {
             assert!(parent < i, "parent after child in {}", section.anchor);
@@ -70,28 +57,14 @@ fn assert_well_formed(doc: &ImportedDocument) {
     }
     for block in &doc.blocks {
         assert!(block.section.is_none_or(|s| s < doc.sections.len()));
-        assert!(
-            !block.text.trim().is_empty(),
-            "empty block {}",
-            block.anchor
-        );
+        assert!(!block.text.trim().is_empty(), "empty block {}", block.anchor);
         let html = block.html.to_ascii_lowercase();
-        for forbidden in [
-            "<script",
-            "<style",
-            " on",
-            "javascript:",
-            "style=",
-            "<img",
-            "<iframe",
-        ] {
+        for forbidden in ["<script", "<style", " on", "javascript:", "style=", "<img", "<iframe"] {
             let found = if forbidden == " on" {
                 // Event handler attributes such as onclick= / onerror= inside a tag.
                 html.split('<').any(|tag| {
                     let tag = tag.split('>').next().unwrap_or("");
-                    tag.split_whitespace()
-                        .skip(1)
-                        .any(|attr| attr.starts_with("on"))
+                    tag.split_whitespace().skip(1).any(|attr| attr.starts_with("on"))
                 })
             } else {
                 html.contains(forbidden)
@@ -102,11 +75,7 @@ fn assert_well_formed(doc: &ImportedDocument) {
         while let Some(pos) = rest.find("href=\"#") {
             let target = &rest[pos + 7..];
             let target = &target[..target.find('"').expect("closed attribute")];
-            assert!(
-                !target.starts_with("voetnoot-") || footnotes.contains(target),
-                "{} links to missing #{target}",
-                block.anchor
-            );
+            assert!(!target.starts_with("voetnoot-") || footnotes.contains(target), "{} links to missing #{target}", block.anchor);
             rest = &rest[pos + 7..];
         }
     }
