@@ -53,6 +53,10 @@ async fn serve(store: Store, demo: bool) -> Result<(), Box<dyn std::error::Error
     if leptos_options.output_name.is_empty() {
         leptos_options.output_name = "inspraak".into();
     }
+    // Outside `cargo leptos watch` there is no reload server: production mode unless asked.
+    if std::env::var_os("LEPTOS_ENV").is_none() {
+        leptos_options.env = leptos::config::Env::PROD;
+    }
     let addr: SocketAddr = leptos_options.site_addr;
     let state = AppState::new(store, &Settings::from_env());
     let options = ServerOptions { secure_cookies: std::env::var("INSPRAAK_INSECURE_COOKIES").map(|v| v != "1").unwrap_or(true) };

@@ -83,7 +83,8 @@ impl Drop for ServerProcess {
 async fn user_add_creates_an_officer_with_a_hashed_password() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("inspraak.db");
-    let output = inspraak(&db, &["user", "add", "--email", "ahmed@gemeente.example", "--name", "Ahmed Bakker", "--password", "een-lang-wachtwoord"]);
+    let output =
+        inspraak(&db, &["user", "add", "--email", "ahmed@gemeente.example", "--name", "Ahmed Bakker", "--password", "een-lang-wachtwoord"]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert!(text(&output.stdout).contains("aangemaakt"));
 
@@ -94,7 +95,8 @@ async fn user_add_creates_an_officer_with_a_hashed_password() {
     assert!(!user.password_hash.contains("een-lang-wachtwoord"));
 
     // A second call replaces the password, it does not create a second account.
-    let again = inspraak(&db, &["user", "add", "--email", "ahmed@gemeente.example", "--name", "Ahmed Bakker", "--password", "nog-een-wachtwoord"]);
+    let again =
+        inspraak(&db, &["user", "add", "--email", "ahmed@gemeente.example", "--name", "Ahmed Bakker", "--password", "nog-een-wachtwoord"]);
     assert!(again.status.success());
     assert!(text(&again.stdout).contains("wachtwoord vervangen"));
     assert_eq!(store.count_users().await.unwrap(), 1);
@@ -134,11 +136,13 @@ fn import_reads_both_fixtures_and_refuses_bad_files() {
     assert!(md.status.success(), "{}", text(&md.stderr));
     assert!(text(&md.stdout).contains("46 secties, 248 blokken"), "{}", text(&md.stdout));
 
-    let txt = inspraak(&db, &["import", &fixture("regiovisie-hollands-midden-2019-2023.txt"), "--slug", "regiovisie-tekst", "--title", "Tekst"]);
+    let txt =
+        inspraak(&db, &["import", &fixture("regiovisie-hollands-midden-2019-2023.txt"), "--slug", "regiovisie-tekst", "--title", "Tekst"]);
     assert!(txt.status.success(), "{}", text(&txt.stderr));
     assert!(text(&txt.stdout).contains("46 secties"), "{}", text(&txt.stdout));
 
-    let taken = inspraak(&db, &["import", &fixture("regiovisie-hollands-midden-2019-2023.md"), "--slug", "regiovisie", "--title", "Nog eens"]);
+    let taken =
+        inspraak(&db, &["import", &fixture("regiovisie-hollands-midden-2019-2023.md"), "--slug", "regiovisie", "--title", "Nog eens"]);
     assert_eq!(taken.status.code(), Some(2));
     assert!(text(&taken.stderr).contains("slug"), "{}", text(&taken.stderr));
 
@@ -150,7 +154,18 @@ fn import_reads_both_fixtures_and_refuses_bad_files() {
 
     let closes_first = inspraak(
         &db,
-        &["import", &fixture("regiovisie-hollands-midden-2019-2023.md"), "--slug", "omgekeerd", "--title", "T", "--opens", "2026-12-01", "--closes", "2026-11-01"],
+        &[
+            "import",
+            &fixture("regiovisie-hollands-midden-2019-2023.md"),
+            "--slug",
+            "omgekeerd",
+            "--title",
+            "T",
+            "--opens",
+            "2026-12-01",
+            "--closes",
+            "2026-11-01",
+        ],
     );
     assert_eq!(closes_first.status.code(), Some(2));
 }
@@ -164,7 +179,8 @@ fn import_works_while_the_server_runs_on_the_same_database() {
     let server = ServerProcess::start(&db, &site);
     assert_eq!(server.get("/consultaties/regiovisie").0, 404);
 
-    let output = inspraak(&db, &["import", &fixture("regiovisie-hollands-midden-2019-2023.md"), "--slug", "regiovisie", "--title", "Regiovisie"]);
+    let output =
+        inspraak(&db, &["import", &fixture("regiovisie-hollands-midden-2019-2023.md"), "--slug", "regiovisie", "--title", "Regiovisie"]);
     assert!(output.status.success(), "{}", text(&output.stderr));
 
     let (status, page) = server.get("/consultaties/regiovisie");

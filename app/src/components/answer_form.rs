@@ -1,11 +1,10 @@
 //! An officer's answer to one comment: text, processing status, where it was processed, and
 //! whether it is final. Every save is a new revision; the history stays visible.
 
-use super::errors::error_text;
-use super::fields::{ErrorSummary, TextField, field_errors};
+use super::fields::{ErrorSummary, TextField, field_errors, form_feedback};
 use crate::api::{FormEcho, OfficerCommentView, RevisionView, SaveAnswer};
 use crate::domain::answer::{MAX_ANSWER_CHARS, MAX_WHERE_CHARS};
-use crate::domain::error::{FieldErrors, FormOutcome};
+use crate::domain::error::FormOutcome;
 use crate::domain::status::{AnswerState, ProcessingStatus};
 use crate::platform::use_messages;
 use leptos::prelude::*;
@@ -48,15 +47,7 @@ fn AnswerForm(comment_id: i64, revisions: Vec<RevisionView>, echo: Option<FormEc
             history.update(|h| h.insert(0, saved.revision));
         }
     });
-    let errors = Signal::derive(move || match value.get() {
-        Some(Ok(FormOutcome::Invalid(errors))) => errors,
-        None => echo_errors.clone(),
-        _ => FieldErrors::default(),
-    });
-    let failure = Signal::derive(move || match value.get() {
-        Some(Err(error)) => Some(error_text(&error)),
-        _ => None,
-    });
+    let (errors, failure) = form_feedback(value, echo_errors);
     let saved = move || matches!(value.get(), Some(Ok(FormOutcome::Done(_))));
     let current = history.with_untracked(|h| h.first().cloned());
     let body = echo_value("body").or_else(|| current.as_ref().map(|r| r.body_markdown.clone())).unwrap_or_default();

@@ -1,7 +1,6 @@
 //! The resident's comment form and the receipt that replaces it once sent.
 
-use super::errors::error_text;
-use super::fields::{Checkbox, ErrorSummary, TextField, field_errors};
+use super::fields::{Checkbox, ErrorSummary, TextField, field_errors, form_feedback};
 use crate::api::{FormEcho, Receipt, SubmitComment};
 use crate::domain::comment::{MAX_COMMENT_CHARS, MAX_EMAIL_CHARS, MAX_NAME_CHARS};
 use crate::domain::error::{FieldErrors, FormOutcome};
@@ -21,16 +20,7 @@ pub fn CommentForm(slug: String, target: Option<CommentTarget>, echo: Option<For
     let action = ServerAction::<SubmitComment>::new();
     let value = action.value();
     let echo = echo.unwrap_or_default();
-    let echo_errors = echo.errors.clone();
-    let errors = Signal::derive(move || match value.get() {
-        Some(Ok(FormOutcome::Invalid(errors))) => errors,
-        None => echo_errors.clone(),
-        _ => FieldErrors::default(),
-    });
-    let failure = Signal::derive(move || match value.get() {
-        Some(Err(error)) => Some(error_text(&error)),
-        _ => None,
-    });
+    let (errors, failure) = form_feedback(value, echo.errors.clone());
     let receipt = move || match value.get() {
         Some(Ok(FormOutcome::Done(receipt))) => Some(receipt),
         _ => None,

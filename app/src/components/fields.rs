@@ -1,9 +1,29 @@
 //! Form fields with a label, an optional hint and the messages for that field, wired together
 //! with `aria-describedby` so that screen readers read all three.
 
-use crate::domain::error::{FieldError, FieldErrors};
+use super::errors::error_text;
+use crate::domain::error::{AppError, FieldError, FieldErrors, FormOutcome};
 use crate::platform::use_messages;
 use leptos::prelude::*;
+
+/// What a form shows after a submission: the errors per field (from the action's result or, before
+/// any, from a refused plain form post) and a message for a failure that no field explains.
+pub fn form_feedback<T, V>(value: V, echo_errors: FieldErrors) -> (Signal<FieldErrors>, Signal<Option<&'static str>>)
+where
+    T: Clone + Send + Sync + 'static,
+    V: Get<Value = Option<Result<FormOutcome<T>, AppError>>> + Copy + Send + Sync + 'static,
+{
+    let errors = Signal::derive(move || match value.get() {
+        Some(Ok(FormOutcome::Invalid(errors))) => errors,
+        None => echo_errors.clone(),
+        _ => FieldErrors::default(),
+    });
+    let failure = Signal::derive(move || match value.get() {
+        Some(Err(error)) => Some(error_text(&error)),
+        _ => None,
+    });
+    (errors, failure)
+}
 
 /// The messages for one field out of a signal of all of a form's errors.
 pub fn field_errors(errors: Signal<FieldErrors>, field: &'static str) -> Signal<Vec<FieldError>> {

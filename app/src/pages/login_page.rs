@@ -1,8 +1,7 @@
 use super::echo_resource;
 use crate::api::Login;
-use crate::components::errors::error_text;
-use crate::components::fields::{ErrorSummary, TextField, field_errors};
-use crate::domain::error::{FieldErrors, FormOutcome};
+use crate::components::fields::{ErrorSummary, TextField, field_errors, form_feedback};
+use crate::domain::error::FormOutcome;
 use crate::platform::use_messages;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -26,16 +25,7 @@ pub fn LoginPage() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let echo = echo.await.unwrap_or_default();
-                    let echo_errors = echo.errors.clone();
-                    let errors = Signal::derive(move || match value.get() {
-                        Some(Ok(FormOutcome::Invalid(errors))) => errors,
-                        None => echo_errors.clone(),
-                        _ => FieldErrors::default(),
-                    });
-                    let failure = Signal::derive(move || match value.get() {
-                        Some(Err(error)) => Some(error_text(&error)),
-                        _ => None,
-                    });
+                    let (errors, failure) = form_feedback(value, echo.errors.clone());
                     view! {
                         <ActionForm action=action attr:id="inloggen" attr:novalidate="">
                             <ErrorSummary errors other=failure/>
