@@ -26,6 +26,14 @@ pub struct ServerOptions {
     pub secure_cookies: bool,
 }
 
+/// The app's routes, generated once per process. Generating them runs the app with resource
+/// loading suppressed process-wide, which would stall a page being rendered at the same moment
+/// (leptos issue 4773); tests build many routers in one process.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub async fn build_router(state: AppState, leptos_options: LeptosOptions, options: &ServerOptions) -> Result<Router, sqlx::Error> {
     let session_store = SqliteStore::new(state.store.sqlite_pool().clone());
     session_store.migrate().await?;
@@ -35,7 +43,7 @@ pub async fn build_router(state: AppState, leptos_options: LeptosOptions, option
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(8)));
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context_state = state.clone();
     let router = Router::new()
         .merge(routes::plain_routes())
