@@ -592,6 +592,10 @@ async fn unknown_and_malformed_tracking_codes_are_404() {
         assert_eq!(page.status, StatusCode::NOT_FOUND, "{code}");
         assert!(page.body.contains(NL.track_code_unknown), "{code}: Dutch message");
     }
+    // A receipt is only shown for a code that exists.
+    let page = browser.get("/volg/ZZZZZ-ZZZZZ?ontvangen=1").await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert!(!page.body.contains(NL.receipt_title), "no receipt for an unknown code");
     for code in ["00000-00000", "abc", ""] {
         let response = browser.call("/api/volg", &fields(&[("code", code)])).await;
         assert_eq!(app_error(&response), AppError::NotFound, "{code:?}");

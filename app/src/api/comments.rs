@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 /// What the tracking page shows: the resident's own comment and its final answer, nothing else.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrackView {
+    /// The code in its canonical form ("K7M2Q-9XB4T"), however it was typed.
+    pub code: String,
     pub consultation_slug: String,
     pub consultation_title: String,
     pub block_anchor: Option<String>,
@@ -57,6 +59,7 @@ pub async fn track_comment(code: String) -> Result<TrackView, AppError> {
         _ => None,
     };
     Ok(TrackView {
+        code: code.to_string(),
         consultation_slug: row.consultation_slug,
         consultation_title: row.consultation_title,
         block_anchor: row.block_anchor,

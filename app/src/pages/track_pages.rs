@@ -24,7 +24,7 @@ pub fn TrackLookupPage() -> impl IntoView {
                 </div>
                 <button type="submit" class="button-primary">{t.track_lookup}</button>
             </form>
-            {move || code.get().map(|code| view! { <TrackedComment code/> })}
+            {move || code.get().map(|code| view! { <TrackedComment code received=false/> })}
         </div>
     }
 }
@@ -38,27 +38,31 @@ pub fn TrackPage() -> impl IntoView {
     view! {
         <Title text=t.track_title/>
         <div class="wrap page">
-            {move || received.get().map(|_| view! {
-                <div class="receipt" role="status">
-                    <h2 class="receipt-title">{t.receipt_title}</h2>
-                    <p>{t.receipt_code}": " <strong class="tracking-code">{code.get()}</strong></p>
-                    <p>{t.receipt_keep}</p>
-                </div>
-            })}
             <h1>{t.track_title}</h1>
-            {move || view! { <TrackedComment code=code.get()/> }}
+            {move || view! { <TrackedComment code=code.get() received=received.get().is_some()/> }}
         </div>
     }
 }
 
 #[component]
-fn TrackedComment(code: String) -> impl IntoView {
+fn TrackedComment(code: String, received: bool) -> impl IntoView {
+    let t = use_messages();
     let tracked = Resource::new(move || code.clone(), track_comment);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match tracked.await {
-                    Ok(view) => view! { <TrackDetails view/> }.into_any(),
+                    // Right after a plain form post: the receipt, only for a code that exists.
+                    Ok(view) => view! {
+                        {received.then(|| view! {
+                            <div class="receipt" role="status">
+                                <h2 class="receipt-title">{t.receipt_title}</h2>
+                                <p>{t.receipt_code}": " <strong class="tracking-code">{view.code.clone()}</strong></p>
+                                <p>{t.receipt_keep}</p>
+                            </div>
+                        })}
+                        <TrackDetails view/>
+                    }.into_any(),
                     Err(AppError::NotFound) => view! { <UnknownCode/> }.into_any(),
                     Err(error) => view! { <ErrorView error/> }.into_any(),
                 }
