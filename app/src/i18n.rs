@@ -321,6 +321,9 @@ pub const NL: Messages = Messages {
         FieldError::InvalidStatus => "Kies een status uit de lijst.".into(),
         FieldError::NotYetOpen => "Reageren kan nog niet: de reactietermijn is nog niet begonnen.".into(),
         FieldError::InvalidCredentials => "E-mailadres of wachtwoord klopt niet.".into(),
+        FieldError::TooManyRequests => {
+            "Er zijn kort na elkaar veel reacties verstuurd. Wacht een minuut en verstuur uw reactie dan opnieuw.".into()
+        }
         FieldError::ImportEmpty => "Het bestand is leeg.".into(),
         FieldError::ImportTooLarge { max_mb } => format!("Het bestand is groter dan {max_mb} MB."),
         FieldError::ImportNotText => "Dit is geen tekstbestand (Markdown of platte tekst).".into(),
@@ -465,6 +468,7 @@ pub const EN: Messages = Messages {
         FieldError::InvalidStatus => "Choose a status from the list.".into(),
         FieldError::NotYetOpen => "Comments are not open yet.".into(),
         FieldError::InvalidCredentials => "E-mail address or password is incorrect.".into(),
+        FieldError::TooManyRequests => "Many comments were sent in a short time. Wait a minute, then send your comment again.".into(),
         FieldError::ImportEmpty => "The file is empty.".into(),
         FieldError::ImportTooLarge { max_mb } => format!("The file is larger than {max_mb} MB."),
         FieldError::ImportNotText => "This is not a text file (Markdown or plain text).".into(),

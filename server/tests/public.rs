@@ -310,7 +310,7 @@ async fn comments_are_rate_limited_per_address() {
         receipt_of(&mut flooder, comment("visie", "h1-1", &format!("Reactie {i}"))).await;
     }
     let refused = flooder.submit(&comment("visie", "h1-1", "Nog een")).await;
-    assert_eq!(app_error(&refused), AppError::RateLimited);
+    assert_eq!(refusal(&refused).get("body"), &[FieldError::TooManyRequests]);
     assert_eq!(app.comment_count().await, 3, "the refused comment was not stored");
 
     // Someone else, elsewhere, can still comment.
@@ -349,7 +349,8 @@ async fn a_rate_limited_plain_form_post_returns_to_the_form_with_the_reason() {
     assert!(location.starts_with("/consultaties/visie?alinea=h1-1"), "{location}");
     let page = browser.get(&location).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains(NL.error_rate_limited), "the form says why it was refused");
+    assert!(page.body.contains(&(NL.field_error)(FieldError::TooManyRequests)), "the form says why it was refused");
+    assert!(page.body.contains(">Tweede</textarea>"), "what was typed is kept");
     assert_eq!(app.comment_count().await, 1);
 }
 

@@ -33,8 +33,13 @@ pub struct PublicAnswer {
 #[server(endpoint = "reageer")]
 pub async fn submit_comment(form: CommentForm) -> Result<FormOutcome<Receipt>, AppError> {
     use crate::backend::{context::state, flash::finish_plain_form, ratelimit, services};
-    ratelimit::check(ratelimit::Bucket::Comment).await?;
-    let outcome = services::submit_comment(&state()?.store, &form, services::today()).await?;
+    use crate::domain::error::{FieldError, FieldErrors};
+    // Refused like bad input, so that what the resident wrote comes back with the reason.
+    let outcome = match ratelimit::check(ratelimit::Bucket::Comment).await {
+        Ok(()) => services::submit_comment(&state()?.store, &form, services::today()).await?,
+        Err(AppError::RateLimited) => FormOutcome::Invalid(FieldErrors::single("body", FieldError::TooManyRequests)),
+        Err(error) => return Err(error),
+    };
     let values =
         [("block", &form.block), ("body", &form.body), ("name", &form.name), ("organisation", &form.organisation), ("email", &form.email)]
             .into_iter()

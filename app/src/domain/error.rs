@@ -12,8 +12,12 @@ pub struct FieldErrors(pub BTreeMap<String, Vec<FieldError>>);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldError {
     Required,
-    TooLong { max: usize },
-    TooShort { min: usize },
+    TooLong {
+        max: usize,
+    },
+    TooShort {
+        min: usize,
+    },
     InvalidEmail,
     ConsentRequired,
     InvalidSlug,
@@ -24,8 +28,12 @@ pub enum FieldError {
     InvalidStatus,
     NotYetOpen,
     InvalidCredentials,
+    /// Too many submissions from one address in a short time; the input is kept.
+    TooManyRequests,
     ImportEmpty,
-    ImportTooLarge { max_mb: usize },
+    ImportTooLarge {
+        max_mb: usize,
+    },
     ImportNotText,
     ImportNoContent,
     UnsupportedFileType,
