@@ -44,20 +44,18 @@ pub async fn build_router(state: AppState, leptos_options: LeptosOptions, option
         .with_same_site(SameSite::Lax)
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(8)));
     let routes = route_list();
-    let context_state = state.clone();
+    // Pages, server functions and the 404 page all see the same state.
+    let provide_state = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
     let router = Router::new()
         .merge(routes::plain_routes())
-        .leptos_routes_with_context(&leptos_options, routes, move || provide_context(context_state.clone()), {
+        .leptos_routes_with_context(&leptos_options, routes, provide_state.clone(), {
             let leptos_options = leptos_options.clone();
             move || shell(leptos_options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context(
-            {
-                let state = state.clone();
-                move || provide_context(state.clone())
-            },
-            shell,
-        ))
+        .fallback(leptos_axum::file_and_error_handler_with_context(provide_state, shell))
         .with_state(leptos_options)
         .layer(axum::Extension(state))
         .layer(sessions)

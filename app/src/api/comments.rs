@@ -32,7 +32,8 @@ pub struct PublicAnswer {
 /// A resident's comment on one block or on the whole document. Rate limited per address.
 #[server(endpoint = "reageer")]
 pub async fn submit_comment(form: CommentForm) -> Result<FormOutcome<Receipt>, AppError> {
-    use crate::backend::{context::state, flash::finish_plain_form, ratelimit, services};
+    use crate::backend::flash::{echo_values, finish_plain_form};
+    use crate::backend::{context::state, ratelimit, services};
     use crate::domain::error::{FieldError, FieldErrors};
     // Refused like bad input, so that what the resident wrote comes back with the reason.
     let outcome = match ratelimit::check(ratelimit::Bucket::Comment).await {
@@ -40,13 +41,12 @@ pub async fn submit_comment(form: CommentForm) -> Result<FormOutcome<Receipt>, A
         Err(AppError::RateLimited) => FormOutcome::Invalid(FieldErrors::single("body", FieldError::TooManyRequests)),
         Err(error) => return Err(error),
     };
-    let values =
+    let values = echo_values(
         [("block", &form.block), ("body", &form.body), ("name", &form.name), ("organisation", &form.organisation), ("email", &form.email)]
             .into_iter()
-            .map(|(k, v)| (k.to_string(), v.clone()))
-            .chain(form.show_name.iter().map(|v| ("show_name".to_string(), v.clone())))
-            .chain(form.consent.iter().map(|v| ("consent".to_string(), v.clone())))
-            .collect();
+            .chain(form.show_name.iter().map(|v| ("show_name", v)))
+            .chain(form.consent.iter().map(|v| ("consent", v))),
+    );
     finish_plain_form(&outcome, values, |receipt| format!("/volg/{}?ontvangen=1", receipt.code), "reageer");
     Ok(outcome)
 }

@@ -168,16 +168,13 @@ pub async fn create_consultation(data: MultipartData) -> Result<FormOutcome<Impo
     }
     let store = state()?.store;
     let outcome = crate::backend::services::create_consultation(&store, &form, &file_name, &bytes, Some(user.id)).await?;
-    let values = [
+    let values = crate::backend::flash::echo_values([
         ("title", &form.title),
         ("slug", &form.slug),
         ("description", &form.description),
         ("opens", &form.opens),
         ("closes", &form.closes),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v.clone()))
-    .collect();
+    ]);
     finish_plain_form(&outcome, values, |summary| format!("/beheer/consultaties/{}?nieuw=1", summary.slug), "nieuwe-consultatie");
     Ok(outcome)
 }

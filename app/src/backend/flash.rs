@@ -35,6 +35,11 @@ impl FlashStore {
     }
 }
 
+/// The typed values of a form, by field name, to echo back after a refusal.
+pub fn echo_values<'a>(fields: impl IntoIterator<Item = (&'a str, &'a String)>) -> BTreeMap<String, String> {
+    fields.into_iter().map(|(name, value)| (name.to_string(), value.clone())).collect()
+}
+
 /// After a plain form post (JavaScript off): go on to `done_url` when it worked, or back to the
 /// form with the messages and what was typed. Does nothing for enhanced (fetch) submissions.
 pub fn finish_plain_form<T>(

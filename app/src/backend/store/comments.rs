@@ -2,7 +2,7 @@ use super::{Store, StoreError, now};
 use crate::domain::comment::{SenderKind, ValidComment};
 use crate::domain::consultation::Lateness;
 use crate::domain::report::{ReportAnswer, ReportInput};
-use crate::domain::status::ProcessingStatus;
+use crate::domain::status::{AnswerState, ProcessingStatus};
 use crate::domain::tracking::TrackingCode;
 use time::OffsetDateTime;
 
@@ -57,8 +57,9 @@ struct ReportRow {
 }
 
 /// The latest revision per comment; `state_filter` narrows it to final answers for public views.
-fn latest_answer_join(final_only: bool) -> String {
-    let state = if final_only { "AND r.state = 'definitief'" } else { "" };
+/// Joins each comment `m` to its latest answer revision `a` (only final ones if asked).
+pub(super) fn latest_answer_join(final_only: bool) -> String {
+    let state = if final_only { format!("AND r.state = '{}'", AnswerState::Final.code()) } else { String::new() };
     format!(
         "LEFT JOIN answer_revisions a ON a.id = (\
             SELECT r.id FROM answer_revisions r WHERE r.comment_id = m.id {state} \

@@ -190,18 +190,19 @@ impl Store {
 
     #[tracing::instrument(skip(self))]
     pub async fn list_consultations(&self) -> Result<Vec<ConsultationSummary>, StoreError> {
-        Ok(sqlx::query_as(
+        // Answered means: a final answer exists, as in the officer's view and the report.
+        let sql = format!(
             "SELECT c.slug, c.title, c.description, c.opens_on, c.closes_on, \
                     COUNT(m.id) AS comment_count, \
-                    COUNT(m.id) - COUNT(a.comment_id) AS unanswered_count \
+                    COUNT(m.id) - COUNT(a.id) AS unanswered_count \
              FROM consultations c \
              LEFT JOIN comments m ON m.consultation_id = c.id \
-             LEFT JOIN (SELECT DISTINCT comment_id FROM answer_revisions WHERE state = 'definitief') a ON a.comment_id = m.id \
+             {} \
              GROUP BY c.id, c.slug, c.title, c.description, c.opens_on, c.closes_on \
              ORDER BY c.opens_on DESC, c.id DESC",
-        )
-        .fetch_all(&self.pool)
-        .await?)
+            super::comments::latest_answer_join(true)
+        );
+        Ok(sqlx::query_as(&sql).fetch_all(&self.pool).await?)
     }
 
     #[tracing::instrument(skip(self))]
