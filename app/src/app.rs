@@ -54,6 +54,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/beheer") view=OfficerHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/nieuw") view=NewConsultationPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/consultaties/:slug") view=OfficerConsultationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/consultaties/:slug/adviezen/:council") view=OfficerAdvicePage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/raden") view=CouncilsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/raden/:council") view=CouncilPage ssr=SsrMode::Async/>
+                    <Route path=path!("/uitnodiging/:token") view=AcceptInvitePage ssr=SsrMode::Async/>
+                    <Route path=path!("/raad") view=CouncilHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/raad/:slug") view=AdviceEditorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/consultaties/:slug/adviezen") view=LettersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/consultaties/:slug/adviezen/:council") view=LetterPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

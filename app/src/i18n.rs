@@ -166,6 +166,7 @@ pub struct Messages {
     pub block_kinds: [&'static str; 6],
     pub months: [&'static str; 12],
     pub field_error: fn(FieldError) -> String,
+    pub councils: &'static crate::i18n_councils::CouncilMessages,
 }
 
 impl Messages {
@@ -186,6 +187,7 @@ impl Messages {
 }
 
 pub const NL: Messages = Messages {
+    councils: &crate::i18n_councils::NL,
     lang_name: "Nederlands",
     site_name: "Inspraak",
     site_tagline: "Reageer op beleid in wording en volg wat ermee gebeurt",
@@ -329,10 +331,31 @@ pub const NL: Messages = Messages {
         FieldError::ImportNotText => "Dit is geen tekstbestand (Markdown of platte tekst).".into(),
         FieldError::ImportNoContent => "In het bestand staat geen tekst om op te reageren.".into(),
         FieldError::UnsupportedFileType => "Kies een bestand dat eindigt op .md of .txt.".into(),
+        FieldError::TooMany { max } => format!("Kies er hoogstens {max}."),
+        FieldError::InvalidPhase => "Kies een fase uit de lijst.".into(),
+        FieldError::PhaseNotForward => "Kies een latere fase: een consultatie gaat alleen vooruit.".into(),
+        FieldError::DateBeforePreviousPhase => "Deze datum ligt voor het begin van de huidige fase.".into(),
+        FieldError::PasswordsDiffer => "De twee wachtwoorden zijn niet gelijk.".into(),
+        FieldError::InviteUnknown => "Deze uitnodigingslink bestaat niet. Vraag de gemeente om een nieuwe.".into(),
+        FieldError::InviteExpired => "Deze uitnodigingslink is verlopen. Vraag de gemeente om een nieuwe.".into(),
+        FieldError::InviteUsed => "Deze uitnodigingslink is al gebruikt. Log in met uw e-mailadres en wachtwoord.".into(),
+        FieldError::EmailTaken => "Er is al een account met dit e-mailadres.".into(),
+        FieldError::CouncilNotAsked => "Deze adviesraad is niet om advies gevraagd voor deze consultatie.".into(),
+        FieldError::AdviceEmpty => "Het advies heeft nog geen punten. Voeg eerst een punt toe.".into(),
+        FieldError::AlreadySubmitted => "Dit advies is al ingediend. Begin een correctie om het te wijzigen.".into(),
+        FieldError::AdviceClosed => "De adviesronde is niet open: adviseren kan nu niet.".into(),
+        FieldError::ReportWithoutPoints => {
+            "In dit verslag staat geen opsomming. Zet elk punt op een regel die begint met een streepje.".into()
+        }
+        FieldError::NoPointChosen => "Kies minstens één punt.".into(),
+        FieldError::AnswersNotFinal => "Nog niet elk punt heeft een definitief antwoord.".into(),
+        FieldError::CouncilIsDrafting => "De raad werkt zelf aan een concept; wacht tot het is ingediend.".into(),
+        FieldError::NotYourMunicipality => "Dit advies wordt beantwoord door de ambtenaren van een andere gemeente.".into(),
     },
 };
 
 pub const EN: Messages = Messages {
+    councils: &crate::i18n_councils::EN,
     lang_name: "English",
     site_name: "Inspraak",
     site_tagline: "Comment on draft policy and follow what is done with it",
@@ -474,6 +497,24 @@ pub const EN: Messages = Messages {
         FieldError::ImportNotText => "This is not a text file (Markdown or plain text).".into(),
         FieldError::ImportNoContent => "The file contains no text to comment on.".into(),
         FieldError::UnsupportedFileType => "Choose a file ending in .md or .txt.".into(),
+        FieldError::TooMany { max } => format!("Choose at most {max}."),
+        FieldError::InvalidPhase => "Choose a phase from the list.".into(),
+        FieldError::PhaseNotForward => "Choose a later phase: a consultation only moves forward.".into(),
+        FieldError::DateBeforePreviousPhase => "This date is before the start of the current phase.".into(),
+        FieldError::PasswordsDiffer => "The two passwords are not the same.".into(),
+        FieldError::InviteUnknown => "This invitation link does not exist. Ask the municipality for a new one.".into(),
+        FieldError::InviteExpired => "This invitation link has expired. Ask the municipality for a new one.".into(),
+        FieldError::InviteUsed => "This invitation link has been used. Log in with your e-mail address and password.".into(),
+        FieldError::EmailTaken => "There already is an account with this e-mail address.".into(),
+        FieldError::CouncilNotAsked => "This council was not asked for advice on this consultation.".into(),
+        FieldError::AdviceEmpty => "The advice has no points yet. Add a point first.".into(),
+        FieldError::AlreadySubmitted => "This advice has been submitted. Start a correction to change it.".into(),
+        FieldError::AdviceClosed => "The advice round is not open: advice cannot be given now.".into(),
+        FieldError::ReportWithoutPoints => "This report has no list. Put each point on a line starting with a dash.".into(),
+        FieldError::NoPointChosen => "Choose at least one point.".into(),
+        FieldError::AnswersNotFinal => "Not every point has a final answer yet.".into(),
+        FieldError::CouncilIsDrafting => "The council is writing its own draft; wait until it is submitted.".into(),
+        FieldError::NotYourMunicipality => "This advice is answered by the officers of another municipality.".into(),
     },
 };
 

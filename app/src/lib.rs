@@ -11,6 +11,7 @@ pub mod app;
 pub mod components;
 pub mod domain;
 pub mod i18n;
+pub mod i18n_councils;
 pub mod pages;
 pub mod platform;
 

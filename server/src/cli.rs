@@ -43,6 +43,9 @@ pub enum Command {
         /// Last day of the comment period (yyyy-mm-dd); six weeks after opening if left out.
         #[arg(long)]
         closes: Option<String>,
+        /// The phase it starts in: concept, advies or inspraak.
+        #[arg(long, value_parser = ["concept", "advies", "inspraak"], default_value = "inspraak")]
+        phase: String,
     },
     /// Manage staff accounts.
     User {
@@ -61,6 +64,9 @@ pub enum UserCommand {
         name: String,
         #[arg(long, value_parser = ["officer", "admin"], default_value = "officer")]
         role: String,
+        /// For an officer: the municipality whose advisory councils they answer (all if left out).
+        #[arg(long)]
+        municipality: Option<String>,
         /// The password; else INSPRAAK_PASSWORD, else asked for, else a generated one is printed.
         #[arg(long, env = "INSPRAAK_PASSWORD", hide_env_values = true)]
         password: Option<String>,
@@ -71,7 +77,7 @@ pub enum UserCommand {
 pub async fn run_admin(store: &Store, command: Command) -> i32 {
     match command {
         Command::Serve { .. } => 0,
-        Command::Import { file, slug, title, description, opens, closes } => {
+        Command::Import { file, slug, title, description, opens, closes, phase } => {
             let bytes = match std::fs::read(&file) {
                 Ok(bytes) => bytes,
                 Err(error) => {
@@ -84,9 +90,9 @@ pub async fn run_admin(store: &Store, command: Command) -> i32 {
             let closes = closes.unwrap_or_else(|| {
                 app::domain::consultation::parse_date(&opens).map(|d| (d + time::Duration::weeks(6)).to_string()).unwrap_or_default()
             });
-            let form = ConsultationForm { title, slug, description, opens, closes };
+            let form = ConsultationForm { title, slug, description, opens, closes, phase };
             let name = file.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
-            match services::create_consultation(store, &form, &name, &bytes, None).await {
+            match services::create_consultation(store, &form, &name, &bytes, None, None).await {
                 Ok(FormOutcome::Done(summary)) => {
                     println!(
                         "Consultatie '{}' aangemaakt: {} secties, {} blokken. Openbaar op /consultaties/{}",
@@ -108,13 +114,13 @@ pub async fn run_admin(store: &Store, command: Command) -> i32 {
                 }
             }
         }
-        Command::User { command: UserCommand::Add { email, name, role, password } } => {
-            add_user(store, &email, &name, &role, password).await
+        Command::User { command: UserCommand::Add { email, name, role, municipality, password } } => {
+            add_user(store, &email, &name, &role, municipality.as_deref(), password).await
         }
     }
 }
 
-async fn add_user(store: &Store, email: &str, name: &str, role: &str, password: Option<String>) -> i32 {
+async fn add_user(store: &Store, email: &str, name: &str, role: &str, municipality: Option<&str>, password: Option<String>) -> i32 {
     if !app::domain::comment::looks_like_email(email) {
         eprintln!("email: {}", (NL.field_error)(app::domain::error::FieldError::InvalidEmail));
         return 2;
@@ -135,7 +141,7 @@ async fn add_user(store: &Store, email: &str, name: &str, role: &str, password: 
         return 1;
     };
     let role = Role::parse(role).unwrap_or(Role::Officer);
-    match store.create_user(email, name, &hash, role).await {
+    match store.create_staff(email, name, &hash, role, municipality.map(str::trim).filter(|m| !m.is_empty())).await {
         Ok(_) => println!("Account {email} ({}) aangemaakt.", role.code()),
         Err(app::backend::store::StoreError::Conflict(_)) => match store.set_password(email, &hash).await {
             Ok(true) => println!("Account {email} bestond al: wachtwoord vervangen."),

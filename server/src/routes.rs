@@ -13,7 +13,10 @@ use leptos::prelude::LeptosOptions;
 use serde::Deserialize;
 
 pub fn plain_routes() -> Router<LeptosOptions> {
-    Router::new().route("/consultaties/{slug}/reactienota.md", get(report_markdown)).route("/taal/{code}", get(switch_language))
+    Router::new()
+        .route("/consultaties/{slug}/reactienota.md", get(report_markdown))
+        .route("/consultaties/{slug}/adviezen/{council}/collegereactie.md", get(letter_markdown))
+        .route("/taal/{code}", get(switch_language))
 }
 
 fn locale_from(headers: &HeaderMap) -> Locale {
@@ -28,17 +31,40 @@ fn locale_from(headers: &HeaderMap) -> Locale {
 
 async fn report_markdown(Extension(state): Extension<AppState>, Path(slug): Path<String>, headers: HeaderMap) -> Response {
     match services::report_markdown(&state.store, &slug, locale_from(&headers).messages()).await {
-        Ok(markdown) => (
-            [
-                (header::CONTENT_TYPE, "text/markdown; charset=utf-8".to_string()),
-                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"reactienota-{slug}.md\"")),
-            ],
-            markdown,
-        )
-            .into_response(),
+        Ok(markdown) => markdown_download(markdown, &format!("reactienota-{slug}.md")),
         Err(AppError::NotFound) => (StatusCode::NOT_FOUND, "Niet gevonden").into_response(),
         Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "Er ging iets mis").into_response(),
     }
+}
+
+/// The college's response letter as Markdown: public once published, else for staff and its council.
+async fn letter_markdown(
+    Extension(state): Extension<AppState>,
+    Path((slug, council)): Path<(String, String)>,
+    session: tower_sessions::Session,
+    headers: HeaderMap,
+) -> Response {
+    let user = match app::backend::auth::user_of(&session, &state.store).await {
+        Ok(user) => user,
+        Err(_) => return (StatusCode::INTERNAL_SERVER_ERROR, "Er ging iets mis").into_response(),
+    };
+    let t = locale_from(&headers).messages();
+    match app::backend::advice::letter_markdown(&state.store, user.as_ref(), &slug, &council, t).await {
+        Ok(markdown) => markdown_download(markdown, &format!("collegereactie-{slug}-{council}.md")),
+        Err(AppError::NotFound) => (StatusCode::NOT_FOUND, "Niet gevonden").into_response(),
+        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "Er ging iets mis").into_response(),
+    }
+}
+
+fn markdown_download(markdown: String, file_name: &str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/markdown; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")),
+        ],
+        markdown,
+    )
+        .into_response()
 }
 
 #[derive(Deserialize)]

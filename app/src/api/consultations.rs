@@ -2,6 +2,7 @@ use super::ImportSummary;
 use crate::domain::consultation::{CommentPeriod, PeriodPhase};
 use crate::domain::document::BlockKind;
 use crate::domain::error::{AppError, FormOutcome};
+use crate::domain::phase::{Phase, TimelineEntry};
 use crate::domain::report::Report;
 use leptos::server;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
@@ -14,6 +15,7 @@ pub struct ConsultationItem {
     pub description: String,
     pub period: CommentPeriod,
     pub phase: PeriodPhase,
+    pub stage: Phase,
     pub comment_count: i64,
     pub unanswered_count: i64,
 }
@@ -47,6 +49,11 @@ pub struct ConsultationView {
     /// Blocks before the first heading come first, in a section with an empty heading.
     pub sections: Vec<SectionView>,
     pub general_comment_count: i64,
+    pub stage: Phase,
+    pub timeline: Vec<TimelineEntry>,
+    /// For a member of a council asked for advice, during the advice round: their editor's URL.
+    pub advice_editor: Option<String>,
+    pub has_letters: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,11 +73,13 @@ pub async fn list_consultations() -> Result<Vec<ConsultationItem>, AppError> {
         .into_iter()
         .map(|row| {
             let period = CommentPeriod { opens: row.opens_on, closes: row.closes_on };
+            let stage = Phase::parse(&row.phase).unwrap_or(Phase::Comment);
             ConsultationItem {
                 slug: row.slug,
                 title: row.title,
                 description: row.description,
-                phase: period.phase(today),
+                phase: crate::domain::phase::comment_period_phase(stage, period, today),
+                stage,
                 period,
                 comment_count: row.comment_count,
                 unanswered_count: row.unanswered_count,
@@ -113,14 +122,29 @@ pub async fn get_consultation(slug: String) -> Result<ConsultationView, AppError
         }
     }
     let period = consultation.period();
+    let timeline = crate::backend::services::timeline(&store, &consultation).await?;
+    let stage = consultation.phase();
+    // A council member of a council asked, while the round is open, gets "advies op deze alinea".
+    let advice_editor = match crate::backend::auth::current_user().await? {
+        Some(user) if crate::domain::phase::advice_open(stage) => match user.council_id {
+            Some(council_id) if store.is_council_asked(consultation.id, council_id).await? => Some(format!("/raad/{}", consultation.slug)),
+            _ => None,
+        },
+        _ => None,
+    };
+    let has_letters = store.advices_of(consultation.id).await?.iter().any(|a| a.published_at.is_some());
     Ok(ConsultationView {
         slug: consultation.slug,
         title: consultation.title,
         description: consultation.description,
-        phase: period.phase(today()),
+        phase: crate::domain::phase::comment_period_phase(stage, period, today()),
         period,
         sections,
         general_comment_count,
+        stage,
+        timeline,
+        advice_editor,
+        has_letters,
     })
 }
 
@@ -163,17 +187,19 @@ pub async fn create_consultation(data: MultipartData) -> Result<FormOutcome<Impo
             "description" => form.description = value,
             "opens" => form.opens = value,
             "closes" => form.closes = value,
+            "phase" => form.phase = value,
             _ => {}
         }
     }
     let store = state()?.store;
-    let outcome = crate::backend::services::create_consultation(&store, &form, &file_name, &bytes, Some(user.id)).await?;
+    let outcome = crate::backend::services::create_consultation(&store, &form, &file_name, &bytes, Some(user.id), None).await?;
     let values = crate::backend::flash::echo_values([
         ("title", &form.title),
         ("slug", &form.slug),
         ("description", &form.description),
         ("opens", &form.opens),
         ("closes", &form.closes),
+        ("phase", &form.phase),
     ]);
     finish_plain_form(&outcome, values, |summary| format!("/beheer/consultaties/{}?nieuw=1", summary.slug), "nieuwe-consultatie");
     Ok(outcome)

@@ -1,15 +1,21 @@
 //! Server functions: thin. Each checks who is asking, calls the domain and the store through
 //! `backend`, and returns a typed result. The types here travel to the browser.
 
+mod advice;
 mod answers;
 mod auth;
 mod comments;
 mod consultations;
+mod councils;
+mod phases;
 
+pub use advice::*;
 pub use answers::*;
 pub use auth::*;
 pub use comments::*;
 pub use consultations::*;
+pub use councils::*;
+pub use phases::*;
 
 use crate::domain::error::FieldErrors;
 use serde::{Deserialize, Serialize};

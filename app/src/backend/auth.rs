@@ -41,11 +41,15 @@ pub async fn sign_out() -> Result<(), AppError> {
 }
 
 pub async fn current_user() -> Result<Option<UserRow>, AppError> {
-    let session = session().await?;
+    user_of(&session().await?, &state()?.store).await
+}
+
+/// The user signed in with this session, for routes outside the Leptos context.
+pub async fn user_of(session: &Session, store: &super::store::Store) -> Result<Option<UserRow>, AppError> {
     let Some(id) = session.get::<i64>(USER_KEY).await.map_err(internal)? else {
         return Ok(None);
     };
-    Ok(state()?.store.user_by_id(id).await?)
+    Ok(store.user_by_id(id).await?)
 }
 
 /// The signed-in user, if they may do `action`; otherwise the error that says why not.

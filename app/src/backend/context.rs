@@ -85,6 +85,17 @@ pub fn referer_path() -> Option<String> {
     path.starts_with('/').then(|| path.split('#').next().unwrap_or(path).to_string())
 }
 
+/// An absolute URL for a path on this site: `INSPRAAK_PUBLIC_URL` if set, else from the request.
+pub fn public_url(path: &str) -> String {
+    if let Ok(base) = std::env::var("INSPRAAK_PUBLIC_URL") {
+        return format!("{}{path}", base.trim_end_matches('/'));
+    }
+    let host = use_context::<Parts>()
+        .and_then(|parts| parts.headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()).map(str::to_string))
+        .unwrap_or_else(|| "localhost".into());
+    format!("http://{host}{path}")
+}
+
 /// The language chosen by cookie; Dutch otherwise.
 pub fn request_locale() -> Locale {
     use_context::<Parts>()

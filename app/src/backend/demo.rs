@@ -3,10 +3,11 @@
 
 use super::auth::hash_password;
 use super::services::{create_consultation, submit_comment, today};
-use super::store::{NewAnswer, Store};
+use super::store::{ConsultationRow, NewAnswer, NewPointAnswer, Store};
 use crate::domain::comment::CommentForm;
 use crate::domain::consultation::ConsultationForm;
 use crate::domain::error::{AppError, FormOutcome};
+use crate::domain::phase::Phase;
 use crate::domain::role::Role;
 use crate::domain::status::{AnswerState, ProcessingStatus};
 
@@ -34,11 +35,17 @@ pub async fn seed(store: &Store, login: DemoLogin) -> Result<bool, AppError> {
         description: "De gemeente Lindeburg vraagt uw mening over de nieuwe visie op ondersteuning in de wijk.".into(),
         opens: (today - time::Duration::days(14)).to_string(),
         closes: (today + time::Duration::days(28)).to_string(),
+        phase: Phase::Concept.code().into(),
     };
-    if let FormOutcome::Invalid(errors) = create_consultation(store, &form, "visie.md", DEMO_DOCUMENT.as_bytes(), Some(officer)).await? {
+    let started = Some(today - time::Duration::days(70));
+    if let FormOutcome::Invalid(errors) =
+        create_consultation(store, &form, "visie.md", DEMO_DOCUMENT.as_bytes(), Some(officer), started).await?
+    {
         tracing::error!(?errors, "demo document did not import");
         return Err(AppError::Internal);
     }
+    let consultation = store.consultation_by_slug(DEMO_SLUG).await?.ok_or(AppError::Internal)?;
+    seed_advice_round(store, &consultation, officer, &login.password).await?;
     let comments = [
         ("h2-a-1", "Fijn dat er een vast gezicht komt. Kan het spreekuur ook 's avonds, voor mensen die werken?", "", ""),
         ("h2-a-1", "In De Weiden is het buurthuis slecht bereikbaar met het openbaar vervoer.", "Karin de Vries", "on"),
@@ -70,7 +77,6 @@ pub async fn seed(store: &Store, login: DemoLogin) -> Result<bool, AppError> {
     };
     submit_comment(store, &org, today).await?;
     // The first comment gets a final answer, so the tracking page and the report show one.
-    let consultation = store.consultation_by_slug(DEMO_SLUG).await?.ok_or(AppError::Internal)?;
     if let Some(comment) = store.comments_for_officer(consultation.id).await?.first() {
         let body = "Dank voor uw reactie. Het wijkteam houdt in elke wijk **één avondspreekuur per week**.";
         store
@@ -89,4 +95,94 @@ pub async fn seed(store: &Store, login: DemoLogin) -> Result<bool, AppError> {
         tracing::info!(%code, "demo loaded; tracking code of the answered comment");
     }
     Ok(true)
+}
+
+/// The oral advice of the demo council, as an officer wrote it up.
+const DEMO_REPORT: &str = "Verslag van de vergadering van de Adviesraad Sociaal Domein Lindeburg. \
+De raad heeft mondeling de volgende punten meegegeven.";
+
+const DEMO_POINTS: [(&str, &[&str]); 3] = [
+    ("Een vast gezicht in de wijk is goed, maar zorg dat het wijkteam ook bereikbaar is voor wie overdag werkt.", &["h2-a-1"]),
+    ("Maak bij de spreekuren duidelijk waar inwoners terechtkunnen als het buurthuis dicht is.", &["h2-a-1"]),
+    ("Respijtzorg moet sneller beschikbaar zijn dan binnen vier weken: mantelzorgers wachten vaak te lang met hulp vragen.", &["h3-b-2"]),
+];
+
+/// Two councils of two municipalities, an officer per municipality, a member of the first
+/// council, and the first council's oral advice with the college's published answer.
+async fn seed_advice_round(store: &Store, consultation: &ConsultationRow, admin: i64, password: &str) -> Result<(), AppError> {
+    use crate::domain::council::{CouncilForm, ValidCouncil};
+    let today = today();
+    let days = time::Duration::days;
+    store.change_phase(consultation.id, Phase::Concept, Phase::Advice, today - days(56), admin).await?;
+    store
+        .add_milestone(consultation.id, today - days(60), "Conceptversie besproken met wijkteams en vrijwilligersorganisaties", admin)
+        .await?;
+    store
+        .add_milestone(consultation.id, today - days(45), "Conceptversie gepresenteerd aan de Adviesraad Sociaal Domein Lindeburg", admin)
+        .await?;
+    store.change_phase(consultation.id, Phase::Advice, Phase::Comment, consultation.opens_on, admin).await?;
+    let mut councils = Vec::new();
+    for (name, municipality, kind) in
+        [("Adviesraad Sociaal Domein Lindeburg", "Lindeburg", "sociaal_domein"), ("Wmo-raad Waterhoven", "Waterhoven", "wmo")]
+    {
+        let form = CouncilForm { name: name.into(), municipality: municipality.into(), kind: kind.into(), slug: String::new() };
+        let council = ValidCouncil::try_from(&form).map_err(|_| AppError::Internal)?;
+        let id = store.create_council(&council, Some(admin)).await?;
+        store.ask_council(consultation.id, id).await?;
+        councils.push(id);
+    }
+    let hash = hash_password(password)?;
+    store.create_staff("wmo@waterhoven.example", "Joost Verhagen", &hash, Role::Officer, Some("Waterhoven")).await?;
+    // A member joins through an invite, as real members do.
+    let token_hash = super::services::token_hash("demo-lid-adviesraad");
+    let expires = crate::domain::council::invite_expiry(super::store::now());
+    store.create_invite(councils[0], "Henk Bakker", "henk@asd-lindeburg.example", &token_hash, admin, expires).await?;
+    if let Some(invite) = store.invite_by_hash(&token_hash).await? {
+        store.accept_invite(&invite, &hash).await?;
+    }
+    // The first council advised orally; the officer entered and submitted it.
+    let revision = store.open_advice_draft(consultation.id, councils[0], true).await?;
+    store.save_advice_intro(revision, DEMO_REPORT, Some(today - days(45))).await?;
+    let mut points = Vec::new();
+    for (body, anchors) in DEMO_POINTS {
+        let mut blocks = Vec::new();
+        for anchor in anchors {
+            blocks.extend(store.block_id_by_anchor(consultation.version_id, anchor).await?);
+        }
+        points.extend(store.save_advice_point(revision, None, body, &blocks).await?);
+    }
+    store.submit_advice(revision, admin, today - days(45)).await?;
+    let answers: [(&[i64], &[ProcessingStatus], &str); 2] = [
+        (
+            &points[..2],
+            &[ProcessingStatus::Processed, ProcessingStatus::PartlyProcessed],
+            "Voor beide onderdelen geldt: het wijkteam houdt in elke wijk één avondspreekuur per week, en de openingstijden staan op de deur van het buurthuis en op de website.",
+        ),
+        (
+            &points[2..],
+            &[ProcessingStatus::ImplementationPlan],
+            "De termijn voor respijtzorg wordt in het uitvoeringsplan uitgewerkt, met als doel twee weken.",
+        ),
+    ];
+    for (ids, statuses, body) in answers {
+        let pairs: Vec<(i64, ProcessingStatus)> = ids.iter().copied().zip(statuses.iter().copied()).collect();
+        let joint = (pairs.len() > 1).then(|| super::services::random_token(8));
+        store
+            .add_point_answers(&NewPointAnswer {
+                points: &pairs,
+                body_markdown: body,
+                body_html: &super::markdown::render_answer(body),
+                processed_where: Some("Hoofdstuk 2.a en 3.b"),
+                state: AnswerState::Final,
+                joint_key: joint.as_deref(),
+                author_id: admin,
+            })
+            .await?;
+    }
+    if let Some(advice) = store.advice_for(consultation.id, councils[0]).await? {
+        let intro = "Het college dankt de Adviesraad Sociaal Domein voor zijn advies over de conceptvisie. Hieronder leest u per punt hoe het college het advies heeft gewogen.";
+        store.add_response_intro(advice.id, intro, &super::markdown::render_answer(intro), admin).await?;
+        store.publish_advice(advice.id).await?;
+    }
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! Everything that runs only on the server: the store, sessions and passwords, rate limits, the
 //! document importer, and the services that server functions and the command line share.
 
+pub mod advice;
 pub mod auth;
 pub mod context;
 pub mod demo;

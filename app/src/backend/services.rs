@@ -18,6 +18,29 @@ pub fn random_token(bytes: usize) -> String {
     (0..bytes).map(|_| format!("{:02x}", rng.r#gen::<u8>())).collect()
 }
 
+/// What is stored of a secret token: its SHA-256, hex-encoded.
+pub fn token_hash(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(token.trim().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The invite behind a link, if it can still be used, with its council.
+pub async fn usable_invite(
+    store: &Store,
+    token: &str,
+) -> Result<Result<(super::store::InviteRow, super::store::CouncilRow), FieldError>, AppError> {
+    use crate::domain::council::{InviteProblem, check_invite};
+    let Some(invite) = store.invite_by_hash(&token_hash(token)).await? else { return Ok(Err(FieldError::InviteUnknown)) };
+    match check_invite(invite.expires_at, invite.used_at.is_some(), super::store::now()) {
+        Err(InviteProblem::Used) => return Ok(Err(FieldError::InviteUsed)),
+        Err(InviteProblem::Expired) => return Ok(Err(FieldError::InviteExpired)),
+        Err(InviteProblem::Unknown) => return Ok(Err(FieldError::InviteUnknown)),
+        Ok(()) => {}
+    }
+    let council = store.council_by_id(invite.council_id).await?.ok_or(AppError::NotFound)?;
+    Ok(Ok((invite, council)))
+}
+
 pub fn new_tracking_code() -> TrackingCode {
     let mut rng = rand::rngs::OsRng;
     let mut symbols = [0u8; CODE_SYMBOLS];
@@ -48,6 +71,7 @@ pub async fn create_consultation(
     file_name: &str,
     bytes: &[u8],
     created_by: Option<i64>,
+    phase_since: Option<time::Date>,
 ) -> Result<FormOutcome<ImportSummary>, AppError> {
     let mut errors = FieldErrors::default();
     let consultation = ValidConsultation::try_from(form).map_err(|e| errors.0.extend(e.0)).ok();
@@ -83,7 +107,7 @@ pub async fn create_consultation(
     }
     let source_text = String::from_utf8_lossy(bytes.get(..MAX_IMPORT_BYTES).unwrap_or(bytes));
     let doc = NewDocument { document: &document, source_text: &source_text, markdown: format == SourceFormat::Markdown };
-    match store.create_consultation(&consultation, doc, created_by).await {
+    match store.create_consultation(&consultation, doc, created_by, phase_since).await {
         Ok(_) => Ok(FormOutcome::Done(ImportSummary {
             slug: consultation.slug.as_str().to_string(),
             sections: document.sections.len(),
@@ -101,7 +125,7 @@ pub async fn submit_comment(store: &Store, form: &CommentForm, today: time::Date
         Ok(comment) => comment,
         Err(errors) => return Ok(FormOutcome::Invalid(errors)),
     };
-    let lateness = match consultation.period().accept(today) {
+    let lateness = match crate::domain::phase::accept_comment(consultation.phase(), consultation.period(), today) {
         Ok(lateness) => lateness,
         Err(error) => return Ok(FormOutcome::Invalid(FieldErrors::single("body", error))),
     };
@@ -129,13 +153,24 @@ pub async fn submit_comment(store: &Store, form: &CommentForm, today: time::Date
     Err(super::context::internal("could not draw a unique tracking code"))
 }
 
+/// The public timeline of a consultation: its phases and the milestones officers added.
+pub async fn timeline(store: &Store, consultation: &ConsultationRow) -> Result<Vec<crate::domain::phase::TimelineEntry>, AppError> {
+    use crate::domain::phase::{Phase, timeline};
+    let changes: Vec<(Phase, time::Date)> =
+        store.phase_changes(consultation.id).await?.into_iter().filter_map(|c| Some((Phase::parse(&c.phase)?, c.started_on))).collect();
+    let milestones = store.milestones(consultation.id).await?.into_iter().map(|m| (m.happened_on, m.text)).collect();
+    Ok(timeline(consultation.phase(), &changes, consultation.period(), milestones))
+}
+
 /// The response document of a consultation, from its current version and final answers.
 pub async fn build_report(store: &Store, slug: &str) -> Result<(ConsultationRow, Report), AppError> {
     let consultation = store.consultation_by_slug(slug).await?.ok_or(AppError::NotFound)?;
     let document = store.document(consultation.version_id).await?;
     let (sections, blocks) = document.outline();
     let inputs = store.report_inputs(consultation.id).await?;
-    Ok((consultation, report::assemble(&sections, &blocks, inputs)))
+    let mut report = report::assemble(&sections, &blocks, inputs);
+    report.advices = super::advice::published_letters(store, &consultation).await?;
+    Ok((consultation, report))
 }
 
 pub async fn report_markdown(store: &Store, slug: &str, t: &Messages) -> Result<String, AppError> {

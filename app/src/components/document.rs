@@ -48,6 +48,7 @@ pub fn DocumentText(consultation: ConsultationView, selected: Signal<Option<Stri
     let t = use_messages();
     let open = consultation.phase == PeriodPhase::Open;
     let slug = consultation.slug.clone();
+    let advice = consultation.advice_editor.clone();
     let sections = consultation
         .sections
         .into_iter()
@@ -57,7 +58,7 @@ pub fn DocumentText(consultation: ConsultationView, selected: Signal<Option<Stri
             let blocks = section
                 .blocks
                 .into_iter()
-                .map(|block| view! { <DocumentBlock block slug=slug.clone() open selected echo=echo.clone()/> })
+                .map(|block| view! { <DocumentBlock block slug=slug.clone() open advice=advice.clone() selected echo=echo.clone()/> })
                 .collect_view();
             view! { <section class="doc-section">{heading}{blocks}</section> }
         })
@@ -77,7 +78,14 @@ fn section_heading(level: u8, anchor: &str, text: &str) -> AnyView {
 }
 
 #[component]
-fn DocumentBlock(block: BlockView, slug: String, open: bool, selected: Signal<Option<String>>, echo: Option<FormEcho>) -> impl IntoView {
+fn DocumentBlock(
+    block: BlockView,
+    slug: String,
+    open: bool,
+    advice: Option<String>,
+    selected: Signal<Option<String>>,
+    echo: Option<FormEcho>,
+) -> impl IntoView {
     let t = use_messages();
     let anchor = block.anchor.clone();
     let is_selected = {
@@ -94,6 +102,14 @@ fn DocumentBlock(block: BlockView, slug: String, open: bool, selected: Signal<Op
             </a>
         }
     });
+    // Council members in the advice round start a point of advice on this block.
+    let advice_link = advice.map(|editor| {
+        view! {
+            <a class="comment-link advice-link" href=format!("{editor}?blok={}#nieuw-punt", block.anchor)>
+                {t.councils.advice_on_block}<span class="sr-only">{format!(" — {}", block.label)}</span>
+            </a>
+        }
+    });
     let kind_class = format!("block block-{:?}", block.kind).to_lowercase();
     // A wide table scrolls sideways inside its block: keyboard users must be able to reach it.
     let is_table = block.kind == BlockKind::Table;
@@ -105,6 +121,7 @@ fn DocumentBlock(block: BlockView, slug: String, open: bool, selected: Signal<Op
                 <a class="block-label" href=format!("#{}", block.anchor)>{block.label.clone()}</a>
                 {count}
                 {link}
+                {advice_link}
             </p>
             <Show when=is_selected.clone()>
                 <CommentForm slug=slug.clone() target=Some(target.clone()) echo=echo.clone()/>

@@ -22,6 +22,10 @@ pub fn SiteHeader() -> impl IntoView {
                         <Suspense fallback=|| ()>
                             {move || Suspend::new(async move {
                                 match user.await {
+                                    Ok(Some(user)) if user.role == crate::domain::role::Role::CouncilMember => view! {
+                                        <li><a href="/raad">{t.councils.nav_council_area}</a></li>
+                                        <li><LogoutButton/></li>
+                                    }.into_any(),
                                     Ok(Some(_)) => view! {
                                         <li><a href="/beheer">{t.nav_officer}</a></li>
                                         <li><LogoutButton/></li>

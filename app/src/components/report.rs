@@ -48,7 +48,26 @@ pub fn ReportDocument(view: ReportView) -> impl IntoView {
         </header>
         {general}
         {sections}
+        <AdviceSections letters=report.advices slug=view.slug.clone()/>
     }
+}
+
+/// The published response letters to the councils' advice, each a section of its own.
+#[component]
+fn AdviceSections(letters: Vec<crate::domain::advice::Letter>, slug: String) -> impl IntoView {
+    let t = use_messages();
+    (!letters.is_empty()).then(|| {
+        let letters = letters
+            .into_iter()
+            .map(|letter| view! { <crate::components::letter::LetterBody letter consultation_slug=slug.clone() level=3/> })
+            .collect_view();
+        view! {
+            <section class="report-section" id="adviezen">
+                <h2>{t.councils.report_advice_title}</h2>
+                {letters}
+            </section>
+        }
+    })
 }
 
 #[component]

@@ -1,6 +1,7 @@
 //! A consultation: a draft document open for comments during a period.
 
 use super::error::{FieldError, FieldErrors};
+use super::phase::Phase;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -81,6 +82,9 @@ pub struct ConsultationForm {
     pub description: String,
     pub opens: String,
     pub closes: String,
+    /// The phase it starts in (concept, advice round or comment period); the comment period if empty.
+    #[serde(default)]
+    pub phase: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +93,7 @@ pub struct ValidConsultation {
     pub slug: Slug,
     pub description: String,
     pub period: CommentPeriod,
+    pub phase: Phase,
 }
 
 pub fn parse_date(input: &str) -> Option<Date> {
@@ -131,9 +136,16 @@ impl TryFrom<&ConsultationForm> for ValidConsultation {
         {
             errors.add("closes", FieldError::ClosesBeforeOpens);
         }
-        match (slug, opens, closes) {
-            (Some(slug), Some(opens), Some(closes)) if errors.is_empty() => {
-                Ok(ValidConsultation { title, slug, description, period: CommentPeriod { opens, closes } })
+        let phase = match form.phase.trim() {
+            "" => Some(Phase::Comment),
+            code => Phase::parse(code).filter(|p| *p <= Phase::Comment),
+        };
+        if phase.is_none() {
+            errors.add("phase", FieldError::InvalidPhase);
+        }
+        match (slug, opens, closes, phase) {
+            (Some(slug), Some(opens), Some(closes), Some(phase)) if errors.is_empty() => {
+                Ok(ValidConsultation { title, slug, description, period: CommentPeriod { opens, closes }, phase })
             }
             _ => Err(errors),
         }
@@ -178,17 +190,20 @@ mod tests {
             description: String::new(),
             opens: "2027-01-15".into(),
             closes: "2026-12-01".into(),
+            phase: "raad".into(),
         };
         let errors = ValidConsultation::try_from(&form).unwrap_err();
         assert_eq!(errors.get("title"), [FieldError::Required]);
         assert_eq!(errors.get("slug"), [FieldError::InvalidSlug]);
         assert_eq!(errors.get("closes"), [FieldError::ClosesBeforeOpens]);
+        assert_eq!(errors.get("phase"), [FieldError::InvalidPhase]);
         let form = ConsultationForm {
             title: "Visie".into(),
             slug: "visie".into(),
             description: "Over de wijk".into(),
             opens: "2026-12-01".into(),
             closes: "morgen".into(),
+            phase: String::new(),
         };
         assert_eq!(ValidConsultation::try_from(&form).unwrap_err().get("closes"), [FieldError::InvalidDate]);
     }

@@ -37,6 +37,32 @@ pub enum FieldError {
     ImportNotText,
     ImportNoContent,
     UnsupportedFileType,
+    TooMany {
+        max: usize,
+    },
+    InvalidPhase,
+    /// A consultation only moves forward.
+    PhaseNotForward,
+    DateBeforePreviousPhase,
+    PasswordsDiffer,
+    InviteUnknown,
+    InviteExpired,
+    InviteUsed,
+    EmailTaken,
+    /// The council was not asked for advice on this consultation.
+    CouncilNotAsked,
+    AdviceEmpty,
+    AlreadySubmitted,
+    /// Not in the advice round (or, for an oral advice, past processing).
+    AdviceClosed,
+    ReportWithoutPoints,
+    NoPointChosen,
+    /// Not every point has a final answer yet.
+    AnswersNotFinal,
+    /// Staff cannot enter an oral advice while the council writes its own draft.
+    CouncilIsDrafting,
+    /// This officer answers another municipality's councils.
+    NotYourMunicipality,
 }
 
 impl FieldErrors {

@@ -2,11 +2,14 @@
 //! answer statuses exist, when the comment period is open, who may do what, and how the response
 //! document is assembled. Everything here is unit-tested on its own.
 
+pub mod advice;
 pub mod answer;
 pub mod comment;
 pub mod consultation;
+pub mod council;
 pub mod document;
 pub mod error;
+pub mod phase;
 pub mod report;
 pub mod role;
 pub mod status;

@@ -96,6 +96,9 @@ pub struct Report {
     /// Comments on the document as a whole.
     pub general: Vec<ReportEntry>,
     pub sections: Vec<ReportSection>,
+    /// The published response letters to the councils' advice.
+    #[serde(default)]
+    pub advices: Vec<super::advice::Letter>,
 }
 
 /// Longest quote of the commented paragraph shown in the report.
@@ -156,7 +159,7 @@ pub fn assemble(sections: &[OutlineSection], blocks: &[OutlineBlock], comments: 
             });
         }
     }
-    Report { totals, general, sections: report_sections }
+    Report { totals, general, sections: report_sections, advices: Vec::new() }
 }
 
 /// Cuts at a word boundary and marks the cut with an ellipsis.
@@ -207,6 +210,12 @@ pub fn to_markdown(title: &str, period: &str, report: &Report, t: &Messages) -> 
             push_entries(&mut out, &block.entries, t);
         }
     }
+    if !report.advices.is_empty() {
+        out.push_str(&format!("## {}\n\n", t.councils.report_advice_title));
+        for letter in &report.advices {
+            out.push_str(&super::advice::letter_markdown(letter, 3, t));
+        }
+    }
     out
 }
 
@@ -233,7 +242,7 @@ fn push_entries(out: &mut String, entries: &[ReportEntry], t: &Messages) {
 }
 
 /// Escapes what Markdown would otherwise read as markup in text that came from a person.
-fn md_inline(text: &str) -> String {
+pub(crate) fn md_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {

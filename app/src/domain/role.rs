@@ -4,10 +4,12 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Role {
-    /// *beleidsmedewerker*: imports documents and answers comments.
+    /// *beleidsmedewerker*: imports documents and answers comments and advice.
     Officer,
     /// Manages users and consultations, and can do everything an officer can.
     Admin,
+    /// A member of an advisory council: drafts and submits the council's advice.
+    CouncilMember,
 }
 
 impl Role {
@@ -15,6 +17,7 @@ impl Role {
         match self {
             Role::Officer => "officer",
             Role::Admin => "admin",
+            Role::CouncilMember => "council_member",
         }
     }
 
@@ -22,8 +25,13 @@ impl Role {
         match code {
             "officer" => Some(Role::Officer),
             "admin" => Some(Role::Admin),
+            "council_member" => Some(Role::CouncilMember),
             _ => None,
         }
+    }
+
+    pub fn is_staff(self) -> bool {
+        matches!(self, Role::Officer | Role::Admin)
     }
 }
 
@@ -33,19 +41,69 @@ pub enum Action {
     ReadComments,
     AnswerComment,
     CreateConsultation,
+    /// Move phases, add milestones, choose the councils asked.
+    ManageConsultation,
+    /// Register councils and invite their members.
+    ManageCouncils,
     ManageUsers,
+    /// Work on one's own council's advice.
+    DraftAdvice,
 }
 
 pub fn may(role: Role, action: Action) -> bool {
     match action {
-        Action::ReadComments | Action::AnswerComment | Action::CreateConsultation => true,
+        Action::ReadComments | Action::AnswerComment | Action::CreateConsultation | Action::ManageConsultation | Action::ManageCouncils => {
+            role.is_staff()
+        }
         Action::ManageUsers => role == Role::Admin,
+        Action::DraftAdvice => role == Role::CouncilMember,
+    }
+}
+
+/// The signed-in person as the rules about councils need them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub role: Role,
+    /// For council members: their council.
+    pub council_id: Option<i64>,
+    /// For officers: the municipality whose councils they answer (none: all).
+    pub municipality: Option<String>,
+}
+
+/// A council's advice is seen by its own members, and by staff once submitted (or when staff
+/// entered it themselves from an oral meeting).
+pub fn may_read_advice(actor: &Actor, council_id: i64, submitted_or_oral: bool) -> bool {
+    match actor.role {
+        Role::CouncilMember => actor.council_id == Some(council_id),
+        Role::Officer | Role::Admin => submitted_or_oral,
+    }
+}
+
+/// Members write their own council's advice; staff only enter an oral advice on its behalf.
+pub fn may_write_advice(actor: &Actor, council_id: i64) -> bool {
+    match actor.role {
+        Role::CouncilMember => actor.council_id == Some(council_id),
+        Role::Officer | Role::Admin => true,
+    }
+}
+
+/// Each municipality's officers answer their own council; an admin, or an officer without a
+/// municipality (a regional coordinator), answers any.
+pub fn may_answer_council(actor: &Actor, council_municipality: &str) -> bool {
+    match actor.role {
+        Role::Admin => true,
+        Role::Officer => actor.municipality.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(council_municipality)),
+        Role::CouncilMember => false,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn actor(role: Role, council_id: Option<i64>, municipality: Option<&str>) -> Actor {
+        Actor { role, council_id, municipality: municipality.map(str::to_string) }
+    }
 
     #[test]
     fn officers_work_on_consultations_and_admins_manage_users() {
@@ -54,6 +112,46 @@ mod tests {
         assert!(!may(Role::Officer, Action::ManageUsers));
         assert!(may(Role::Admin, Action::ManageUsers));
         assert_eq!(Role::parse(Role::Admin.code()), Some(Role::Admin));
+        assert_eq!(Role::parse(Role::CouncilMember.code()), Some(Role::CouncilMember));
         assert_eq!(Role::parse("resident"), None);
+    }
+
+    #[test]
+    fn council_members_draft_advice_and_nothing_else() {
+        for action in [
+            Action::ReadComments,
+            Action::AnswerComment,
+            Action::CreateConsultation,
+            Action::ManageConsultation,
+            Action::ManageCouncils,
+            Action::ManageUsers,
+        ] {
+            assert!(!may(Role::CouncilMember, action), "{action:?}");
+        }
+        assert!(may(Role::CouncilMember, Action::DraftAdvice));
+        assert!(!may(Role::Officer, Action::DraftAdvice));
+    }
+
+    #[test]
+    fn a_draft_is_seen_by_its_own_council_only() {
+        let member_a = actor(Role::CouncilMember, Some(1), None);
+        let officer = actor(Role::Officer, None, Some("Lindeburg"));
+        assert!(may_read_advice(&member_a, 1, false));
+        assert!(!may_read_advice(&member_a, 2, true));
+        assert!(!may_read_advice(&officer, 1, false));
+        assert!(may_read_advice(&officer, 1, true));
+        assert!(may_write_advice(&member_a, 1));
+        assert!(!may_write_advice(&member_a, 2));
+    }
+
+    #[test]
+    fn officers_answer_the_councils_of_their_own_municipality() {
+        let lindeburg = actor(Role::Officer, None, Some("Lindeburg"));
+        let regional = actor(Role::Officer, None, None);
+        assert!(may_answer_council(&lindeburg, "lindeburg"));
+        assert!(!may_answer_council(&lindeburg, "Waterhoven"));
+        assert!(may_answer_council(&regional, "Waterhoven"));
+        assert!(may_answer_council(&actor(Role::Admin, None, Some("Lindeburg")), "Waterhoven"));
+        assert!(!may_answer_council(&actor(Role::CouncilMember, Some(1), None), "Lindeburg"));
     }
 }

@@ -2,6 +2,7 @@ use super::{echo_resource, param, query};
 use crate::api::get_consultation;
 use crate::components::document::{DocumentText, PeriodNotice, TableOfContents, WholeDocumentComment};
 use crate::components::errors::ErrorView;
+use crate::components::timeline::Timeline;
 use crate::domain::consultation::PeriodPhase;
 use crate::platform::use_messages;
 use leptos::prelude::*;
@@ -41,7 +42,11 @@ pub fn ConsultationPage() -> impl IntoView {
                                     {(!c.description.is_empty()).then(|| view! { <p class="lead">{c.description.clone()}</p> })}
                                     <PeriodNotice period=c.period phase=c.phase/>
                                     {closed_note}
-                                    <p><a href=format!("/consultaties/{}/reactienota", c.slug)>{t.view_report}</a></p>
+                                    <p>
+                                        <a href=format!("/consultaties/{}/reactienota", c.slug)>{t.view_report}</a>
+                                        {c.has_letters.then(|| view! { " · "<a href=format!("/consultaties/{}/adviezen", c.slug)>{t.councils.letters_link}</a> })}
+                                    </p>
+                                    <Timeline entries=c.timeline.clone()/>
                                     <WholeDocumentComment slug=c.slug.clone() count=c.general_comment_count open selected=selected.into() echo=echo.clone()/>
                                 </header>
                                 <div class="consultation-body">

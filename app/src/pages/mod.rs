@@ -1,6 +1,8 @@
 //! Thin pages: each fetches its data and assembles components.
 
+mod advice_pages;
 mod consultation_page;
+mod council_pages;
 mod home_page;
 mod login_page;
 mod not_found_page;
@@ -8,7 +10,9 @@ mod officer_pages;
 mod report_page;
 mod track_pages;
 
+pub use advice_pages::{AdviceEditorPage, LetterPage, LettersPage, OfficerAdvicePage};
 pub use consultation_page::ConsultationPage;
+pub use council_pages::{AcceptInvitePage, CouncilHomePage, CouncilPage, CouncilsPage};
 pub use home_page::HomePage;
 pub use login_page::LoginPage;
 pub use not_found_page::NotFoundPage;

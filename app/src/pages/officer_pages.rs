@@ -4,6 +4,7 @@ use crate::components::answer_form::CommentForOfficer;
 use crate::components::document::PeriodNotice;
 use crate::components::errors::ErrorView;
 use crate::components::fields::{ErrorSummary, TextField, field_errors};
+use crate::components::process::ProcessPanel;
 use crate::domain::consultation::{MAX_DESCRIPTION_CHARS, MAX_SLUG_CHARS, MAX_TITLE_CHARS};
 use crate::platform::use_messages;
 use leptos::prelude::*;
@@ -18,7 +19,10 @@ pub fn OfficerHomePage() -> impl IntoView {
         <Title text=t.officer_title/>
         <div class="wrap page">
             <h1>{t.officer_title}</h1>
-            <p><a class="button-primary" href="/beheer/nieuw">{t.new_consultation}</a></p>
+            <p>
+                <a class="button-primary" href="/beheer/nieuw">{t.new_consultation}</a>" "
+                <a class="button-secondary" href="/beheer/raden">{t.councils.nav_councils}</a>
+            </p>
             <h2>{t.officer_consultations}</h2>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -82,6 +86,7 @@ fn NewConsultationForm(echo: FormEcho) -> impl IntoView {
                 errors=field_errors(errors, "opens") value=echo.value("opens")/>
             <TextField id="c-closes" name="closes" label=t.label_closes kind="date" required=true
                 errors=field_errors(errors, "closes") value=echo.value("closes")/>
+            <StartPhaseField value=echo.value("phase") errors=field_errors(errors, "phase")/>
             <TextField id="c-file" name="file" label=t.label_file hint=t.hint_file kind="file" required=true
                 errors=field_errors(errors, "file")/>
             <button type="submit" class="button-primary">{t.create_submit}</button>
@@ -148,10 +153,34 @@ fn OfficerConsultation(view: OfficerConsultationView, echo: Option<FormEcho>, cr
                 <a href=format!("/consultaties/{}", view.slug)>{t.view_public_page}</a>" · "
                 <a href=format!("/consultaties/{}/reactienota", view.slug)>{t.view_report}</a>
             </p>
+            <ProcessPanel slug=view.slug.clone() echo=echo.clone()/>
             <h2>{t.comments_by_section}</h2>
             {(view.total == 0).then(|| view! { <p>{t.no_comments_yet}</p> })}
             {general}
             {sections}
+        </div>
+    }
+}
+
+/// The phase a new consultation starts in: concept, advice round or comment period.
+#[component]
+fn StartPhaseField(value: String, errors: Signal<Vec<crate::domain::error::FieldError>>) -> impl IntoView {
+    use crate::domain::phase::Phase;
+    let t = use_messages();
+    let c = t.councils;
+    let value = if value.is_empty() { Phase::Comment.code().to_string() } else { value };
+    let options = [Phase::Concept, Phase::Advice, Phase::Comment]
+        .into_iter()
+        .map(|p| view! { <option value=p.code() selected=value == p.code()>{c.phase(p)}</option> })
+        .collect_view();
+    view! {
+        <div class="field" class:field-invalid=move || !errors.with(|e| e.is_empty())>
+            <label for="c-phase">{c.label_start_phase}</label>
+            <p id="c-phase-hint" class="field-hint">{c.hint_start_phase}</p>
+            <div id="c-phase-error" class="field-errors">
+                {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{(t.field_error)(e)}</p> }).collect_view()}
+            </div>
+            <select id="c-phase" name="phase" aria-describedby="c-phase-hint c-phase-error">{options}</select>
         </div>
     }
 }

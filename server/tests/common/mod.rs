@@ -78,6 +78,11 @@ impl TestApp {
     /// Seeds a consultation straight into the store (the importer is not needed for this).
     /// `opens` and `closes` are days relative to today.
     pub async fn seed_consultation(&self, slug: &str, title: &str, opens: i64, closes: i64) {
+        self.seed_consultation_in(slug, title, opens, closes, "").await;
+    }
+
+    /// The same, starting in `phase` (`concept`, `advies` or `inspraak`; empty: `inspraak`).
+    pub async fn seed_consultation_in(&self, slug: &str, title: &str, opens: i64, closes: i64, phase: &str) {
         let today = today();
         let form = ConsultationForm {
             title: title.into(),
@@ -85,11 +90,12 @@ impl TestApp {
             description: format!("Toelichting bij {title}."),
             opens: (today + time::Duration::days(opens)).to_string(),
             closes: (today + time::Duration::days(closes)).to_string(),
+            phase: phase.into(),
         };
         let valid = ValidConsultation::try_from(&form).expect("valid consultation form");
         let document = sample_document();
         let doc = NewDocument { document: &document, source_text: "# Testvisie\n", markdown: true };
-        self.store.create_consultation(&valid, doc, None).await.expect("consultation stored");
+        self.store.create_consultation(&valid, doc, None, None).await.expect("consultation stored");
     }
 
     /// An open consultation (opened a week ago, closes in three weeks).

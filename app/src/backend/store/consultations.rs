@@ -1,6 +1,7 @@
 use super::{Store, StoreError, now};
 use crate::domain::consultation::{CommentPeriod, ValidConsultation};
 use crate::domain::document::{BlockKind, ImportedDocument};
+use crate::domain::phase::Phase;
 use crate::domain::report::{OutlineBlock, OutlineSection};
 use time::Date;
 
@@ -14,11 +15,16 @@ pub struct ConsultationRow {
     pub closes_on: Date,
     /// The current version of the document (the latest imported).
     pub version_id: i64,
+    pub phase: String,
 }
 
 impl ConsultationRow {
     pub fn period(&self) -> CommentPeriod {
         CommentPeriod { opens: self.opens_on, closes: self.closes_on }
+    }
+
+    pub fn phase(&self) -> Phase {
+        Phase::parse(&self.phase).unwrap_or(Phase::Comment)
     }
 }
 
@@ -29,6 +35,7 @@ pub struct ConsultationSummary {
     pub description: String,
     pub opens_on: Date,
     pub closes_on: Date,
+    pub phase: String,
     pub comment_count: i64,
     pub unanswered_count: i64,
 }
@@ -110,7 +117,7 @@ pub struct NewDocument<'a> {
     pub markdown: bool,
 }
 
-const CONSULTATION_COLUMNS: &str = "c.id, c.slug, c.title, c.description, c.opens_on, c.closes_on, \
+const CONSULTATION_COLUMNS: &str = "c.id, c.slug, c.title, c.description, c.opens_on, c.closes_on, c.phase, \
      (SELECT MAX(v.id) FROM document_versions v WHERE v.consultation_id = c.id) AS version_id";
 
 impl Store {
@@ -121,12 +128,13 @@ impl Store {
         consultation: &ValidConsultation,
         doc: NewDocument<'_>,
         created_by: Option<i64>,
+        phase_since: Option<Date>,
     ) -> Result<i64, StoreError> {
         let mut tx = self.pool.begin().await?;
         let now = now();
         let consultation_id: i64 = sqlx::query_scalar(
-            "INSERT INTO consultations (slug, title, description, opens_on, closes_on, created_at, created_by) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            "INSERT INTO consultations (slug, title, description, opens_on, closes_on, created_at, created_by, phase) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(consultation.slug.as_str())
         .bind(&consultation.title)
@@ -135,9 +143,20 @@ impl Store {
         .bind(consultation.period.closes)
         .bind(now)
         .bind(created_by)
+        .bind(consultation.phase.code())
         .fetch_one(&mut *tx)
         .await
         .map_err(StoreError::from_write)?;
+        // The comment phase began when the period opens; an earlier phase begins today.
+        let started_on = phase_since.unwrap_or(if consultation.phase == Phase::Comment { consultation.period.opens } else { now.date() });
+        sqlx::query("INSERT INTO phase_changes (consultation_id, phase, started_on, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(consultation_id)
+            .bind(consultation.phase.code())
+            .bind(started_on)
+            .bind(created_by)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
         let version_id: i64 = sqlx::query_scalar(
             "INSERT INTO document_versions (consultation_id, version_no, doc_title, source_format, source_text, imported_at) \
              VALUES ($1, 1, $2, $3, $4, $5) RETURNING id",
@@ -192,13 +211,13 @@ impl Store {
     pub async fn list_consultations(&self) -> Result<Vec<ConsultationSummary>, StoreError> {
         // Answered means: a final answer exists, as in the officer's view and the report.
         let sql = format!(
-            "SELECT c.slug, c.title, c.description, c.opens_on, c.closes_on, \
+            "SELECT c.slug, c.title, c.description, c.opens_on, c.closes_on, c.phase, \
                     COUNT(m.id) AS comment_count, \
                     COUNT(m.id) - COUNT(a.id) AS unanswered_count \
              FROM consultations c \
              LEFT JOIN comments m ON m.consultation_id = c.id \
              {} \
-             GROUP BY c.id, c.slug, c.title, c.description, c.opens_on, c.closes_on \
+             GROUP BY c.id, c.slug, c.title, c.description, c.opens_on, c.closes_on, c.phase \
              ORDER BY c.opens_on DESC, c.id DESC",
             super::comments::latest_answer_join(true)
         );

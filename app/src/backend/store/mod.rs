@@ -2,14 +2,20 @@
 //! The SQL is portable (numbered `$n` parameters, no SQLite-only functions) so that a PostgreSQL
 //! pool can be added beside the SQLite one behind the same methods.
 
+mod advice;
 mod answers;
 mod comments;
 mod consultations;
+mod councils;
+mod phases;
 mod users;
 
+pub use advice::{AdviceListRow, AdviceRevisionRow, AdviceRow, NewPointAnswer, PointAnswerRow, PointRow};
 pub use answers::{AnswerRevision, NewAnswer};
 pub use comments::{OfficerComment, TrackedComment};
 pub use consultations::{BlockRow, ConsultationRow, ConsultationSummary, DocumentRows, NewDocument, SectionRow};
+pub use councils::{AskedConsultation, CouncilRow, CouncilSummary, InviteRow, MemberRow};
+pub use phases::{MilestoneRow, PhaseChangeRow};
 pub use users::UserRow;
 
 use sqlx::SqlitePool;

@@ -1,5 +1,5 @@
 use super::{Store, StoreError, now};
-use crate::domain::role::Role;
+use crate::domain::role::{Actor, Role};
 
 /// A staff account. The hash stays on the server: this type is never serialised.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -9,24 +9,45 @@ pub struct UserRow {
     pub display_name: String,
     pub password_hash: String,
     pub role: String,
+    pub municipality: Option<String>,
+    pub council_id: Option<i64>,
 }
 
 impl UserRow {
     pub fn role(&self) -> Role {
-        Role::parse(&self.role).unwrap_or(Role::Officer)
+        // An unknown role grants the least: a council member without a council can do nothing.
+        Role::parse(&self.role).unwrap_or(Role::CouncilMember)
+    }
+
+    pub fn actor(&self) -> Actor {
+        Actor { role: self.role(), council_id: self.council_id, municipality: self.municipality.clone() }
     }
 }
 
 impl Store {
     #[tracing::instrument(skip(self, password_hash))]
     pub async fn create_user(&self, email: &str, display_name: &str, password_hash: &str, role: Role) -> Result<i64, StoreError> {
+        self.create_staff(email, display_name, password_hash, role, None).await
+    }
+
+    /// A staff account; `municipality` limits which councils an officer answers.
+    #[tracing::instrument(skip(self, password_hash))]
+    pub async fn create_staff(
+        &self,
+        email: &str,
+        display_name: &str,
+        password_hash: &str,
+        role: Role,
+        municipality: Option<&str>,
+    ) -> Result<i64, StoreError> {
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO users (email, display_name, password_hash, role, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO users (email, display_name, password_hash, role, municipality, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(email.trim().to_lowercase())
         .bind(display_name)
         .bind(password_hash)
         .bind(role.code())
+        .bind(municipality)
         .bind(now())
         .fetch_one(&self.pool)
         .await
@@ -47,7 +68,7 @@ impl Store {
 
     #[tracing::instrument(skip(self))]
     pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>, StoreError> {
-        Ok(sqlx::query_as("SELECT id, email, display_name, password_hash, role FROM users WHERE email = $1")
+        Ok(sqlx::query_as("SELECT id, email, display_name, password_hash, role, municipality, council_id FROM users WHERE email = $1")
             .bind(email.trim().to_lowercase())
             .fetch_optional(&self.pool)
             .await?)
@@ -55,7 +76,7 @@ impl Store {
 
     #[tracing::instrument(skip(self))]
     pub async fn user_by_id(&self, id: i64) -> Result<Option<UserRow>, StoreError> {
-        Ok(sqlx::query_as("SELECT id, email, display_name, password_hash, role FROM users WHERE id = $1")
+        Ok(sqlx::query_as("SELECT id, email, display_name, password_hash, role, municipality, council_id FROM users WHERE id = $1")
             .bind(id)
             .fetch_optional(&self.pool)
             .await?)

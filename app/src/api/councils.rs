@@ -1,0 +1,232 @@
+//! Advisory councils, their members' invites, and the councils asked on a consultation.
+
+use super::CouncilInfo;
+use crate::domain::advice::AdviceStage;
+use crate::domain::council::{AcceptInviteForm, CouncilForm, InviteForm};
+use crate::domain::error::{AppError, FormOutcome};
+use crate::domain::phase::Phase;
+use leptos::server;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouncilListItem {
+    pub council: CouncilInfo,
+    pub members: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteView {
+    pub name: String,
+    pub email: String,
+    pub expires_on: time::Date,
+    pub used: bool,
+    pub expired: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouncilDetailView {
+    pub council: CouncilInfo,
+    pub members: Vec<(String, String)>,
+    pub invites: Vec<InviteView>,
+}
+
+/// The link a new member opens once; shown to the officer right after it is made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteLink {
+    pub url: String,
+    pub path: String,
+    pub expires_on: time::Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteDetails {
+    pub name: String,
+    pub email: String,
+    pub council: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AskedItem {
+    pub slug: String,
+    pub title: String,
+    pub phase: Phase,
+    pub stage: AdviceStage,
+}
+
+/// A council member's own area: the council and what it was asked to advise on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouncilHomeView {
+    pub council: CouncilInfo,
+    pub consultations: Vec<AskedItem>,
+}
+
+#[server(endpoint = "raden")]
+pub async fn list_councils() -> Result<Vec<CouncilListItem>, AppError> {
+    use crate::backend::{advice::council_info, auth, context::state, store::CouncilRow};
+    auth::require(crate::domain::role::Action::ManageCouncils).await?;
+    let rows = state()?.store.list_councils().await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| CouncilListItem {
+            members: r.member_count,
+            council: council_info(&CouncilRow { id: 0, slug: r.slug, name: r.name, municipality: r.municipality, kind: r.kind }),
+        })
+        .collect())
+}
+
+#[server(endpoint = "raad-nieuw")]
+pub async fn create_council(form: CouncilForm) -> Result<FormOutcome<String>, AppError> {
+    use crate::backend::flash::{echo_values, finish_plain_form};
+    use crate::backend::store::StoreError;
+    use crate::backend::{auth, context::state};
+    use crate::domain::council::ValidCouncil;
+    use crate::domain::error::{FieldError, FieldErrors};
+    let user = auth::require(crate::domain::role::Action::ManageCouncils).await?;
+    let outcome = match ValidCouncil::try_from(&form) {
+        Err(errors) => FormOutcome::Invalid(errors),
+        Ok(council) => match state()?.store.create_council(&council, Some(user.id)).await {
+            Ok(_) => FormOutcome::Done(council.slug.as_str().to_string()),
+            Err(StoreError::Conflict(_)) => FormOutcome::Invalid(FieldErrors::single("slug", FieldError::SlugTaken)),
+            Err(error) => return Err(error.into()),
+        },
+    };
+    let values = echo_values([("name", &form.name), ("municipality", &form.municipality), ("kind", &form.kind), ("slug", &form.slug)]);
+    finish_plain_form(&outcome, values, |slug| format!("/beheer/raden/{slug}"), "nieuwe-raad");
+    Ok(outcome)
+}
+
+#[server(endpoint = "raad")]
+pub async fn council_detail(council: String) -> Result<CouncilDetailView, AppError> {
+    use crate::backend::{advice::council_info, auth, context::state};
+    auth::require(crate::domain::role::Action::ManageCouncils).await?;
+    let store = state()?.store;
+    let row = store.council_by_slug(&council).await?.ok_or(AppError::NotFound)?;
+    let members = store.council_members(row.id).await?.into_iter().map(|m| (m.display_name, m.email)).collect();
+    let now = crate::backend::store::now();
+    let invites = store
+        .council_invites(row.id)
+        .await?
+        .into_iter()
+        .map(|i| InviteView {
+            name: i.name,
+            email: i.email,
+            expires_on: i.expires_at.date(),
+            used: i.used_at.is_some(),
+            expired: i.expires_at <= now,
+        })
+        .collect();
+    Ok(CouncilDetailView { council: council_info(&row), members, invites })
+}
+
+/// Makes a one-time link for a new member. Only a hash of it is stored; the officer sees it once.
+#[server(endpoint = "raad-uitnodigen")]
+pub async fn invite_member(form: InviteForm) -> Result<FormOutcome<InviteLink>, AppError> {
+    use crate::backend::flash::{echo_values, finish_plain_form};
+    use crate::backend::{auth, context, services};
+    use crate::domain::council::{ValidInvite, invite_expiry};
+    let user = auth::require(crate::domain::role::Action::ManageCouncils).await?;
+    let store = context::state()?.store;
+    let outcome = match ValidInvite::try_from(&form) {
+        Err(errors) => FormOutcome::Invalid(errors),
+        Ok(invite) => {
+            let council = store.council_by_slug(&invite.council_slug).await?.ok_or(AppError::NotFound)?;
+            let token = services::random_token(32);
+            let expires = invite_expiry(crate::backend::store::now());
+            store.create_invite(council.id, &invite.name, &invite.email, &services::token_hash(&token), user.id, expires).await?;
+            tracing::info!(council = %council.slug, "member invited");
+            let path = format!("/uitnodiging/{token}");
+            FormOutcome::Done(InviteLink { url: context::public_url(&path), path, expires_on: expires.date() })
+        }
+    };
+    // The link is shown on the page it was asked from; without JavaScript it comes back once.
+    if let FormOutcome::Done(link) = &outcome
+        && context::accepts_html()
+    {
+        let until = crate::backend::context::request_locale().messages().date(link.expires_on);
+        let values = [("invite_link".to_string(), link.url.clone()), ("invite_until".to_string(), until)].into();
+        let token = context::state()?.flash.put(super::FormEcho { values, ..Default::default() });
+        leptos_axum::redirect(&format!("/beheer/raden/{}?{}={token}#uitnodigen", form.council.trim(), super::ECHO_PARAM));
+        return Ok(outcome);
+    }
+    finish_plain_form(&outcome, echo_values([("name", &form.name), ("email", &form.email)]), |_| String::new(), "uitnodigen");
+    Ok(outcome)
+}
+
+#[server(endpoint = "uitnodiging")]
+pub async fn invite_info(token: String) -> Result<Result<InviteDetails, crate::domain::error::FieldError>, AppError> {
+    use crate::backend::{context::state, ratelimit, services};
+    ratelimit::check(ratelimit::Bucket::Login).await?;
+    let store = state()?.store;
+    Ok(match services::usable_invite(&store, &token).await? {
+        Ok((invite, council)) => Ok(InviteDetails { name: invite.name, email: invite.email, council: council.name }),
+        Err(error) => Err(error),
+    })
+}
+
+/// The new member chooses a password; the account is made, the invite used, and they are signed in.
+#[server(endpoint = "uitnodiging-aannemen")]
+pub async fn accept_invite(form: AcceptInviteForm) -> Result<FormOutcome<()>, AppError> {
+    use crate::backend::flash::finish_plain_form;
+    use crate::backend::store::StoreError;
+    use crate::backend::{auth, context::state, ratelimit, services};
+    use crate::domain::council::validate_new_password;
+    use crate::domain::error::{FieldError, FieldErrors};
+    ratelimit::check(ratelimit::Bucket::Login).await?;
+    let store = state()?.store;
+    let outcome = match services::usable_invite(&store, &form.token).await? {
+        Err(error) => FormOutcome::Invalid(FieldErrors::single("password", error)),
+        Ok((invite, _)) => match validate_new_password(&form.password, &form.password_again) {
+            Err(errors) => FormOutcome::Invalid(errors),
+            Ok(()) => match store.accept_invite(&invite, &auth::hash_password(&form.password)?).await {
+                Ok(Some(user_id)) => {
+                    auth::sign_in(user_id).await?;
+                    tracing::info!(user.id = user_id, "council member joined");
+                    FormOutcome::Done(())
+                }
+                Ok(None) => FormOutcome::Invalid(FieldErrors::single("password", FieldError::InviteUsed)),
+                Err(StoreError::Conflict(_)) => FormOutcome::Invalid(FieldErrors::single("password", FieldError::EmailTaken)),
+                Err(error) => return Err(error.into()),
+            },
+        },
+    };
+    // Passwords are never echoed back.
+    finish_plain_form(&outcome, Default::default(), |_| "/raad".into(), "account");
+    Ok(outcome)
+}
+
+#[server(endpoint = "raad-vragen")]
+pub async fn ask_council(consultation: String, council: String) -> Result<FormOutcome<()>, AppError> {
+    use crate::backend::{advice::finish, auth, context::state};
+    use crate::domain::error::{FieldError, FieldErrors};
+    auth::require(crate::domain::role::Action::ManageConsultation).await?;
+    let store = state()?.store;
+    let row = store.consultation_by_slug(&consultation).await?.ok_or(AppError::NotFound)?;
+    let outcome = match store.council_by_slug(council.trim()).await? {
+        None => FormOutcome::Invalid(FieldErrors::single("council", FieldError::Required)),
+        Some(c) => {
+            store.ask_council(row.id, c.id).await?;
+            FormOutcome::Done(())
+        }
+    };
+    finish(&outcome, crate::backend::flash::echo_values([("council", &council)]), "adviesraden", "adviesraden");
+    Ok(outcome)
+}
+
+#[server(endpoint = "mijn-raad")]
+pub async fn council_home() -> Result<CouncilHomeView, AppError> {
+    use crate::backend::advice::{council_info, stage_of};
+    use crate::backend::{auth, context::state};
+    let user = auth::require(crate::domain::role::Action::DraftAdvice).await?;
+    let store = state()?.store;
+    let council = store.council_by_id(user.council_id.ok_or(AppError::Forbidden)?).await?.ok_or(AppError::NotFound)?;
+    let mut consultations = Vec::new();
+    for asked in store.consultations_for_council(council.id).await? {
+        let row = store.consultation_by_slug(&asked.slug).await?.ok_or(AppError::NotFound)?;
+        let stage = match store.advice_for(row.id, council.id).await? {
+            Some(a) => stage_of(&store.advice_revisions(a.id).await?),
+            None => AdviceStage::None,
+        };
+        consultations.push(AskedItem { phase: row.phase(), slug: asked.slug, title: asked.title, stage });
+    }
+    Ok(CouncilHomeView { council: council_info(&council), consultations })
+}

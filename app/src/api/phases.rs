@@ -1,0 +1,101 @@
+//! Phases and the timeline: officers move a consultation forward and add milestones.
+
+use super::{CouncilInfo, LetterSummary};
+use crate::domain::error::{AppError, FormOutcome};
+use crate::domain::phase::{MilestoneForm, Phase, PhaseForm, TimelineEntry};
+use leptos::server;
+use serde::{Deserialize, Serialize};
+
+/// The officers' panel on a consultation's process.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProcessView {
+    pub slug: String,
+    pub phase: Phase,
+    pub next: Vec<Phase>,
+    /// The server's date, the default for a phase change.
+    pub today: time::Date,
+    pub timeline: Vec<TimelineEntry>,
+    /// The councils asked, with where each advice stands.
+    pub advices: Vec<LetterSummary>,
+    /// Councils not asked yet.
+    pub other_councils: Vec<CouncilInfo>,
+}
+
+#[server(endpoint = "verloop")]
+pub async fn consultation_process(slug: String) -> Result<ProcessView, AppError> {
+    use crate::backend::{advice, auth, context::state, services};
+    let user = auth::require(crate::domain::role::Action::ReadComments).await?;
+    let store = state()?.store;
+    let consultation = store.consultation_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let timeline = services::timeline(&store, &consultation).await?;
+    let letters = advice::letters(&store, Some(&user), &slug).await?;
+    let asked: Vec<String> = letters.letters.iter().map(|l| l.council.slug.clone()).collect();
+    let other_councils = store
+        .list_councils()
+        .await?
+        .into_iter()
+        .filter(|c| !asked.contains(&c.slug))
+        .map(|c| {
+            advice::council_info(&crate::backend::store::CouncilRow {
+                id: 0,
+                slug: c.slug,
+                name: c.name,
+                municipality: c.municipality,
+                kind: c.kind,
+            })
+        })
+        .collect();
+    let phase = consultation.phase();
+    Ok(ProcessView {
+        slug: consultation.slug,
+        phase,
+        next: phase.next_options().collect(),
+        today: services::today(),
+        timeline,
+        advices: letters.letters,
+        other_councils,
+    })
+}
+
+#[server(endpoint = "fase")]
+pub async fn change_phase(form: PhaseForm) -> Result<FormOutcome<()>, AppError> {
+    use crate::backend::{advice::finish, auth, context::state, flash::echo_values};
+    use crate::domain::error::{FieldError, FieldErrors};
+    use crate::domain::phase::validate_phase_change;
+    let user = auth::require(crate::domain::role::Action::ManageConsultation).await?;
+    let store = state()?.store;
+    let consultation = store.consultation_by_slug(form.consultation.trim()).await?.ok_or(AppError::NotFound)?;
+    let current = consultation.phase();
+    let since = store.phase_changes(consultation.id).await?.last().map(|c| c.started_on);
+    let outcome = match validate_phase_change(&form, current, since) {
+        Err(errors) => FormOutcome::Invalid(errors),
+        Ok(change) => {
+            if store.change_phase(consultation.id, current, change.phase, change.started_on, user.id).await? {
+                tracing::info!(consultation = %consultation.slug, phase = change.phase.code(), "phase changed");
+                FormOutcome::Done(())
+            } else {
+                FormOutcome::Invalid(FieldErrors::single("phase", FieldError::PhaseNotForward))
+            }
+        }
+    };
+    finish(&outcome, echo_values([("phase", &form.phase), ("date", &form.date)]), "fase", "fase");
+    Ok(outcome)
+}
+
+#[server(endpoint = "mijlpaal")]
+pub async fn add_milestone(form: MilestoneForm) -> Result<FormOutcome<()>, AppError> {
+    use crate::backend::{advice::finish, auth, context::state, flash::echo_values};
+    use crate::domain::phase::ValidMilestone;
+    let user = auth::require(crate::domain::role::Action::ManageConsultation).await?;
+    let store = state()?.store;
+    let consultation = store.consultation_by_slug(form.consultation.trim()).await?.ok_or(AppError::NotFound)?;
+    let outcome = match ValidMilestone::try_from(&form) {
+        Err(errors) => FormOutcome::Invalid(errors),
+        Ok(milestone) => {
+            store.add_milestone(consultation.id, milestone.date, &milestone.text, user.id).await?;
+            FormOutcome::Done(())
+        }
+    };
+    finish(&outcome, echo_values([("milestone_date", &form.date), ("milestone_text", &form.text)]), "verloop", "mijlpaal");
+    Ok(outcome)
+}

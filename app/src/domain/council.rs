@@ -1,0 +1,256 @@
+//! Advisory councils (*adviesraden*), their members, and the one-time invite by which a member
+//! joins.
+
+use super::comment::{MAX_EMAIL_CHARS, MAX_NAME_CHARS, looks_like_email};
+use super::consultation::Slug;
+use super::error::{FieldError, FieldErrors};
+use serde::{Deserialize, Serialize};
+use time::{Duration, OffsetDateTime};
+
+pub const MAX_COUNCIL_NAME_CHARS: usize = 200;
+pub const MAX_MUNICIPALITY_CHARS: usize = 100;
+pub const MIN_PASSWORD_CHARS: usize = 10;
+pub const MAX_PASSWORD_CHARS: usize = 200;
+/// How long an invite link works.
+pub const INVITE_VALID_DAYS: i64 = 14;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CouncilKind {
+    /// *adviesraad sociaal domein*
+    SocialDomain,
+    /// *Wmo-raad*
+    Wmo,
+    /// *jongerenraad*
+    Youth,
+    /// *cliëntenraad*
+    Clients,
+    Other,
+}
+
+impl CouncilKind {
+    pub const ALL: [CouncilKind; 5] =
+        [CouncilKind::SocialDomain, CouncilKind::Wmo, CouncilKind::Youth, CouncilKind::Clients, CouncilKind::Other];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CouncilKind::SocialDomain => "sociaal_domein",
+            CouncilKind::Wmo => "wmo",
+            CouncilKind::Youth => "jongeren",
+            CouncilKind::Clients => "clienten",
+            CouncilKind::Other => "anders",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code.trim())
+    }
+}
+
+/// A council as an officer registers it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouncilForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub municipality: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub slug: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidCouncil {
+    pub name: String,
+    pub municipality: String,
+    pub kind: CouncilKind,
+    pub slug: Slug,
+}
+
+/// A URL name from a council's name: "Adviesraad Sociaal Domein Lansingerland" →
+/// "adviesraad-sociaal-domein-lansingerland" (accents dropped, other characters as dashes).
+pub fn slug_from_name(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'á' | 'â' | 'ä' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    slug.chars().take(super::consultation::MAX_SLUG_CHARS).collect::<String>().trim_end_matches('-').to_string()
+}
+
+fn required_text(errors: &mut FieldErrors, field: &str, value: &str, max: usize) -> String {
+    let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if value.is_empty() {
+        errors.add(field, FieldError::Required);
+    } else if value.chars().count() > max {
+        errors.add(field, FieldError::TooLong { max });
+    }
+    value
+}
+
+impl TryFrom<&CouncilForm> for ValidCouncil {
+    type Error = FieldErrors;
+
+    fn try_from(form: &CouncilForm) -> Result<Self, Self::Error> {
+        let mut errors = FieldErrors::default();
+        let name = required_text(&mut errors, "name", &form.name, MAX_COUNCIL_NAME_CHARS);
+        let municipality = required_text(&mut errors, "municipality", &form.municipality, MAX_MUNICIPALITY_CHARS);
+        let kind = CouncilKind::parse(&form.kind);
+        if kind.is_none() {
+            errors.add("kind", FieldError::Required);
+        }
+        let slug_text = if form.slug.trim().is_empty() { slug_from_name(&name) } else { form.slug.trim().to_string() };
+        let slug = Slug::parse(&slug_text);
+        if slug.is_none() && !name.is_empty() {
+            errors.add("slug", FieldError::InvalidSlug);
+        }
+        match (kind, slug) {
+            (Some(kind), Some(slug)) if errors.is_empty() => Ok(ValidCouncil { name, municipality, kind, slug }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A new member as the officer invites them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteForm {
+    pub council: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidInvite {
+    pub council_slug: String,
+    pub name: String,
+    pub email: String,
+}
+
+impl TryFrom<&InviteForm> for ValidInvite {
+    type Error = FieldErrors;
+
+    fn try_from(form: &InviteForm) -> Result<Self, Self::Error> {
+        let mut errors = FieldErrors::default();
+        let name = required_text(&mut errors, "name", &form.name, MAX_NAME_CHARS);
+        let email = form.email.trim().to_lowercase();
+        if email.is_empty() {
+            errors.add("email", FieldError::Required);
+        } else if email.chars().count() > MAX_EMAIL_CHARS || !looks_like_email(&email) {
+            errors.add("email", FieldError::InvalidEmail);
+        }
+        errors.into_result()?;
+        Ok(ValidInvite { council_slug: form.council.trim().to_string(), name, email })
+    }
+}
+
+/// Why an invite link no longer works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InviteProblem {
+    Unknown,
+    Expired,
+    Used,
+}
+
+/// An invite works once, before it expires.
+pub fn check_invite(expires_at: OffsetDateTime, used: bool, now: OffsetDateTime) -> Result<(), InviteProblem> {
+    if used {
+        Err(InviteProblem::Used)
+    } else if now >= expires_at {
+        Err(InviteProblem::Expired)
+    } else {
+        Ok(())
+    }
+}
+
+pub fn invite_expiry(created: OffsetDateTime) -> OffsetDateTime {
+    created + Duration::days(INVITE_VALID_DAYS)
+}
+
+/// The password a member chooses when accepting an invite.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcceptInviteForm {
+    pub token: String,
+    #[serde(default)]
+    pub password: String,
+    #[serde(default)]
+    pub password_again: String,
+}
+
+pub fn validate_new_password(password: &str, again: &str) -> Result<(), FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let length = password.chars().count();
+    if password.is_empty() {
+        errors.add("password", FieldError::Required);
+    } else if length < MIN_PASSWORD_CHARS {
+        errors.add("password", FieldError::TooShort { min: MIN_PASSWORD_CHARS });
+    } else if length > MAX_PASSWORD_CHARS {
+        errors.add("password", FieldError::TooLong { max: MAX_PASSWORD_CHARS });
+    } else if password != again {
+        errors.add("password_again", FieldError::PasswordsDiffer);
+    }
+    errors.into_result()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn a_council_gets_a_slug_from_its_name() {
+        assert_eq!(slug_from_name("Adviesraad Sociaal Domein (ASD) Lansingerland"), "adviesraad-sociaal-domein-asd-lansingerland");
+        assert_eq!(slug_from_name("Cliëntenraad Zuidplas!"), "clientenraad-zuidplas");
+        let form =
+            CouncilForm { name: "Wmo-raad Lindeburg".into(), municipality: " Lindeburg ".into(), kind: "wmo".into(), slug: String::new() };
+        let council = ValidCouncil::try_from(&form).unwrap();
+        assert_eq!(council.slug.as_str(), "wmo-raad-lindeburg");
+        assert_eq!(council.municipality, "Lindeburg");
+        assert_eq!(council.kind, CouncilKind::Wmo);
+    }
+
+    #[test]
+    fn a_council_needs_name_municipality_and_kind() {
+        let errors = ValidCouncil::try_from(&CouncilForm::default()).unwrap_err();
+        assert_eq!(errors.get("name"), [FieldError::Required]);
+        assert_eq!(errors.get("municipality"), [FieldError::Required]);
+        assert_eq!(errors.get("kind"), [FieldError::Required]);
+        for kind in CouncilKind::ALL {
+            assert_eq!(CouncilKind::parse(kind.code()), Some(kind));
+        }
+    }
+
+    #[test]
+    fn an_invite_works_once_and_not_after_it_expires() {
+        let created = datetime!(2026-11-01 10:00 UTC);
+        let expires = invite_expiry(created);
+        assert_eq!(check_invite(expires, false, datetime!(2026-11-14 10:00 UTC)), Ok(()));
+        assert_eq!(check_invite(expires, false, datetime!(2026-11-15 10:00 UTC)), Err(InviteProblem::Expired));
+        assert_eq!(check_invite(expires, true, datetime!(2026-11-02 10:00 UTC)), Err(InviteProblem::Used));
+        let form = InviteForm { council: "asd".into(), name: " Jan ".into(), email: "geen-adres".into() };
+        assert_eq!(ValidInvite::try_from(&form).unwrap_err().get("email"), [FieldError::InvalidEmail]);
+    }
+
+    #[test]
+    fn a_new_password_is_long_enough_and_typed_twice_alike() {
+        assert_eq!(validate_new_password("kort", "kort").unwrap_err().get("password"), [FieldError::TooShort { min: 10 }]);
+        assert_eq!(
+            validate_new_password("lang genoeg wachtwoord", "anders").unwrap_err().get("password_again"),
+            [FieldError::PasswordsDiffer]
+        );
+        assert!(validate_new_password("lang genoeg wachtwoord", "lang genoeg wachtwoord").is_ok());
+    }
+}

@@ -1,0 +1,261 @@
+//! Councils for officers (register, invite members), the invite link for a new member, and the
+//! member's own area.
+
+use super::{echo_resource, param};
+use crate::api::{AcceptInvite, CreateCouncil, FormEcho, InviteMember, council_detail, council_home, invite_info, list_councils};
+use crate::components::errors::ErrorView;
+use crate::components::fields::{ErrorSummary, TextField, field_errors, form_feedback};
+use crate::domain::council::{CouncilKind, MAX_COUNCIL_NAME_CHARS, MAX_MUNICIPALITY_CHARS, MIN_PASSWORD_CHARS};
+use crate::domain::error::FormOutcome;
+use crate::platform::use_messages;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn CouncilsPage() -> impl IntoView {
+    let t = use_messages();
+    let c = t.councils;
+    let list = Resource::new(|| (), |_| list_councils());
+    let echo = echo_resource();
+    view! {
+        <Title text=c.councils_title/>
+        <div class="wrap page">
+            <h1>{c.councils_title}</h1>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let echo = echo.await;
+                    match list.await {
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                        Ok(list) => view! {
+                            {list.is_empty().then(|| view! { <p>{c.councils_empty}</p> })}
+                            <ul class="card-list">
+                                {list.into_iter().map(|item| view! {
+                                    <li class="card">
+                                        <h2 class="card-title"><a href=format!("/beheer/raden/{}", item.council.slug)>{item.council.name.clone()}</a></h2>
+                                        <p class="meta">{item.council.municipality.clone()}" · "{c.kind(item.council.kind)}" · "{(c.count_members)(item.members as usize)}</p>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                            <NewCouncilForm echo/>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn NewCouncilForm(echo: Option<FormEcho>) -> impl IntoView {
+    let t = use_messages();
+    let c = t.councils;
+    let action = ServerAction::<CreateCouncil>::new();
+    let value = action.value();
+    Effect::new(move |_| {
+        if let Some(Ok(FormOutcome::Done(slug))) = value.get() {
+            let _ = window().location().set_href(&format!("/beheer/raden/{slug}"));
+        }
+    });
+    let echo = echo.unwrap_or_default();
+    let (errors, failure) = form_feedback(value, echo.errors.clone());
+    let kind = echo.value("kind");
+    let kind_errors = field_errors(errors, "kind");
+    let options = CouncilKind::ALL
+        .into_iter()
+        .map(|k| view! { <option value=k.code() selected=kind == k.code()>{c.kind(k)}</option> })
+        .collect_view();
+    view! {
+        <ActionForm action=action attr:id="nieuwe-raad" attr:class="stacked-form" attr:novalidate="">
+            <h2>{c.new_council}</h2>
+            <ErrorSummary errors other=failure/>
+            <TextField id="raad-naam" name="form[name]" label=c.label_council_name required=true maxlength=MAX_COUNCIL_NAME_CHARS
+                errors=field_errors(errors, "name") value=echo.value("name")/>
+            <TextField id="raad-gemeente" name="form[municipality]" label=c.label_municipality required=true maxlength=MAX_MUNICIPALITY_CHARS
+                errors=field_errors(errors, "municipality") value=echo.value("municipality")/>
+            <div class="field" class:field-invalid=move || !kind_errors.with(|e| e.is_empty())>
+                <label for="raad-soort">{c.label_kind}</label>
+                <div id="raad-soort-error" class="field-errors">
+                    {move || kind_errors.get().into_iter().map(|e| view! { <p class="field-error">{(t.field_error)(e)}</p> }).collect_view()}
+                </div>
+                <select id="raad-soort" name="form[kind]" aria-describedby="raad-soort-error">
+                    <option value="" selected=kind.is_empty()>{c.choose_kind}</option>
+                    {options}
+                </select>
+            </div>
+            <TextField id="raad-slug" name="form[slug]" label=c.label_council_slug hint=c.hint_council_slug
+                errors=field_errors(errors, "slug") value=echo.value("slug")/>
+            <button type="submit" class="button-primary">{c.create_council}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+pub fn CouncilPage() -> impl IntoView {
+    let t = use_messages();
+    let c = t.councils;
+    let slug = param("council");
+    let refresh = RwSignal::new(0u32);
+    // The link made last lives outside the refreshed part, so that it stays on screen.
+    let made = RwSignal::new(None::<(String, String)>);
+    let detail = Resource::new(move || (slug.get(), refresh.get()), |(slug, _)| council_detail(slug));
+    let echo = echo_resource();
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let echo = echo.await;
+                match detail.await {
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                    Ok(d) => {
+                        let members = d.members.iter().map(|(name, email)| view! { <li>{name.clone()}" · "{email.clone()}</li> }).collect_view();
+                        let invites = d.invites.iter().map(|i| {
+                            let state = if i.used { c.invite_used.to_string() } else if i.expired { c.invite_expired.to_string() } else { (c.invite_open_until)(&t.date(i.expires_on)) };
+                            view! { <li>{i.name.clone()}" · "{i.email.clone()}" · "{state}</li> }
+                        }).collect_view();
+                        view! {
+                            <Title text=d.council.name.clone()/>
+                            <div class="wrap page">
+                                <p><a href="/beheer/raden">{c.councils_title}</a></p>
+                                <h1>{d.council.name.clone()}</h1>
+                                <p class="meta">{d.council.municipality.clone()}" · "{c.kind(d.council.kind)}</p>
+                                <h2>{c.members_title}</h2>
+                                {d.members.is_empty().then(|| view! { <p>{c.no_members}</p> })}
+                                <ul>{members}</ul>
+                                {(!d.invites.is_empty()).then(|| view! { <h2>{c.invites_title}</h2><ul>{invites}</ul> })}
+                                <InviteForm council=d.council.slug.clone() echo refresh made/>
+                            </div>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn InviteForm(council: String, echo: Option<FormEcho>, refresh: RwSignal<u32>, made: RwSignal<Option<(String, String)>>) -> impl IntoView {
+    let t = use_messages();
+    let c = t.councils;
+    let action = ServerAction::<InviteMember>::new();
+    let value = action.value();
+    // Without JavaScript the link comes back once in the echo of the post.
+    if let Some(echo) = echo.as_ref().filter(|e| !e.value("invite_link").is_empty())
+        && made.get_untracked().is_none()
+    {
+        made.set(Some((echo.value("invite_link"), echo.value("invite_until"))));
+    }
+    Effect::new(move |_| {
+        if let Some(Ok(FormOutcome::Done(link))) = value.get() {
+            made.set(Some((link.url, t.date(link.expires_on))));
+            refresh.update(|n| *n += 1);
+        }
+    });
+    let echo = echo.filter(|e| !e.values.contains_key("invite_link")).unwrap_or_default();
+    let (errors, failure) = form_feedback(value, echo.errors.clone());
+    view! {
+        <ActionForm action=action attr:id="uitnodigen" attr:class="stacked-form" attr:novalidate="">
+            <h2>{c.invite_member}</h2>
+            <div role="status">
+                {move || made.get().map(|(url, until)| view! {
+                    <div class="notice invite-link">
+                        <p>{c.invite_link_intro}</p>
+                        <p><code class="invite-url">{url.clone()}</code></p>
+                        <p class="meta">{(c.invite_link_note)(&until)}</p>
+                    </div>
+                })}
+            </div>
+            <ErrorSummary errors other=failure/>
+            <input type="hidden" name="form[council]" value=council/>
+            <TextField id="lid-naam" name="form[name]" label=c.label_member_name required=true autocomplete="off"
+                errors=field_errors(errors, "name") value=echo.value("name")/>
+            <TextField id="lid-email" name="form[email]" label=c.label_member_email kind="email" required=true autocomplete="off"
+                errors=field_errors(errors, "email") value=echo.value("email")/>
+            <button type="submit" class="button-primary">{c.send_invite}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+pub fn AcceptInvitePage() -> impl IntoView {
+    let t = use_messages();
+    let c = t.councils;
+    let token = param("token");
+    let info = Resource::new(move || token.get(), invite_info);
+    let echo = echo_resource();
+    view! {
+        <Title text=c.accept_title/>
+        <div class="wrap page narrow">
+            <h1>{c.accept_title}</h1>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let echo = echo.await;
+                    match info.await {
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                        Ok(Err(problem)) => view! { <p class="notice" role="alert">{(t.field_error)(problem)}</p> }.into_any(),
+                        Ok(Ok(info)) => view! {
+                            <p>{(c.accept_intro)(&info.name, &info.council)}</p>
+                            <p class="meta">{t.label_login_email}": "{info.email.clone()}</p>
+                            <AcceptForm token=token.get_untracked() echo/>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn AcceptForm(token: String, echo: Option<FormEcho>) -> impl IntoView {
+    let t = use_messages();
+    let c = t.councils;
+    let action = ServerAction::<AcceptInvite>::new();
+    let value = action.value();
+    Effect::new(move |_| {
+        if let Some(Ok(FormOutcome::Done(()))) = value.get() {
+            let _ = window().location().set_href("/raad");
+        }
+    });
+    let (errors, failure) = form_feedback(value, echo.map(|e| e.errors).unwrap_or_default());
+    view! {
+        <ActionForm action=action attr:id="account" attr:class="stacked-form" attr:novalidate="">
+            <ErrorSummary errors other=failure/>
+            <input type="hidden" name="form[token]" value=token/>
+            <TextField id="nieuw-wachtwoord" name="form[password]" label=c.label_new_password hint=(c.hint_new_password)(MIN_PASSWORD_CHARS)
+                kind="password" required=true autocomplete="new-password" errors=field_errors(errors, "password")/>
+            <TextField id="nieuw-wachtwoord-2" name="form[password_again]" label=c.label_password_again kind="password" required=true
+                autocomplete="new-password" errors=field_errors(errors, "password_again")/>
+            <button type="submit" class="button-primary">{c.accept_submit}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+pub fn CouncilHomePage() -> impl IntoView {
+    let t = use_messages();
+    let c = t.councils;
+    let home = Resource::new(|| (), |_| council_home());
+    view! {
+        <Title text=c.area_title/>
+        <div class="wrap page">
+            <h1>{c.area_title}</h1>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match home.await {
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                        Ok(home) => view! {
+                            <p>{(c.area_intro)(&home.council.name)}</p>
+                            {home.consultations.is_empty().then(|| view! { <p>{c.area_empty}</p> })}
+                            <ul class="card-list">
+                                {home.consultations.into_iter().map(|item| view! {
+                                    <li class="card">
+                                        <h2 class="card-title"><a href=format!("/raad/{}", item.slug)>{(c.advice_title)(&item.title)}</a></h2>
+                                        <p class="meta">{c.phase(item.phase)}" · "{c.stage(item.stage)}</p>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}

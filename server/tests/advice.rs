@@ -1,0 +1,507 @@
+//! The advice round against a real database: phases, councils and invites, drafting and
+//! submitting advice, answering per point (also jointly), and the college's response letter.
+
+mod common;
+
+use app::api::{AdviceWorkspaceView, ConsultationView, InviteDetails, InviteLink, LetterView, LettersView, OfficerAdviceView, ReportView};
+use app::domain::advice::AdviceStage;
+use app::domain::error::{AppError, FieldError, FieldErrors, FormOutcome};
+use app::domain::phase::{Phase, TimelineEntry};
+use app::domain::role::Role;
+use app::domain::status::ProcessingStatus;
+use axum::http::StatusCode;
+use common::*;
+use serde::de::DeserializeOwned;
+
+fn app_error(response: &TestResponse) -> AppError {
+    assert!(!response.status.is_success(), "an error status, got {}: {}", response.status, response.body);
+    response.json()
+}
+
+fn outcome<T: DeserializeOwned>(response: &TestResponse) -> FormOutcome<T> {
+    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    response.json()
+}
+
+fn done<T: DeserializeOwned + std::fmt::Debug>(response: &TestResponse) -> T {
+    match outcome::<T>(response) {
+        FormOutcome::Done(value) => value,
+        FormOutcome::Invalid(errors) => panic!("refused: {errors:?}"),
+    }
+}
+
+fn refused<T: DeserializeOwned + std::fmt::Debug>(response: &TestResponse) -> FieldErrors {
+    match outcome::<T>(response) {
+        FormOutcome::Invalid(errors) => errors,
+        FormOutcome::Done(value) => panic!("accepted, but should be refused: {value:?}"),
+    }
+}
+
+const PASSWORD: &str = "een-lang-wachtwoord";
+
+/// An officer registers a council and invites a member, who joins through the link.
+async fn council_with_member(
+    app: &TestApp,
+    officer: &mut Client,
+    name: &str,
+    municipality: &str,
+    member: &str,
+    ip: u8,
+) -> (String, Client) {
+    let slug: String = done(
+        &officer
+            .call(
+                "/api/raad-nieuw",
+                &fields(&[
+                    ("form[name]", name),
+                    ("form[municipality]", municipality),
+                    ("form[kind]", "sociaal_domein"),
+                    ("form[slug]", ""),
+                ]),
+            )
+            .await,
+    );
+    let link: InviteLink = done(
+        &officer
+            .call(
+                "/api/raad-uitnodigen",
+                &fields(&[("form[council]", &slug), ("form[name]", member), ("form[email]", &format!("{ip}@raad.example"))]),
+            )
+            .await,
+    );
+    let token = link.path.trim_start_matches("/uitnodiging/").to_string();
+    let mut browser = app.client_from([198, 51, 100, ip]);
+    done::<()>(
+        &browser
+            .call(
+                "/api/uitnodiging-aannemen",
+                &fields(&[("form[token]", &token), ("form[password]", PASSWORD), ("form[password_again]", PASSWORD)]),
+            )
+            .await,
+    );
+    (slug, browser)
+}
+
+async fn workspace(client: &mut Client, slug: &str, council: &str) -> TestResponse {
+    client.call("/api/advies-werkruimte", &fields(&[("consultation", slug), ("council", council)])).await
+}
+
+fn point_fields(slug: &str, council: &str, body: &str, blocks: &[&str]) -> Vec<(String, String)> {
+    let mut f = fields(&[("form[consultation]", slug), ("form[council]", council), ("form[point]", ""), ("form[body]", body)]);
+    f.extend(blocks.iter().map(|b| ("form[blocks][]".to_string(), b.to_string())));
+    f
+}
+
+fn answer_fields(slug: &str, council: &str, points: &[(i64, &str)], body: &str, state: &str) -> Vec<(String, String)> {
+    let mut f = fields(&[
+        ("consultation", slug),
+        ("council", council),
+        ("form[body]", body),
+        ("form[processed_where]", ""),
+        ("form[state]", state),
+    ]);
+    for (id, status) in points {
+        f.push(("form[points][]".into(), id.to_string()));
+        f.push(("form[statuses][]".into(), format!("{id}:{status}")));
+    }
+    f
+}
+
+#[tokio::test]
+async fn a_member_joins_once_by_invite_and_bad_links_get_a_clear_message() {
+    let app = TestApp::new().await;
+    let mut officer = app.officer().await;
+    let (council, mut member) =
+        council_with_member(&app, &mut officer, "Adviesraad Sociaal Domein Lindeburg", "Lindeburg", "Henk Bakker", 10).await;
+    assert_eq!(council, "adviesraad-sociaal-domein-lindeburg");
+    let who: Option<app::api::SessionUser> = member.call("/api/wie", &[]).await.json();
+    assert_eq!(who.map(|u| u.role), Some(Role::CouncilMember), "the new member is signed in");
+    // A member cannot do officer work.
+    assert_eq!(app_error(&member.call("/api/beheer-consultaties", &[]).await), AppError::Forbidden);
+    assert_eq!(app_error(&member.call("/api/raden", &[]).await), AppError::Forbidden);
+
+    let link: InviteLink = done(
+        &officer
+            .call(
+                "/api/raad-uitnodigen",
+                &fields(&[("form[council]", &council), ("form[name]", "Ans"), ("form[email]", "ans@raad.example")]),
+            )
+            .await,
+    );
+    let token = link.path.trim_start_matches("/uitnodiging/").to_string();
+    assert!(link.url.ends_with(&link.path));
+    let mut stranger = app.client_from([198, 51, 100, 50]);
+    let info: Result<InviteDetails, FieldError> = stranger.call("/api/uitnodiging", &fields(&[("token", &token)])).await.json();
+    assert_eq!(info.expect("a fresh invite works").council, "Adviesraad Sociaal Domein Lindeburg");
+    let accept =
+        |password: &str, again: &str| fields(&[("form[token]", &token), ("form[password]", password), ("form[password_again]", again)]);
+    let short = refused::<()>(&stranger.call("/api/uitnodiging-aannemen", &accept("kort", "kort")).await);
+    assert_eq!(short.get("password"), [FieldError::TooShort { min: 10 }]);
+    let differ = refused::<()>(&stranger.call("/api/uitnodiging-aannemen", &accept(PASSWORD, "iets-anders-dan-dat")).await);
+    assert_eq!(differ.get("password_again"), [FieldError::PasswordsDiffer]);
+    done::<()>(&stranger.call("/api/uitnodiging-aannemen", &accept(PASSWORD, PASSWORD)).await);
+    let mut again = app.client_from([198, 51, 100, 51]);
+    let reused = refused::<()>(&again.call("/api/uitnodiging-aannemen", &accept(PASSWORD, PASSWORD)).await);
+    assert_eq!(reused.get("password"), [FieldError::InviteUsed]);
+    let info: Result<InviteDetails, FieldError> = again.call("/api/uitnodiging", &fields(&[("token", &token)])).await.json();
+    assert_eq!(info, Err(FieldError::InviteUsed));
+    let unknown: Result<InviteDetails, FieldError> = again.call("/api/uitnodiging", &fields(&[("token", "0000")])).await.json();
+    assert_eq!(unknown, Err(FieldError::InviteUnknown));
+
+    // An expired link.
+    let row = app.store.council_by_slug(&council).await.unwrap().unwrap();
+    let past = app::backend::store::now() - time::Duration::days(1);
+    app.store.create_invite(row.id, "Laat", "laat@raad.example", &app::backend::services::token_hash("verlopen"), 1, past).await.unwrap();
+    let expired = refused::<()>(
+        &again
+            .call(
+                "/api/uitnodiging-aannemen",
+                &fields(&[("form[token]", "verlopen"), ("form[password]", PASSWORD), ("form[password_again]", PASSWORD)]),
+            )
+            .await,
+    );
+    assert_eq!(expired.get("password"), [FieldError::InviteExpired]);
+    // The invite page says so in Dutch.
+    let page = again.get("/uitnodiging/verlopen").await;
+    assert!(page.body.contains("verlopen"), "{}", page.body);
+    // The council page lists the members and the invites, and no token.
+    let detail = officer.get(&format!("/beheer/raden/{council}")).await;
+    assert!(detail.body.contains("Henk Bakker") && detail.body.contains("Ans"));
+    assert!(!detail.body.contains(&token));
+}
+
+/// Two councils of two municipalities asked on one regional consultation in its advice round.
+struct Regional {
+    app: TestApp,
+    officer: Client,
+    lindeburg: String,
+    waterhoven: String,
+    member_l: Client,
+    member_w: Client,
+}
+
+async fn regional(phase: &str) -> Regional {
+    let app = TestApp::new().await;
+    let mut officer = app.officer().await;
+    let (lindeburg, member_l) = council_with_member(&app, &mut officer, "Adviesraad Lindeburg", "Lindeburg", "Henk", 11).await;
+    let (waterhoven, member_w) = council_with_member(&app, &mut officer, "Wmo-raad Waterhoven", "Waterhoven", "Wim", 12).await;
+    app.seed_consultation_in("regio", "Regiovisie", 30, 72, phase).await;
+    for council in [&lindeburg, &waterhoven] {
+        done::<()>(&officer.call("/api/raad-vragen", &fields(&[("consultation", "regio"), ("council", council)])).await);
+    }
+    Regional { app, officer, lindeburg, waterhoven, member_l, member_w }
+}
+
+#[tokio::test]
+async fn councils_draft_apart_submit_once_and_officers_answer_their_own_council() {
+    let Regional { app, mut officer, lindeburg, waterhoven, mut member_l, mut member_w } = regional("advies").await;
+
+    // A member writes an introduction and two points, one about two blocks, one about the whole.
+    done::<()>(
+        &member_l
+            .call(
+                "/api/advies-inleiding",
+                &fields(&[
+                    ("form[consultation]", "regio"),
+                    ("form[council]", &lindeburg),
+                    ("form[intro]", "De raad adviseert positief."),
+                    ("form[received_on]", ""),
+                ]),
+            )
+            .await,
+    );
+    let p1: i64 = done(
+        &member_l.call("/api/advies-punt", &point_fields("regio", &lindeburg, "Meer aandacht voor signalering.", &["h1-1", "h2-1"])).await,
+    );
+    let p2: i64 = done(&member_l.call("/api/advies-punt", &point_fields("regio", &lindeburg, "Let op de meldcode.", &[])).await);
+    assert!(p2 > p1);
+    // Bad input: an empty point, a block that does not exist in this document.
+    let empty = refused::<i64>(&member_l.call("/api/advies-punt", &point_fields("regio", &lindeburg, "  ", &[])).await);
+    assert_eq!(empty.get("body"), [FieldError::Required]);
+    let elsewhere =
+        refused::<i64>(&member_l.call("/api/advies-punt", &point_fields("regio", &lindeburg, "Over iets anders", &["h5-a-3"])).await);
+    assert_eq!(elsewhere.get("blocks"), [FieldError::UnknownBlock]);
+
+    // The draft is the council's own: not for the other council, not for officers.
+    let own: AdviceWorkspaceView = workspace(&mut member_l, "regio", "").await.json();
+    let draft = own.draft.expect("the member sees the draft");
+    assert_eq!(draft.points.len(), 2);
+    assert_eq!(draft.points[0].blocks.iter().map(|b| b.anchor.as_str()).collect::<Vec<_>>(), ["h1-1", "h2-1"]);
+    assert_eq!(app_error(&workspace(&mut member_w, "regio", &lindeburg).await), AppError::Forbidden);
+    assert_eq!(
+        app_error(&member_w.call("/api/advies-punt", &point_fields("regio", &lindeburg, "Inbreken", &[])).await),
+        AppError::Forbidden
+    );
+    let seen_by_officer: AdviceWorkspaceView = workspace(&mut officer, "regio", &lindeburg).await.json();
+    assert!(seen_by_officer.draft.is_none() && seen_by_officer.council_drafting, "officers do not see a council's draft");
+    // A resident (not signed in) cannot advise.
+    let mut resident = app.client_from([203, 0, 113, 9]);
+    assert_eq!(
+        app_error(&resident.call("/api/advies-punt", &point_fields("regio", &lindeburg, "Ik ook", &[])).await),
+        AppError::Unauthorized
+    );
+
+    // Submit; a second submit and a late change are refused with a clear reason.
+    let submit = fields(&[("consultation", "regio"), ("council", &lindeburg)]);
+    done::<()>(&member_l.call("/api/advies-indienen", &submit).await);
+    assert_eq!(refused::<()>(&member_l.call("/api/advies-indienen", &submit).await).get("submit"), [FieldError::AlreadySubmitted]);
+    let late = refused::<i64>(&member_l.call("/api/advies-punt", &point_fields("regio", &lindeburg, "Nog eentje", &[])).await);
+    assert_eq!(late.get("body"), [FieldError::AlreadySubmitted]);
+    // Submitting an empty advice is refused too.
+    assert_eq!(
+        refused::<()>(&member_w.call("/api/advies-indienen", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await)
+            .get("submit"),
+        [FieldError::AdviceEmpty]
+    );
+
+    // Officers now see it. An officer of Waterhoven may read but not answer Lindeburg's council.
+    let hash = app::backend::auth::hash_password(PASSWORD).unwrap();
+    app.store.create_staff("w@waterhoven.example", "Wouter", &hash, Role::Officer, Some("Waterhoven")).await.unwrap();
+    let mut officer_w = app.client_from([192, 0, 2, 77]);
+    officer_w.login("w@waterhoven.example", PASSWORD).await;
+    let view: OfficerAdviceView =
+        officer_w.call("/api/advies-beheer", &fields(&[("consultation", "regio"), ("council", &lindeburg)])).await.json();
+    assert!(!view.may_answer);
+    assert_eq!(view.points.len(), 2);
+    let not_yours = refused::<()>(
+        &officer_w.call("/api/advies-antwoord", &answer_fields("regio", &lindeburg, &[(p1, "verwerkt")], "Nee", "definitief")).await,
+    );
+    assert_eq!(not_yours.get("body"), [FieldError::NotYourMunicipality]);
+
+    // One joint answer to both points, each with its own status; first a concept.
+    let view: OfficerAdviceView =
+        officer.call("/api/advies-beheer", &fields(&[("consultation", "regio"), ("council", &lindeburg)])).await.json();
+    let ids: Vec<i64> = view.points.iter().map(|p| p.point.id).collect();
+    let missing = refused::<()>(
+        &officer
+            .call(
+                "/api/advies-antwoord",
+                &answer_fields("regio", &lindeburg, &[(ids[0], "verwerkt"), (ids[1], "")], "Voor beide onderdelen geldt…", "concept"),
+            )
+            .await,
+    );
+    assert_eq!(missing.get(&format!("status-{}", ids[1])), [FieldError::Required]);
+    done::<()>(
+        &officer
+            .call(
+                "/api/advies-antwoord",
+                &answer_fields(
+                    "regio",
+                    &lindeburg,
+                    &[(ids[0], "verwerkt"), (ids[1], "deels_verwerkt")],
+                    "Voor beide onderdelen geldt…",
+                    "concept",
+                ),
+            )
+            .await,
+    );
+    // Not public, not for the council, and not publishable while a concept.
+    assert_eq!(
+        app_error(&resident.call("/api/collegereactie", &fields(&[("consultation", "regio"), ("council", &lindeburg)])).await),
+        AppError::NotFound
+    );
+    assert_eq!(
+        app_error(&member_l.call("/api/collegereactie", &fields(&[("consultation", "regio"), ("council", &lindeburg)])).await),
+        AppError::NotFound
+    );
+    let publish = fields(&[("consultation", "regio"), ("council", &lindeburg)]);
+    assert_eq!(refused::<()>(&officer.call("/api/advies-publiceren", &publish).await).get("publish"), [FieldError::AnswersNotFinal]);
+    done::<()>(
+        &officer
+            .call(
+                "/api/advies-antwoord",
+                &answer_fields(
+                    "regio",
+                    &lindeburg,
+                    &[(ids[0], "verwerkt"), (ids[1], "deels_verwerkt")],
+                    "Voor beide onderdelen geldt: **ja**.",
+                    "definitief",
+                ),
+            )
+            .await,
+    );
+    done::<()>(
+        &officer
+            .call(
+                "/api/advies-opening",
+                &fields(&[("consultation", "regio"), ("council", &lindeburg), ("body", "Het college dankt de raad.")]),
+            )
+            .await,
+    );
+
+    // The council reads it once final; the public once published.
+    let letter: LetterView =
+        member_l.call("/api/collegereactie", &fields(&[("consultation", "regio"), ("council", &lindeburg)])).await.json();
+    assert!(!letter.published);
+    assert_eq!(letter.letter.items.len(), 1, "two points, one joint answer");
+    let statuses: Vec<ProcessingStatus> =
+        letter.letter.items[0].points.iter().filter_map(|p| p.answer.as_ref().map(|a| a.status)).collect();
+    assert_eq!(statuses, [ProcessingStatus::Processed, ProcessingStatus::PartlyProcessed]);
+    assert_eq!(
+        app_error(&member_w.call("/api/collegereactie", &fields(&[("consultation", "regio"), ("council", &lindeburg)])).await),
+        AppError::NotFound
+    );
+    done::<()>(&officer.call("/api/advies-publiceren", &publish).await);
+    let public: LetterView =
+        resident.call("/api/collegereactie", &fields(&[("consultation", "regio"), ("council", &lindeburg)])).await.json();
+    assert!(public.published);
+    assert_eq!(public.letter.intro_markdown, "Het college dankt de raad.");
+    let list: LettersView = resident.call("/api/collegereacties", &fields(&[("consultation", "regio")])).await.json();
+    assert_eq!(list.letters.iter().map(|l| l.council.slug.as_str()).collect::<Vec<_>>(), [lindeburg.as_str()], "only published letters");
+    let page = resident.get(&format!("/consultaties/regio/adviezen/{lindeburg}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Voor beide onderdelen geldt") && page.body.contains("Punt 2"));
+    let md = resident.get(&format!("/consultaties/regio/adviezen/{lindeburg}/collegereactie.md")).await;
+    assert_eq!(md.status, StatusCode::OK);
+    assert!(md.body.starts_with("# Collegereactie op het advies van Adviesraad Lindeburg (Lindeburg)"), "{}", md.body);
+    assert!(md.body.contains("**Antwoord op punt 1 en 2**"), "{}", md.body);
+    let unpublished = resident.get(&format!("/consultaties/regio/adviezen/{waterhoven}/collegereactie.md")).await;
+    assert_eq!(unpublished.status, StatusCode::NOT_FOUND);
+    // The response document has a section for the council's advice.
+    let report: ReportView = resident.call("/api/reactienota", &fields(&[("slug", "regio")])).await.json();
+    assert_eq!(report.report.advices.len(), 1);
+    assert_eq!(report.report.advices[0].council_name, "Adviesraad Lindeburg");
+
+    // A correction is a new revision; both are kept.
+    done::<()>(&member_l.call("/api/advies-correctie", &submit).await);
+    let w: AdviceWorkspaceView = workspace(&mut member_l, "regio", "").await.json();
+    assert_eq!(w.stage, AdviceStage::Correcting);
+    assert_eq!(w.draft.as_ref().map(|d| d.points.len()), Some(2), "the correction starts from the submitted text");
+    assert_eq!(w.submitted.len(), 1);
+}
+
+#[tokio::test]
+async fn advising_outside_the_advice_round_is_refused_and_phases_only_go_forward() {
+    let Regional { app, mut officer, lindeburg, mut member_l, .. } = regional("inspraak").await;
+    // The seeded consultation is in its comment period: the advice round is over.
+    let closed = refused::<i64>(&member_l.call("/api/advies-punt", &point_fields("regio", &lindeburg, "Te laat", &[])).await);
+    assert_eq!(closed.get("body"), [FieldError::AdviceClosed]);
+    // Phases move forward only, and a member cannot move them.
+    let phase = |phase: &str, date: &str| fields(&[("form[consultation]", "regio"), ("form[phase]", phase), ("form[date]", date)]);
+    assert_eq!(app_error(&member_l.call("/api/fase", &phase("verwerking", "2030-01-01")).await), AppError::Forbidden);
+    assert_eq!(refused::<()>(&officer.call("/api/fase", &phase("advies", "2030-01-01")).await).get("phase"), [FieldError::PhaseNotForward]);
+    assert_eq!(
+        refused::<()>(&officer.call("/api/fase", &phase("verwerking", "1999-01-01")).await).get("date"),
+        [FieldError::DateBeforePreviousPhase]
+    );
+    // The comment period of this consultation opens in 30 days and closes in 72.
+    let today = app::backend::services::today();
+    let after = (today + time::Duration::days(80)).to_string();
+    done::<()>(&officer.call("/api/fase", &phase("verwerking", &after)).await);
+    done::<()>(
+        &officer
+            .call(
+                "/api/mijlpaal",
+                &fields(&[
+                    ("form[consultation]", "regio"),
+                    ("form[date]", &today.to_string()),
+                    ("form[text]", "17 inspraakreacties ontvangen en verwerkt"),
+                ]),
+            )
+            .await,
+    );
+    let empty = refused::<()>(
+        &officer.call("/api/mijlpaal", &fields(&[("form[consultation]", "regio"), ("form[date]", "gisteren"), ("form[text]", "")])).await,
+    );
+    assert_eq!(empty.get("date"), [FieldError::InvalidDate]);
+    assert_eq!(empty.get("text"), [FieldError::Required]);
+    // The public page shows the timeline; a comment now is kept and marked late.
+    let mut resident = app.client_from([203, 0, 113, 30]);
+    let view: ConsultationView = resident.call("/api/consultatie", &fields(&[("slug", "regio")])).await.json();
+    assert_eq!(view.stage, Phase::Processing);
+    assert!(view.timeline.contains(&TimelineEntry::Milestone { date: today, text: "17 inspraakreacties ontvangen en verwerkt".into() }));
+    let receipt: app::api::Receipt = done(&resident.submit(&comment("regio", "h1-1", "Nog een reactie")).await);
+    assert!(receipt.late);
+}
+
+#[tokio::test]
+async fn a_consultation_created_in_the_advice_round_refuses_residents_and_accepts_advice() {
+    let app = TestApp::new().await;
+    let mut officer = app.officer().await;
+    let (council, mut member) = council_with_member(&app, &mut officer, "Jongerenraad Lindeburg", "Lindeburg", "Sara", 13).await;
+    let bytes = std::fs::read(fixture("regiovisie-hollands-midden-2019-2023.md")).unwrap();
+    let upload = officer
+        .call_multipart(
+            "/api/nieuwe-consultatie",
+            &[
+                Part::Text("title", "Regiovisie"),
+                Part::Text("slug", "regiovisie"),
+                Part::Text("description", ""),
+                Part::Text("opens", "2030-01-01"),
+                Part::Text("closes", "2030-02-15"),
+                Part::Text("phase", "advies"),
+                Part::File { name: "file", file_name: "regiovisie.md", bytes: &bytes },
+            ],
+            "application/json",
+            None,
+        )
+        .await;
+    assert_eq!(upload.status, StatusCode::OK, "{}", upload.body);
+    done::<()>(&officer.call("/api/raad-vragen", &fields(&[("consultation", "regiovisie"), ("council", &council)])).await);
+    let mut resident = app.client_from([203, 0, 113, 31]);
+    let early = refused::<app::api::Receipt>(&resident.submit(&comment("regiovisie", "h5-a-3", "Nu al?")).await);
+    assert_eq!(early.get("body"), [FieldError::NotYetOpen]);
+    // The member advises on a real paragraph of the fixture; the document page links there.
+    done::<i64>(&member.call("/api/advies-punt", &point_fields("regiovisie", &council, "Meer aandacht voor jongeren.", &["h5-a-3"])).await);
+    let page = member.get("/consultaties/regiovisie").await;
+    assert!(page.body.contains("/raad/regiovisie?blok=h5-a-3#nieuw-punt"), "advies op deze alinea");
+    let public = resident.get("/consultaties/regiovisie").await;
+    assert!(!public.body.contains("?blok="), "residents do not get the advice link");
+}
+
+#[tokio::test]
+async fn the_asd_meeting_report_becomes_an_oral_advice_entered_by_an_officer() {
+    let app = TestApp::new().await;
+    let mut officer = app.officer().await;
+    let council: String = done(
+        &officer
+            .call(
+                "/api/raad-nieuw",
+                &fields(&[
+                    ("form[name]", "Adviesraad Sociaal Domein"),
+                    ("form[municipality]", "Lansingerland"),
+                    ("form[kind]", "sociaal_domein"),
+                    ("form[slug]", "asd"),
+                ]),
+            )
+            .await,
+    );
+    app.seed_open("regio").await;
+    let report = std::fs::read_to_string(fixture("asd-advies-verslag-2023.md")).unwrap();
+    // Not asked yet: a clear refusal, and the text comes back (plain form).
+    let not_asked = refused::<usize>(
+        &officer.call("/api/advies-verslag", &fields(&[("consultation", "regio"), ("council", &council), ("text", &report)])).await,
+    );
+    assert_eq!(not_asked.get("report"), [FieldError::CouncilNotAsked]);
+    done::<()>(&officer.call("/api/raad-vragen", &fields(&[("consultation", "regio"), ("council", &council)])).await);
+    let no_list = refused::<usize>(
+        &officer.call("/api/advies-verslag", &fields(&[("consultation", "regio"), ("council", &council), ("text", "Alleen tekst.")])).await,
+    );
+    assert_eq!(no_list.get("report"), [FieldError::ReportWithoutPoints]);
+    let points: usize =
+        done(&officer.call("/api/advies-verslag", &fields(&[("consultation", "regio"), ("council", &council), ("text", &report)])).await);
+    assert_eq!(points, 5);
+    done::<()>(&officer.call("/api/advies-indienen", &fields(&[("consultation", "regio"), ("council", &council)])).await);
+    let view: OfficerAdviceView =
+        officer.call("/api/advies-beheer", &fields(&[("consultation", "regio"), ("council", &council)])).await.json();
+    let submitted = view.submitted.expect("submitted");
+    assert!(submitted.oral);
+    assert_eq!(submitted.received_on, Some(time::macros::date!(2023 - 10 - 24)), "the meeting date from the report");
+    assert_eq!(view.points.len(), 5);
+    assert!(view.points[4].point.body_html.contains("<li>slachtoffers</li>"), "{}", view.points[4].point.body_html);
+}
+
+#[tokio::test]
+async fn advice_forms_work_without_javascript_and_keep_what_was_typed() {
+    // The app (and its database directory) must outlive the requests.
+    let Regional { app: _app, lindeburg, mut member_l, .. } = regional("advies").await;
+    let back = "/raad/regio?blok=h1-1";
+    let ok = member_l.post_form("/api/advies-punt", &point_fields("regio", &lindeburg, "Zonder JavaScript", &["h1-1"]), back).await;
+    assert!(ok.status.is_redirection(), "{}", ok.status);
+    assert_eq!(ok.location(), "/raad/regio#punten");
+    let bad = member_l.post_form("/api/advies-punt", &point_fields("regio", &lindeburg, "", &["h1-1"]), back).await;
+    let location = bad.location().to_string();
+    assert!(location.starts_with("/raad/regio?blok=h1-1&formulier=") && location.ends_with("#nieuw-punt"), "{location}");
+    let page = member_l.get(location.split('#').next().unwrap()).await;
+    assert!(page.body.contains("Dit veld is verplicht."), "the message next to the field");
+}
