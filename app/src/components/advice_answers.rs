@@ -2,11 +2,11 @@
 //! keeping its own status), write the opening of the response letter, and publish it.
 
 use super::advice_editor::{PointText, refresh_on_done};
-use super::fields::{ErrorSummary, TextField, field_errors, form_feedback};
+use super::answer_form::AnswerFields;
+use super::fields::{ErrorSummary, FieldMessages, SelectField, TextField, field_errors, form_feedback};
 use crate::api::{FormEcho, OfficerAdviceView, OfficerPointView, PointAnswerView, PublishLetter, SavePointAnswer, SaveResponseIntro};
-use crate::domain::answer::{MAX_ANSWER_CHARS, MAX_WHERE_CHARS};
 use crate::domain::error::{FieldError, FieldErrors};
-use crate::domain::status::{AnswerState, ProcessingStatus};
+use crate::domain::status::ProcessingStatus;
 use crate::platform::use_messages;
 use leptos::prelude::*;
 
@@ -59,43 +59,10 @@ fn StatusSelect(point: i64, number: usize, form_id: String, current: String, err
         .map(|s| view! { <option value=format!("{point}:{}", s.code()) selected=current == s.code()>{t.status_label(s)}</option> })
         .collect_view();
     view! {
-        <div class="field" class:field-invalid=move || !errors.with(|e| e.is_empty())>
-            <label for=id.clone()>{(t.councils.label_point_status)(number)}</label>
-            <div id=format!("{id}-error") class="field-errors">
-                {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{(t.field_error)(e)}</p> }).collect_view()}
-            </div>
-            <select id=id.clone() name="form[statuses][]" aria-describedby=format!("{id}-error")>
-                <option value=format!("{point}:") selected=current.is_empty()>{t.choose_status}</option>
-                {options}
-            </select>
-        </div>
-    }
-}
-
-#[component]
-fn AnswerTextFields(form_id: String, body: String, place: String, state: String, errors: Signal<FieldErrors>) -> impl IntoView {
-    let t = use_messages();
-    let states = [AnswerState::Draft, AnswerState::Final]
-        .into_iter()
-        .map(|s| {
-            let id = format!("{form_id}-state-{}", s.code());
-            view! {
-                <span class="radio">
-                    <input type="radio" id=id.clone() name="form[state]" value=s.code() checked=state == s.code()/>
-                    <label for=id>{(t.answer_state)(s)}</label>
-                </span>
-            }
-        })
-        .collect_view();
-    view! {
-        <TextField id=format!("{form_id}-tekst") name="form[body]" label=t.label_answer hint=t.hint_answer multiline=true required=true
-            maxlength=MAX_ANSWER_CHARS errors=field_errors(errors, "body") value=body/>
-        <TextField id=format!("{form_id}-waar") name="form[processed_where]" label=t.label_processed_where hint=t.hint_processed_where
-            maxlength=MAX_WHERE_CHARS errors=field_errors(errors, "processed_where") value=place/>
-        <fieldset class="field">
-            <legend>{t.label_state}</legend>
-            {states}
-        </fieldset>
+        <SelectField id name="form[statuses][]" label=(t.councils.label_point_status)(number) errors>
+            <option value=format!("{point}:") selected=current.is_empty()>{t.choose_status}</option>
+            {options}
+        </SelectField>
     }
 }
 
@@ -134,7 +101,7 @@ fn AnsweredPoint(point: OfficerPointView, keys: (String, String), may_answer: bo
                 <input type="hidden" name="council" value=keys.1.clone()/>
                 <input type="hidden" name="form[points][]" value=key.clone()/>
                 <StatusSelect point=id number form_id=form_id.clone() current=status errors/>
-                <AnswerTextFields form_id body place state errors/>
+                <AnswerFields form_id body place state errors/>
                 <button type="submit" class="button-primary">{t.councils.save_point_answer}<span class="sr-only">" "{(t.councils.point_number)(number)}</span></button>
             </ActionForm>
         }
@@ -221,12 +188,10 @@ fn JointAnswer(points: Vec<(i64, usize)>, keys: (String, String), echo: Option<F
             <input type="hidden" name="council" value=keys.1/>
             <fieldset class="field" aria-describedby="gezamenlijk-punten-error">
                 <legend>{c.points_title}</legend>
-                <div id="gezamenlijk-punten-error" class="field-errors">
-                    {move || point_errors.get().into_iter().map(|e| view! { <p class="field-error">{(t.field_error)(e)}</p> }).collect_view()}
-                </div>
+                <FieldMessages id="gezamenlijk-punten-error" errors=point_errors/>
                 {rows}
             </fieldset>
-            <AnswerTextFields form_id="gezamenlijk".into() body place state errors/>
+            <AnswerFields form_id="gezamenlijk".into() body place state errors/>
             <button type="submit" class="button-primary">{c.save_point_answer}</button>
         </ActionForm>
     }
@@ -273,9 +238,7 @@ fn Publish(keys: (String, String), published_on: Option<time::Date>, complete: b
                 <p>{c.publish_note}</p>
                 {(!complete).then(|| view! { <p class="meta">{c.letter_not_ready}</p> })}
                 <ErrorSummary errors other=failure/>
-                <div id="publiceren-error" class="field-errors" aria-live="polite">
-                    {move || publish_errors.get().into_iter().map(|e| view! { <p class="field-error">{(t.field_error)(e)}</p> }).collect_view()}
-                </div>
+                <FieldMessages id="publiceren-error" errors=publish_errors/>
                 <input type="hidden" name="consultation" value=keys.0/>
                 <input type="hidden" name="council" value=keys.1/>
                 <button type="submit" class="button-primary" aria-describedby="publiceren-error">{c.publish}</button>

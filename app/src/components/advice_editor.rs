@@ -2,7 +2,7 @@
 //! submission that freezes it. Used by council members, and by officers entering an oral advice.
 //! Each part is its own small form, so everything works with JavaScript off as well.
 
-use super::fields::{ErrorSummary, TextField, field_errors, form_feedback};
+use super::fields::{ErrorSummary, FieldMessages, SelectField, TextField, field_errors, form_feedback};
 use crate::api::{
     AdviceRevisionView, AdviceWorkspaceView, BlockChoice, FormEcho, ImportMeetingReport, PointView, RemoveAdvicePoint, SaveAdviceIntro,
     SaveAdvicePoint, StartAdviceCorrection, SubmitAdvice,
@@ -153,16 +153,9 @@ fn BlockSelect(
             .collect_view()
     });
     view! {
-        <div class="field" class:field-invalid=move || !errors.with(|e| e.is_empty())>
-            <label for=id.clone()>{c.label_point_blocks}</label>
-            <p id=format!("{id}-hint") class="field-hint">{c.hint_point_blocks}</p>
-            <div id=format!("{id}-error") class="field-errors">
-                {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{(t.field_error)(e)}</p> }).collect_view()}
-            </div>
-            <select id=id.clone() name="form[blocks][]" multiple=true size="6" aria-describedby=format!("{id}-hint {id}-error")>
-                {options}
-            </select>
-        </div>
+        <SelectField id name="form[blocks][]" label=c.label_point_blocks hint=c.hint_point_blocks errors multiple=true>
+            {options}
+        </SelectField>
     }
 }
 
@@ -290,9 +283,7 @@ fn SubmitAdviceForm(keys: (String, String), echo: Option<FormEcho>) -> impl Into
             <h3>{c.submit_title}</h3>
             <p>{c.submit_note}</p>
             <ErrorSummary errors other=failure/>
-            <div id="indienen-error" class="field-errors" aria-live="polite">
-                {move || submit_errors.get().into_iter().map(|e| view! { <p class="field-error">{(use_messages().field_error)(e)}</p> }).collect_view()}
-            </div>
+            <FieldMessages id="indienen-error" errors=submit_errors/>
             <input type="hidden" name="consultation" value=keys.0/>
             <input type="hidden" name="council" value=keys.1/>
             <button type="submit" class="button-primary" aria-describedby="indienen-error">{c.submit_advice}</button>

@@ -1,10 +1,10 @@
 //! An officer's answer to one comment: text, processing status, where it was processed, and
 //! whether it is final. Every save is a new revision; the history stays visible.
 
-use super::fields::{ErrorSummary, TextField, field_errors, form_feedback};
+use super::fields::{ErrorSummary, SelectField, TextField, field_errors, form_feedback};
 use crate::api::{FormEcho, OfficerCommentView, RevisionView, SaveAnswer};
 use crate::domain::answer::{MAX_ANSWER_CHARS, MAX_WHERE_CHARS};
-use crate::domain::error::FormOutcome;
+use crate::domain::error::{FieldErrors, FormOutcome};
 use crate::domain::status::{AnswerState, ProcessingStatus};
 use crate::platform::use_messages;
 use leptos::prelude::*;
@@ -60,10 +60,32 @@ fn AnswerForm(comment_id: i64, revisions: Vec<RevisionView>, echo: Option<FormEc
         .into_iter()
         .map(|s| view! { <option value=s.code() selected=status == s.code()>{t.status_label(s)}</option> })
         .collect_view();
+    view! {
+        <ActionForm action=action attr:class="answer-form" attr:novalidate="">
+            <input type="hidden" name="form[comment]" value=comment_id.to_string()/>
+            <ErrorSummary errors other=failure/>
+            <SelectField id=status_id name="form[status]" label=t.label_status errors=status_errors>
+                <option value="" selected=status.is_empty()>{t.choose_status}</option>
+                {options}
+            </SelectField>
+            <AnswerFields form_id=format!("antwoord-{comment_id}") body place state errors/>
+            <div class="form-actions">
+                <button type="submit" class="button-primary" disabled=move || action.pending().get()>{t.save_answer}</button>
+                <span role="status" class="saved-note">{move || saved().then_some(t.answer_saved)}</span>
+            </div>
+        </ActionForm>
+        <RevisionHistory history/>
+    }
+}
+
+/// The text, the place where it was processed, and concept or final: the parts every answer has.
+#[component]
+pub fn AnswerFields(form_id: String, body: String, place: String, state: String, errors: Signal<FieldErrors>) -> impl IntoView {
+    let t = use_messages();
     let states = [AnswerState::Draft, AnswerState::Final]
         .into_iter()
         .map(|s| {
-            let id = format!("antwoord-{comment_id}-state-{}", s.code());
+            let id = format!("{form_id}-state-{}", s.code());
             view! {
                 <span class="radio">
                     <input type="radio" id=id.clone() name="form[state]" value=s.code() checked=state == s.code()/>
@@ -73,33 +95,14 @@ fn AnswerForm(comment_id: i64, revisions: Vec<RevisionView>, echo: Option<FormEc
         })
         .collect_view();
     view! {
-        <ActionForm action=action attr:class="answer-form" attr:novalidate="">
-            <input type="hidden" name="form[comment]" value=comment_id.to_string()/>
-            <ErrorSummary errors other=failure/>
-            <TextField id=format!("antwoord-{comment_id}-tekst") name="form[body]" label=t.label_answer hint=t.hint_answer
-                errors=field_errors(errors, "body") value=body multiline=true required=true maxlength=MAX_ANSWER_CHARS/>
-            <div class="field" class:field-invalid=move || !status_errors.with(|e| e.is_empty())>
-                <label for=status_id.clone()>{t.label_status}</label>
-                <div id=format!("{status_id}-error") class="field-errors">
-                    {move || status_errors.get().into_iter().map(|e| view! { <p class="field-error">{(t.field_error)(e)}</p> }).collect_view()}
-                </div>
-                <select id=status_id.clone() name="form[status]" aria-describedby=format!("{status_id}-error")>
-                    <option value="" selected=status.is_empty()>{t.choose_status}</option>
-                    {options}
-                </select>
-            </div>
-            <TextField id=format!("antwoord-{comment_id}-waar") name="form[processed_where]" label=t.label_processed_where
-                hint=t.hint_processed_where errors=field_errors(errors, "processed_where") value=place maxlength=MAX_WHERE_CHARS/>
-            <fieldset class="field">
-                <legend>{t.label_state}</legend>
-                {states}
-            </fieldset>
-            <div class="form-actions">
-                <button type="submit" class="button-primary" disabled=move || action.pending().get()>{t.save_answer}</button>
-                <span role="status" class="saved-note">{move || saved().then_some(t.answer_saved)}</span>
-            </div>
-        </ActionForm>
-        <RevisionHistory history/>
+        <TextField id=format!("{form_id}-tekst") name="form[body]" label=t.label_answer hint=t.hint_answer multiline=true required=true
+            maxlength=MAX_ANSWER_CHARS errors=field_errors(errors, "body") value=body/>
+        <TextField id=format!("{form_id}-waar") name="form[processed_where]" label=t.label_processed_where hint=t.hint_processed_where
+            maxlength=MAX_WHERE_CHARS errors=field_errors(errors, "processed_where") value=place/>
+        <fieldset class="field">
+            <legend>{t.label_state}</legend>
+            {states}
+        </fieldset>
     }
 }
 

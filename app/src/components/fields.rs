@@ -30,8 +30,9 @@ pub fn field_errors(errors: Signal<FieldErrors>, field: &'static str) -> Signal<
     Signal::derive(move || errors.with(|e| e.get(field).to_vec()))
 }
 
+/// The messages of one field (or of a form's button), announced when they change.
 #[component]
-fn FieldMessages(id: String, errors: Signal<Vec<FieldError>>) -> impl IntoView {
+pub fn FieldMessages(#[prop(into)] id: String, errors: Signal<Vec<FieldError>>) -> impl IntoView {
     let t = use_messages();
     view! {
         <div id=id class="field-errors" aria-live="polite">
@@ -81,6 +82,32 @@ pub fn TextField(
             {hint_view}
             <FieldMessages id=format!("{id}-error") errors/>
             {input}
+        </div>
+    }
+}
+
+/// A list to choose from; the options are the children. `multiple` lets several be chosen.
+#[component]
+pub fn SelectField(
+    #[prop(into)] id: String,
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+    #[prop(optional)] multiple: bool,
+    children: Children,
+) -> impl IntoView {
+    let invalid = move || if errors.with(|e| e.is_empty()) { "false" } else { "true" };
+    let describedby = described_by(&id, hint.is_some());
+    let hint_view = hint.map(|h| view! { <p id=format!("{id}-hint") class="field-hint">{h}</p> });
+    view! {
+        <div class="field" class:field-invalid=move || invalid() == "true">
+            <label for=id.clone()>{label}</label>
+            {hint_view}
+            <FieldMessages id=format!("{id}-error") errors/>
+            <select id=id.clone() name=name multiple=multiple size=multiple.then_some("6") aria-describedby=describedby aria-invalid=invalid>
+                {children()}
+            </select>
         </div>
     }
 }

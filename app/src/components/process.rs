@@ -2,7 +2,7 @@
 //! timeline, and the councils asked for advice with where each advice stands.
 
 use super::advice_editor::{Refresh, refresh_on_done};
-use super::fields::{ErrorSummary, TextField, field_errors, form_feedback};
+use super::fields::{ErrorSummary, SelectField, TextField, field_errors, form_feedback};
 use super::timeline::Timeline;
 use crate::api::{AddMilestone, AskCouncil, ChangePhase, FormEcho, ProcessView, consultation_process};
 use crate::components::errors::ErrorView;
@@ -88,13 +88,7 @@ fn PhaseForm(slug: String, next: Vec<crate::domain::phase::Phase>, today: time::
         <ActionForm action=action attr:id="fase" attr:class="stacked-form" attr:novalidate="">
             <ErrorSummary errors other=failure/>
             <input type="hidden" name="form[consultation]" value=slug/>
-            <div class="field" class:field-invalid=move || !phase_errors.with(|e| e.is_empty())>
-                <label for="fase-keuze">{c.label_next_phase}</label>
-                <div id="fase-keuze-error" class="field-errors">
-                    {move || phase_errors.get().into_iter().map(|e| view! { <p class="field-error">{(t.field_error)(e)}</p> }).collect_view()}
-                </div>
-                <select id="fase-keuze" name="form[phase]" aria-describedby="fase-keuze-error">{options}</select>
-            </div>
+            <SelectField id="fase-keuze" name="form[phase]" label=c.label_next_phase errors=phase_errors>{options}</SelectField>
             <TextField id="fase-datum" name="form[date]" label=c.label_phase_date hint=c.hint_phase_date kind="date" required=true
                 errors=field_errors(errors, "date") value=date/>
             <button type="submit" class="button-primary">{c.move_phase}</button>

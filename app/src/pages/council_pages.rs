@@ -4,7 +4,7 @@
 use super::{echo_resource, param};
 use crate::api::{AcceptInvite, CreateCouncil, FormEcho, InviteMember, council_detail, council_home, invite_info, list_councils};
 use crate::components::errors::ErrorView;
-use crate::components::fields::{ErrorSummary, TextField, field_errors, form_feedback};
+use crate::components::fields::{ErrorSummary, SelectField, TextField, field_errors, form_feedback};
 use crate::domain::council::{CouncilKind, MAX_COUNCIL_NAME_CHARS, MAX_MUNICIPALITY_CHARS, MIN_PASSWORD_CHARS};
 use crate::domain::error::FormOutcome;
 use crate::platform::use_messages;
@@ -72,16 +72,10 @@ fn NewCouncilForm(echo: Option<FormEcho>) -> impl IntoView {
                 errors=field_errors(errors, "name") value=echo.value("name")/>
             <TextField id="raad-gemeente" name="form[municipality]" label=c.label_municipality required=true maxlength=MAX_MUNICIPALITY_CHARS
                 errors=field_errors(errors, "municipality") value=echo.value("municipality")/>
-            <div class="field" class:field-invalid=move || !kind_errors.with(|e| e.is_empty())>
-                <label for="raad-soort">{c.label_kind}</label>
-                <div id="raad-soort-error" class="field-errors">
-                    {move || kind_errors.get().into_iter().map(|e| view! { <p class="field-error">{(t.field_error)(e)}</p> }).collect_view()}
-                </div>
-                <select id="raad-soort" name="form[kind]" aria-describedby="raad-soort-error">
-                    <option value="" selected=kind.is_empty()>{c.choose_kind}</option>
-                    {options}
-                </select>
-            </div>
+            <SelectField id="raad-soort" name="form[kind]" label=c.label_kind errors=kind_errors>
+                <option value="" selected=kind.is_empty()>{c.choose_kind}</option>
+                {options}
+            </SelectField>
             <TextField id="raad-slug" name="form[slug]" label=c.label_council_slug hint=c.hint_council_slug
                 errors=field_errors(errors, "slug") value=echo.value("slug")/>
             <button type="submit" class="button-primary">{c.create_council}</button>

@@ -3,7 +3,7 @@ use crate::api::{CreateConsultation, FormEcho, OfficerConsultationView, officer_
 use crate::components::answer_form::CommentForOfficer;
 use crate::components::document::PeriodNotice;
 use crate::components::errors::ErrorView;
-use crate::components::fields::{ErrorSummary, TextField, field_errors};
+use crate::components::fields::{ErrorSummary, SelectField, TextField, field_errors};
 use crate::components::process::ProcessPanel;
 use crate::domain::consultation::{MAX_DESCRIPTION_CHARS, MAX_SLUG_CHARS, MAX_TITLE_CHARS};
 use crate::platform::use_messages;
@@ -174,13 +174,6 @@ fn StartPhaseField(value: String, errors: Signal<Vec<crate::domain::error::Field
         .map(|p| view! { <option value=p.code() selected=value == p.code()>{c.phase(p)}</option> })
         .collect_view();
     view! {
-        <div class="field" class:field-invalid=move || !errors.with(|e| e.is_empty())>
-            <label for="c-phase">{c.label_start_phase}</label>
-            <p id="c-phase-hint" class="field-hint">{c.hint_start_phase}</p>
-            <div id="c-phase-error" class="field-errors">
-                {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{(t.field_error)(e)}</p> }).collect_view()}
-            </div>
-            <select id="c-phase" name="phase" aria-describedby="c-phase-hint c-phase-error">{options}</select>
-        </div>
+        <SelectField id="c-phase" name="phase" label=c.label_start_phase hint=c.hint_start_phase errors>{options}</SelectField>
     }
 }

@@ -50,7 +50,7 @@ const COUNCIL_COLUMNS: &str = "r.id, r.slug, r.name, r.municipality, r.kind";
 impl Store {
     #[tracing::instrument(skip(self, council), fields(council.slug = %council.slug.as_str()))]
     pub async fn create_council(&self, council: &ValidCouncil, created_by: Option<i64>) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar(
+        sqlx::query_scalar(
             "INSERT INTO councils (slug, name, municipality, kind, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(council.slug.as_str())
@@ -61,7 +61,7 @@ impl Store {
         .bind(created_by)
         .fetch_one(&self.pool)
         .await
-        .map_err(StoreError::from_write)?)
+        .map_err(StoreError::from_write)
     }
 
     pub async fn list_councils(&self) -> Result<Vec<CouncilSummary>, StoreError> {
@@ -102,7 +102,7 @@ impl Store {
         created_by: i64,
         expires_at: OffsetDateTime,
     ) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar(
+        sqlx::query_scalar(
             "INSERT INTO council_invites (council_id, token_hash, name, email, created_by, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
@@ -115,7 +115,7 @@ impl Store {
         .bind(expires_at)
         .fetch_one(&self.pool)
         .await
-        .map_err(StoreError::from_write)?)
+        .map_err(StoreError::from_write)
     }
 
     pub async fn council_invites(&self, council_id: i64) -> Result<Vec<InviteRow>, StoreError> {
