@@ -505,3 +505,58 @@ async fn advice_forms_work_without_javascript_and_keep_what_was_typed() {
     let page = member_l.get(location.split('#').next().unwrap()).await;
     assert!(page.body.contains("Dit veld is verplicht."), "the message next to the field");
 }
+
+#[tokio::test]
+async fn an_invite_link_is_shown_once_without_javascript_too() {
+    let app = TestApp::new().await;
+    let mut officer = app.officer().await;
+    let council: String = done(
+        &officer
+            .call(
+                "/api/raad-nieuw",
+                &fields(&[
+                    ("form[name]", "Wmo-raad Waterhoven"),
+                    ("form[municipality]", "Waterhoven"),
+                    ("form[kind]", "wmo"),
+                    ("form[slug]", ""),
+                ]),
+            )
+            .await,
+    );
+    let page = format!("/beheer/raden/{council}");
+    let bad = officer
+        .post_form(
+            "/api/raad-uitnodigen",
+            &fields(&[("form[council]", &council), ("form[name]", "Wim"), ("form[email]", "geen-adres")]),
+            &page,
+        )
+        .await;
+    let back = bad.location().to_string();
+    assert!(back.starts_with(&format!("{page}?formulier=")) && back.ends_with("#uitnodigen"), "{back}");
+    let form = officer.get(back.split('#').next().unwrap()).await;
+    assert!(form.body.contains("Vul een geldig e-mailadres in") && form.body.contains("value=\"Wim\""), "message and input kept");
+    let ok = officer
+        .post_form(
+            "/api/raad-uitnodigen",
+            &fields(&[("form[council]", &council), ("form[name]", "Wim"), ("form[email]", "wim@raad.example")]),
+            &page,
+        )
+        .await;
+    let shown = officer.get(ok.location().split('#').next().unwrap()).await;
+    let start = shown.body.find("/uitnodiging/").expect("the link is on the page");
+    let token: String = shown.body[start + "/uitnodiging/".len()..].chars().take_while(char::is_ascii_hexdigit).collect();
+    assert_eq!(token.len(), 64);
+    let mut member = app.client_from([198, 51, 100, 60]);
+    let info: Result<InviteDetails, FieldError> = member.call("/api/uitnodiging", &fields(&[("token", &token)])).await.json();
+    assert_eq!(info.map(|i| i.name), Ok("Wim".to_string()));
+    // Accepting without JavaScript signs in and goes to the council area.
+    let accepted = member
+        .post_form(
+            "/api/uitnodiging-aannemen",
+            &fields(&[("form[token]", &token), ("form[password]", PASSWORD), ("form[password_again]", PASSWORD)]),
+            &format!("/uitnodiging/{token}"),
+        )
+        .await;
+    assert_eq!(accepted.location(), "/raad");
+    assert_eq!(member.get("/raad").await.status, StatusCode::OK);
+}
