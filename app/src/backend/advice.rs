@@ -375,10 +375,7 @@ pub async fn officer_view(store: &Store, user: &UserRow, slug: &str, council: &s
         }
         None => (None, Vec::new()),
     };
-    let complete = match letter(store, &consultation, &council).await? {
-        Some((letter, _)) => letter.complete(),
-        None => false,
-    };
+    let complete = advice::all_final(points.iter().map(|p: &OfficerPointView| p.history.first().map(|a| a.state)));
     Ok(OfficerAdviceView {
         consultation_slug: consultation.slug.clone(),
         consultation_title: consultation.title.clone(),

@@ -362,9 +362,21 @@ pub fn letter_items(points: Vec<LetterPoint>) -> Vec<LetterItem> {
     items
 }
 
+/// Whether there are points and each one's current answer is final (`None`: no answer yet).
+pub fn all_final(states: impl IntoIterator<Item = Option<AnswerState>>) -> bool {
+    let mut any = false;
+    for state in states {
+        if state != Some(AnswerState::Final) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// Whether every point has a final answer: then the council may read the letter.
 pub fn letter_complete(points: &[LetterPoint]) -> bool {
-    !points.is_empty() && points.iter().all(|p| p.answer.as_ref().is_some_and(|a| a.state == AnswerState::Final))
+    all_final(points.iter().map(|p| p.answer.as_ref().map(|a| a.state)))
 }
 
 /// The college's response letter to one council's advice.
