@@ -44,7 +44,8 @@ pub fn AdviceEditor(workspace: AdviceWorkspaceView, echo: Option<FormEcho>, sele
     let w = workspace;
     let keys = (w.consultation_slug.clone(), w.council.slug.clone());
     let writing = w.open && w.stage != AdviceStage::Submitted;
-    let notice = if w.open { c.advice_open_until_phase } else { c.advice_closed_note };
+    // Members are told whether they can write; staff see the oral-advice explanation with the draft.
+    let notice = (!w.staff).then_some(if w.open { c.advice_open_until_phase } else { c.advice_closed_note });
     let draft_points = w.draft.as_ref().map(|d| d.points.clone()).unwrap_or_default();
     let draft_intro = w.draft.as_ref().map(|d| d.intro.clone()).unwrap_or_default();
     let draft_date = w.draft.as_ref().and_then(|d| d.received_on).map(|d| d.to_string()).unwrap_or_default();
@@ -97,7 +98,7 @@ pub fn AdviceEditor(workspace: AdviceWorkspaceView, echo: Option<FormEcho>, sele
     });
     view! {
         <p class="meta">{w.council.name.clone()}" · "{t.councils.phase(w.phase)}" · "{c.stage(w.stage)}</p>
-        <p class="notice">{notice}</p>
+        {notice.map(|n| view! { <p class="notice">{n}</p> })}
         {w.council_drafting.then(|| view! { <p class="notice">{c.member_draft_hidden}</p> })}
         {submitted_note}
         {letter}

@@ -192,7 +192,9 @@ pub fn timeline(
         let next_start = reached.iter().filter(|(p, _)| *p > phase).map(|(_, d)| *d).min();
         let entry = if phase < current {
             let Some(from) = started else { continue };
-            TimelineEntry::Phase { phase, state: PhaseState::Done, from: Some(from), until: next_start }
+            // A finished phase ran until the day before the next one began ("tot en met").
+            let until = next_start.map(|next| next.previous_day().unwrap_or(next).max(from));
+            TimelineEntry::Phase { phase, state: PhaseState::Done, from: Some(from), until }
         } else if phase == current {
             let (from, until) = if phase == Phase::Comment { (Some(period.opens), Some(period.closes)) } else { (started, None) };
             TimelineEntry::Phase { phase, state: PhaseState::Current, from: from.or(started), until }
@@ -299,9 +301,9 @@ mod tests {
         assert_eq!(
             entries,
             [
-                phase(Phase::Concept, PhaseState::Done, Some(date!(2026 - 09 - 01)), Some(date!(2026 - 10 - 01))),
+                phase(Phase::Concept, PhaseState::Done, Some(date!(2026 - 09 - 01)), Some(date!(2026 - 09 - 30))),
                 milestone(date!(2026 - 09 - 15), "11 interviews gehouden"),
-                phase(Phase::Advice, PhaseState::Done, Some(date!(2026 - 10 - 01)), Some(date!(2026 - 12 - 01))),
+                phase(Phase::Advice, PhaseState::Done, Some(date!(2026 - 10 - 01)), Some(date!(2026 - 11 - 30))),
                 milestone(date!(2026 - 10 - 24), "Advies ASD ontvangen"),
                 phase(Phase::Comment, PhaseState::Current, Some(PERIOD.opens), Some(PERIOD.closes)),
                 milestone(date!(2026 - 12 - 20), "Informatieavond"),
