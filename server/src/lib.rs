@@ -34,9 +34,29 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// How often ended sessions are deleted from the database.
+const SESSION_CLEANUP_EVERY: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// Deletes expired sessions at start and then every hour, so that ended sessions (who was signed
+/// in, and when) are not kept longer than they work.
+fn spawn_session_cleanup(store: SqliteStore) {
+    use tower_sessions::session_store::ExpiredDeletion;
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(SESSION_CLEANUP_EVERY);
+        loop {
+            // The first tick comes at once.
+            every.tick().await;
+            if let Err(error) = store.delete_expired().await {
+                tracing::warn!(%error, "expired sessions not deleted");
+            }
+        }
+    });
+}
+
 pub async fn build_router(state: AppState, leptos_options: LeptosOptions, options: &ServerOptions) -> Result<Router, sqlx::Error> {
     let session_store = SqliteStore::new(state.store.sqlite_pool().clone());
     session_store.migrate().await?;
+    spawn_session_cleanup(session_store.clone());
     let sessions = SessionManagerLayer::new(session_store)
         .with_name("inspraak_sessie")
         .with_secure(options.secure_cookies)

@@ -327,3 +327,26 @@ async fn a_signed_in_officer_stays_signed_in_on_a_404_page() {
     assert!(missing.body.contains(NL.nav_logout), "the header still knows who is signed in");
     assert!(!missing.body.contains("href=\"/inloggen\""), "and does not offer to sign in again");
 }
+
+#[tokio::test]
+async fn expired_sessions_are_deleted_from_the_database() {
+    let app = TestApp::new().await;
+    let _officer = app.officer().await;
+    let pool = app.store.sqlite_pool();
+    let live: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tower_sessions").fetch_one(pool).await.unwrap();
+    assert_eq!(live, 1, "the signed-in officer's session");
+    // Let it end (as after eight hours without use), then start the server again.
+    sqlx::query("UPDATE tower_sessions SET expiry_date = 0").execute(pool).await.unwrap();
+    let _restarted = app::backend::AppState::new(app.store.clone(), &app::backend::Settings::default());
+    let options = leptos::prelude::LeptosOptions::builder().output_name("inspraak").build();
+    let _router = server::build_router(_restarted, options, &server::ServerOptions { secure_cookies: false }).await.unwrap();
+    let mut left = live;
+    for _ in 0..50 {
+        left = sqlx::query_scalar("SELECT COUNT(*) FROM tower_sessions").fetch_one(pool).await.unwrap();
+        if left == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(left, 0, "the expired session is gone");
+}
