@@ -132,7 +132,7 @@ pub async fn get_consultation(slug: String) -> Result<ConsultationView, AppError
         },
         _ => None,
     };
-    let has_letters = store.advices_of(consultation.id).await?.iter().any(|a| a.published_at.is_some());
+    let has_letters = store.has_published_letters(consultation.id).await?;
     Ok(ConsultationView {
         slug: consultation.slug,
         title: consultation.title,

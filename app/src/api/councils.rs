@@ -62,15 +62,12 @@ pub struct CouncilHomeView {
 
 #[server(endpoint = "raden")]
 pub async fn list_councils() -> Result<Vec<CouncilListItem>, AppError> {
-    use crate::backend::{advice::council_info, auth, context::state, store::CouncilRow};
+    use crate::backend::{advice::council_info_of, auth, context::state};
     auth::require(crate::domain::role::Action::ManageCouncils).await?;
     let rows = state()?.store.list_councils().await?;
     Ok(rows
         .into_iter()
-        .map(|r| CouncilListItem {
-            members: r.member_count,
-            council: council_info(&CouncilRow { id: 0, slug: r.slug, name: r.name, municipality: r.municipality, kind: r.kind }),
-        })
+        .map(|r| CouncilListItem { members: r.member_count, council: council_info_of(r.slug, r.name, r.municipality, &r.kind) })
         .collect())
 }
 
@@ -221,12 +218,12 @@ pub async fn council_home() -> Result<CouncilHomeView, AppError> {
     let council = store.council_by_id(user.council_id.ok_or(AppError::Forbidden)?).await?.ok_or(AppError::NotFound)?;
     let mut consultations = Vec::new();
     for asked in store.consultations_for_council(council.id).await? {
-        let row = store.consultation_by_slug(&asked.slug).await?.ok_or(AppError::NotFound)?;
-        let stage = match store.advice_for(row.id, council.id).await? {
+        let stage = match store.advice_for(asked.id, council.id).await? {
             Some(a) => stage_of(&store.advice_revisions(a.id).await?),
             None => AdviceStage::None,
         };
-        consultations.push(AskedItem { phase: row.phase(), slug: asked.slug, title: asked.title, stage });
+        let phase = Phase::parse(&asked.phase).unwrap_or(Phase::Comment);
+        consultations.push(AskedItem { phase, slug: asked.slug, title: asked.title, stage });
     }
     Ok(CouncilHomeView { council: council_info(&council), consultations })
 }

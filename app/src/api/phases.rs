@@ -35,15 +35,7 @@ pub async fn consultation_process(slug: String) -> Result<ProcessView, AppError>
         .await?
         .into_iter()
         .filter(|c| !asked.contains(&c.slug))
-        .map(|c| {
-            advice::council_info(&crate::backend::store::CouncilRow {
-                id: 0,
-                slug: c.slug,
-                name: c.name,
-                municipality: c.municipality,
-                kind: c.kind,
-            })
-        })
+        .map(|c| advice::council_info_of(c.slug, c.name, c.municipality, &c.kind))
         .collect();
     let phase = consultation.phase();
     Ok(ProcessView {

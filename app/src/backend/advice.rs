@@ -21,12 +21,12 @@ use crate::domain::status::{AnswerState, ProcessingStatus};
 use std::collections::{BTreeMap, HashMap};
 
 pub fn council_info(row: &CouncilRow) -> CouncilInfo {
-    CouncilInfo {
-        slug: row.slug.clone(),
-        name: row.name.clone(),
-        municipality: row.municipality.clone(),
-        kind: CouncilKind::parse(&row.kind).unwrap_or(CouncilKind::Other),
-    }
+    council_info_of(row.slug.clone(), row.name.clone(), row.municipality.clone(), &row.kind)
+}
+
+/// A council as the interface shows it, from any row that has its columns.
+pub fn council_info_of(slug: String, name: String, municipality: String, kind: &str) -> CouncilInfo {
+    CouncilInfo { slug, name, municipality, kind: CouncilKind::parse(kind).unwrap_or(CouncilKind::Other) }
 }
 
 async fn load(store: &Store, slug: &str, council: &str) -> Result<(ConsultationRow, CouncilRow), AppError> {
@@ -51,6 +51,13 @@ pub fn stage_of(revisions: &[AdviceRevisionRow]) -> AdviceStage {
         Some(_) if revisions.iter().any(|r| r.submitted_at.is_some()) => AdviceStage::Correcting,
         Some(_) => AdviceStage::Draft,
     }
+}
+
+/// The ids of the points, in the order written (a point has a row per block it refers to).
+fn point_ids(rows: &[PointRow]) -> Vec<i64> {
+    let mut ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    ids.dedup();
+    ids
 }
 
 /// Points in the order written, each with the blocks it refers to.
@@ -136,8 +143,10 @@ pub async fn workspace(store: &Store, user: &UserRow, slug: &str, council: &str)
         .into_iter()
         .map(|b| BlockChoice { anchor: b.anchor, label: b.label, excerpt: crate::domain::report::shorten(&b.plain_text, 70) })
         .collect();
-    let letter_ready = match letter(store, &consultation, &council).await? {
-        Some((letter, _)) => letter.complete(),
+    let letter_ready = match answered_points(store, &rows).await? {
+        Some((_, points, history)) => {
+            advice::all_final(points.iter().map(|p| history.get(&p.id).and_then(|h| h.first()).and_then(|a| AnswerState::parse(&a.state))))
+        }
         None => false,
     };
     Ok(AdviceWorkspaceView {
@@ -190,7 +199,7 @@ async fn writable_draft(slug: &str, council: &str, create: bool) -> Result<Resul
         return Ok(Err(FieldError::CouncilIsDrafting));
     }
     let points = match draft {
-        Some(d) => store.advice_points(d.id).await?.iter().map(|p| p.id).collect::<std::collections::HashSet<_>>().len(),
+        Some(d) => point_ids(&store.advice_points(d.id).await?).len(),
         None => 0,
     };
     if let Err(error) = advice::check_edit(stage, is_open(&user, consultation.phase()), if create { points } else { 0 }) {
@@ -271,7 +280,7 @@ pub async fn submit(slug: &str, council: &str) -> Result<FormOutcome<()>, AppErr
         return Ok(refused("submit", FieldError::CouncilIsDrafting));
     }
     let points = match draft {
-        Some(d) => group_points(store.advice_points(d.id).await?).len(),
+        Some(d) => point_ids(&store.advice_points(d.id).await?).len(),
         None => 0,
     };
     if let Err(error) = advice::check_submit(stage, is_open(&user, consultation.phase()), points) {
@@ -417,7 +426,7 @@ pub async fn answer_points(slug: &str, council: &str, form: &PointAnswerForm) ->
     let Some(revision) = rows.iter().find(|r| r.submitted_at.is_some()) else {
         return Ok(refused("points", FieldError::NoPointChosen));
     };
-    let known: Vec<i64> = group_points(store.advice_points(revision.id).await?).iter().map(|p| p.id).collect();
+    let known = point_ids(&store.advice_points(revision.id).await?);
     if answer.points.iter().any(|(id, _)| !known.contains(id)) {
         return Err(AppError::NotFound);
     }
@@ -563,12 +572,7 @@ pub async fn letters(store: &Store, user: Option<&UserRow>, slug: &str) -> Resul
                 (_, false) => AdviceStage::Submitted,
                 (_, true) => AdviceStage::Correcting,
             },
-            council: CouncilInfo {
-                kind: CouncilKind::parse(&row.kind).unwrap_or(CouncilKind::Other),
-                slug: row.council_slug,
-                name: row.council_name,
-                municipality: row.municipality,
-            },
+            council: council_info_of(row.council_slug, row.council_name, row.municipality, &row.kind),
             received_on: row.received_on,
             oral: row.oral.unwrap_or(false),
             published_on: row.published_at.map(|at| at.date()),

@@ -34,7 +34,6 @@ pub async fn usable_invite(
     match check_invite(invite.expires_at, invite.used_at.is_some(), super::store::now()) {
         Err(InviteProblem::Used) => return Ok(Err(FieldError::InviteUsed)),
         Err(InviteProblem::Expired) => return Ok(Err(FieldError::InviteExpired)),
-        Err(InviteProblem::Unknown) => return Ok(Err(FieldError::InviteUnknown)),
         Ok(()) => {}
     }
     let council = store.council_by_id(invite.council_id).await?.ok_or(AppError::NotFound)?;

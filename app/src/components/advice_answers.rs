@@ -1,7 +1,7 @@
 //! Officers answer a council's advice: per point, or several points with one joint answer (each
 //! keeping its own status), write the opening of the response letter, and publish it.
 
-use super::advice_editor::{PointText, refresh_on_done};
+use super::advice_editor::{AdviceKeys, PointText, refresh_on_done};
 use super::answer_form::AnswerFields;
 use super::fields::{ErrorSummary, FieldMessages, SelectField, TextField, field_errors, form_feedback};
 use crate::api::{FormEcho, OfficerAdviceView, OfficerPointView, PointAnswerView, PublishLetter, SavePointAnswer, SaveResponseIntro};
@@ -97,8 +97,7 @@ fn AnsweredPoint(point: OfficerPointView, keys: (String, String), may_answer: bo
         view! {
             <ActionForm action=action attr:id=format!("antwoord-{id}") attr:class="answer-form" attr:novalidate="">
                 <ErrorSummary errors other=failure/>
-                <input type="hidden" name="consultation" value=keys.0.clone()/>
-                <input type="hidden" name="council" value=keys.1.clone()/>
+                <AdviceKeys keys=keys.clone()/>
                 <input type="hidden" name="form[points][]" value=key.clone()/>
                 <StatusSelect point=id number form_id=form_id.clone() current=status errors/>
                 <AnswerFields form_id body place state errors/>
@@ -184,8 +183,7 @@ fn JointAnswer(points: Vec<(i64, usize)>, keys: (String, String), echo: Option<F
             <h3>{c.joint_title}</h3>
             <p class="field-hint">{c.joint_intro}</p>
             <ErrorSummary errors other=failure/>
-            <input type="hidden" name="consultation" value=keys.0/>
-            <input type="hidden" name="council" value=keys.1/>
+            <AdviceKeys keys=keys/>
             <fieldset class="field" aria-describedby="gezamenlijk-punten-error">
                 <legend>{c.points_title}</legend>
                 <FieldMessages id="gezamenlijk-punten-error" errors=point_errors/>
@@ -211,8 +209,7 @@ fn ResponseIntro(keys: (String, String), body: String, echo: Option<FormEcho>) -
         <ActionForm action=action attr:id="opening" attr:class="answer-form" attr:novalidate="">
             <h3>{c.response_intro_title}</h3>
             <ErrorSummary errors other=failure/>
-            <input type="hidden" name="consultation" value=keys.0/>
-            <input type="hidden" name="council" value=keys.1/>
+            <AdviceKeys keys=keys/>
             <TextField id="opening-tekst" name="body" label=c.label_response_intro hint=c.hint_response_intro multiline=true required=true
                 maxlength=crate::domain::advice::MAX_INTRO_CHARS errors=field_errors(errors, "response_intro") value=body/>
             <button type="submit" class="button-secondary">{c.save_response_intro}</button>
@@ -239,8 +236,7 @@ fn Publish(keys: (String, String), published_on: Option<time::Date>, complete: b
                 {(!complete).then(|| view! { <p class="meta">{c.letter_not_ready}</p> })}
                 <ErrorSummary errors other=failure/>
                 <FieldMessages id="publiceren-error" errors=publish_errors/>
-                <input type="hidden" name="consultation" value=keys.0/>
-                <input type="hidden" name="council" value=keys.1/>
+                <AdviceKeys keys=keys/>
                 <button type="submit" class="button-primary" aria-describedby="publiceren-error">{c.publish}</button>
             </ActionForm>
         }

@@ -120,8 +120,7 @@ fn IntroEditor(keys: (String, String), intro: String, date: String, staff: bool,
     let date = echo.as_ref().map(|e| e.value("received_on")).unwrap_or(date);
     view! {
         <ActionForm action=action attr:id="inleiding" attr:class="advice-form" attr:novalidate="">
-            <input type="hidden" name="form[consultation]" value=keys.0/>
-            <input type="hidden" name="form[council]" value=keys.1/>
+            <AdviceKeys keys=keys in_form=true/>
             <ErrorSummary errors other=failure/>
             <TextField id="advies-inleiding" name="form[intro]" label=c.label_intro hint=c.hint_intro multiline=true
                 maxlength=MAX_INTRO_CHARS errors=field_errors(errors, "intro") value=intro/>
@@ -172,8 +171,7 @@ fn PointFields(
 ) -> impl IntoView {
     let c = use_messages().councils;
     view! {
-        <input type="hidden" name="form[consultation]" value=keys.0/>
-        <input type="hidden" name="form[council]" value=keys.1/>
+        <AdviceKeys keys=keys in_form=true/>
         <input type="hidden" name="form[point]" value=point.map(|p| p.to_string()).unwrap_or_default()/>
         <TextField id=format!("{prefix}-tekst") name="form[body]" label=c.label_point_body hint=c.hint_point_body multiline=true
             required=true maxlength=MAX_POINT_CHARS errors=field_errors(errors, "body") value=body/>
@@ -227,7 +225,7 @@ fn DraftPoint(point: PointView, keys: (String, String), blocks: StoredValue<Vec<
         None => point.blocks.iter().map(|b| b.anchor.clone()).collect(),
     };
     let slug = keys.0.clone();
-    let (consultation, council) = keys.clone();
+    let remove_keys = keys.clone();
     view! {
         <article class="advice-point" id=format!("punt-{id}")>
             <PointText point=point.clone() slug/>
@@ -239,13 +237,23 @@ fn DraftPoint(point: PointView, keys: (String, String), blocks: StoredValue<Vec<
                     <button type="submit" class="button-secondary">{c.save_point}</button>
                 </ActionForm>
                 <ActionForm action=remove attr:class="inline-form">
-                    <input type="hidden" name="consultation" value=consultation/>
-                    <input type="hidden" name="council" value=council/>
+                    <AdviceKeys keys=remove_keys/>
                     <input type="hidden" name="point" value=id.to_string()/>
                     <button type="submit" class="link-button">{c.remove_point}<span class="sr-only">" "{(c.point_number)(point.number)}</span></button>
                 </ActionForm>
             </details>
         </article>
+    }
+}
+
+/// The consultation and council a form is about, as hidden fields (`form[…]` when the server
+/// function takes a form struct).
+#[component]
+pub fn AdviceKeys(keys: (String, String), #[prop(optional)] in_form: bool) -> impl IntoView {
+    let (consultation, council) = if in_form { ("form[consultation]", "form[council]") } else { ("consultation", "council") };
+    view! {
+        <input type="hidden" name=consultation value=keys.0/>
+        <input type="hidden" name=council value=keys.1/>
     }
 }
 
@@ -285,8 +293,7 @@ fn SubmitAdviceForm(keys: (String, String), echo: Option<FormEcho>) -> impl Into
             <p>{c.submit_note}</p>
             <ErrorSummary errors other=failure/>
             <FieldMessages id="indienen-error" errors=submit_errors/>
-            <input type="hidden" name="consultation" value=keys.0/>
-            <input type="hidden" name="council" value=keys.1/>
+            <AdviceKeys keys=keys/>
             <button type="submit" class="button-primary" aria-describedby="indienen-error">{c.submit_advice}</button>
         </ActionForm>
     }
@@ -299,8 +306,7 @@ fn CorrectionForm(keys: (String, String)) -> impl IntoView {
     refresh_on_done(action.value());
     view! {
         <ActionForm action=action attr:class="inline-form">
-            <input type="hidden" name="consultation" value=keys.0/>
-            <input type="hidden" name="council" value=keys.1/>
+            <AdviceKeys keys=keys/>
             <button type="submit" class="button-secondary">{c.start_correction}</button>
         </ActionForm>
     }
@@ -320,8 +326,7 @@ fn ReportImport(keys: (String, String), echo: Option<FormEcho>) -> impl IntoView
         <ActionForm action=action attr:id="verslag" attr:class="advice-form" attr:novalidate="">
             <h3>{c.oral_title}</h3>
             <ErrorSummary errors other=failure/>
-            <input type="hidden" name="consultation" value=keys.0/>
-            <input type="hidden" name="council" value=keys.1/>
+            <AdviceKeys keys=keys/>
             <TextField id="verslag-tekst" name="text" label=c.label_report_text hint=c.hint_report_text multiline=true required=true
                 errors=field_errors(errors, "report") value=text/>
             <button type="submit" class="button-primary">{c.import_report}</button>

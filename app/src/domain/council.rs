@@ -160,7 +160,6 @@ impl TryFrom<&InviteForm> for ValidInvite {
 /// Why an invite link no longer works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum InviteProblem {
-    Unknown,
     Expired,
     Used,
 }

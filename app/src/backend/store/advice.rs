@@ -357,6 +357,15 @@ impl Store {
         Ok(())
     }
 
+    /// Whether any council's response letter on this consultation is public.
+    pub async fn has_published_letters(&self, consultation_id: i64) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM advices WHERE consultation_id = $1 AND published_at IS NOT NULL")
+            .bind(consultation_id)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n > 0)
+    }
+
     /// The councils asked for advice on a consultation, with where each advice stands.
     pub async fn advices_of(&self, consultation_id: i64) -> Result<Vec<AdviceListRow>, StoreError> {
         Ok(sqlx::query_as(

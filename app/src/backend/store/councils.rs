@@ -40,6 +40,7 @@ pub struct InviteRow {
 /// A consultation a council was asked to advise on.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AskedConsultation {
+    pub id: i64,
     pub slug: String,
     pub title: String,
     pub phase: String,
@@ -200,7 +201,7 @@ impl Store {
 
     pub async fn consultations_for_council(&self, council_id: i64) -> Result<Vec<AskedConsultation>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT c.slug, c.title, c.phase FROM consultations c JOIN consultation_councils cc ON cc.consultation_id = c.id \
+            "SELECT c.id, c.slug, c.title, c.phase FROM consultations c JOIN consultation_councils cc ON cc.consultation_id = c.id \
              WHERE cc.council_id = $1 ORDER BY c.id DESC",
         )
         .bind(council_id)
