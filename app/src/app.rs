@@ -54,6 +54,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/beheer") view=OfficerHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/nieuw") view=NewConsultationPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/consultaties/:slug") view=OfficerConsultationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/consultaties/:slug/reacties") view=ReactionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/consultaties/:slug/gezamenlijk") view=JointAnswerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/consultaties/:slug/groepen") view=GroupsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/consultaties/:slug/logboek") view=AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/consultaties/:slug/adviezen/:council") view=OfficerAdvicePage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/raden") view=CouncilsPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/raden/:council") view=CouncilPage ssr=SsrMode::Async/>

@@ -167,6 +167,7 @@ pub struct Messages {
     pub months: [&'static str; 12],
     pub field_error: fn(FieldError) -> String,
     pub councils: &'static crate::i18n_councils::CouncilMessages,
+    pub work: &'static crate::i18n_workbench::WorkMessages,
 }
 
 impl Messages {
@@ -188,6 +189,7 @@ impl Messages {
 
 pub const NL: Messages = Messages {
     councils: &crate::i18n_councils::NL,
+    work: &crate::i18n_workbench::NL,
     lang_name: "Nederlands",
     site_name: "Inspraak",
     site_tagline: "Reageer op beleid in wording en volg wat ermee gebeurt",
@@ -349,6 +351,18 @@ pub const NL: Messages = Messages {
         }
         FieldError::NoPointChosen => "Kies minstens één punt.".into(),
         FieldError::AnswersNotFinal => "Nog niet elk punt heeft een definitief antwoord.".into(),
+        FieldError::ChangedMeanwhile => {
+            "Een collega heeft dit antwoord intussen gewijzigd. Laad de pagina opnieuw en kijk of uw wijziging nog nodig is.".into()
+        }
+        FieldError::NotForReview => "Dit antwoord wacht niet (meer) op beoordeling.".into(),
+        FieldError::OwnAnswer => "U kunt uw eigen antwoord niet goedkeuren. Vraag een collega.".into(),
+        FieldError::ReasonRequired => "Het college heeft de antwoorden vastgesteld. Vul de reden van de wijziging in.".into(),
+        FieldError::AnswersNotApproved { open } => {
+            format!("Nog {open} reactie(s) zonder goedgekeurd antwoord. Vaststellen kan pas als alles is goedgekeurd.")
+        }
+        FieldError::NothingToAdopt => "Er zijn geen nieuwe goedgekeurde antwoorden om vast te stellen.".into(),
+        FieldError::NoReactionsChosen => "Kies ten minste twee reacties.".into(),
+        FieldError::DateInFuture => "Deze datum ligt in de toekomst.".into(),
         FieldError::CouncilIsDrafting => "De raad werkt zelf aan een concept; wacht tot het is ingediend.".into(),
         FieldError::NotYourMunicipality => "Dit advies wordt beantwoord door de ambtenaren van een andere gemeente.".into(),
     },
@@ -356,6 +370,7 @@ pub const NL: Messages = Messages {
 
 pub const EN: Messages = Messages {
     councils: &crate::i18n_councils::EN,
+    work: &crate::i18n_workbench::EN,
     lang_name: "English",
     site_name: "Inspraak",
     site_tagline: "Comment on draft policy and follow what is done with it",
@@ -513,6 +528,18 @@ pub const EN: Messages = Messages {
         FieldError::ReportWithoutPoints => "This report has no list. Put each point on a line starting with a dash.".into(),
         FieldError::NoPointChosen => "Choose at least one point.".into(),
         FieldError::AnswersNotFinal => "Not every point has a final answer yet.".into(),
+        FieldError::ChangedMeanwhile => {
+            "A colleague changed this answer meanwhile. Reload the page and see whether your change is still needed.".into()
+        }
+        FieldError::NotForReview => "This answer is not (or no longer) waiting for review.".into(),
+        FieldError::OwnAnswer => "You cannot approve your own answer. Ask a colleague.".into(),
+        FieldError::ReasonRequired => "The executive adopted the answers. Give the reason for the change.".into(),
+        FieldError::AnswersNotApproved { open } => {
+            format!("{open} reaction(s) without an approved answer. Adoption needs every answer approved.")
+        }
+        FieldError::NothingToAdopt => "There are no new approved answers to adopt.".into(),
+        FieldError::NoReactionsChosen => "Choose at least two reactions.".into(),
+        FieldError::DateInFuture => "This date is in the future.".into(),
         FieldError::CouncilIsDrafting => "The council is writing its own draft; wait until it is submitted.".into(),
         FieldError::NotYourMunicipality => "This advice is answered by the officers of another municipality.".into(),
     },

@@ -115,7 +115,13 @@ async fn staff_pages_ask_to_sign_in() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
     let mut browser = app.client();
-    for path in ["/beheer", "/beheer/consultaties/visie", "/beheer/nieuw"] {
+    for path in [
+        "/beheer",
+        "/beheer/consultaties/visie",
+        "/beheer/consultaties/visie/reacties",
+        "/beheer/consultaties/visie/groepen",
+        "/beheer/nieuw",
+    ] {
         let page = browser.get(path).await;
         assert_eq!(page.status, StatusCode::UNAUTHORIZED, "{path}");
         assert!(page.body.contains(NL.error_unauthorized), "{path}: Dutch message");
@@ -149,14 +155,19 @@ async fn officer_server_functions_refuse_anonymous_callers() {
 
     let calls = [
         ("/api/beheer-consultaties", fields(&[])),
-        ("/api/beheer-consultatie", fields(&[("slug", "visie")])),
+        ("/api/beheer-reacties", fields(&[("slug", "visie"), ("query", "")])),
+        ("/api/beheer-overzicht", fields(&[("slug", "visie")])),
+        ("/api/beoordeling", fields(&[("form[comment]", &comment_id), ("form[revision]", "1"), ("form[decision]", "goedkeuren")])),
+        ("/api/zichtbaarheid", fields(&[("form[comment]", &comment_id), ("form[hide]", "ja"), ("form[reason]", "x")])),
+        ("/api/vaststelling", fields(&[("form[slug]", "visie"), ("form[adopted_on]", "2026-01-01")])),
+        ("/api/beheer-logboek", fields(&[("slug", "visie"), ("page", "1")])),
         (
             "/api/antwoord",
             fields(&[
                 ("form[comment]", &comment_id),
                 ("form[body]", "Antwoord"),
                 ("form[status]", "verwerkt"),
-                ("form[state]", "definitief"),
+                ("form[state]", "ter_beoordeling"),
             ]),
         ),
     ];
@@ -204,7 +215,7 @@ async fn officers_and_admins_may_both_do_the_officer_work() {
     for client in [&mut officer, &mut admin] {
         let list = client.call("/api/beheer-consultaties", &[]).await;
         assert_eq!(list.status, StatusCode::OK, "{}", list.body);
-        let view = client.call("/api/beheer-consultatie", &fields(&[("slug", "visie")])).await;
+        let view = client.call("/api/beheer-overzicht", &fields(&[("slug", "visie")])).await;
         assert_eq!(view.status, StatusCode::OK, "{}", view.body);
     }
 }

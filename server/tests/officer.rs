@@ -4,13 +4,14 @@
 mod common;
 
 use app::api::{
-    ConsultationItem, ConsultationView, FormEcho, ImportSummary, OfficerCommentView, OfficerConsultationView, Receipt, ReportView,
-    SavedAnswer, TrackView,
+    ConsultationItem, ConsultationView, FormEcho, ImportSummary, OfficerCommentView, ReactionListView, Receipt, ReportView, TrackView,
 };
 use app::domain::comment::CommentForm;
-use app::domain::error::{AppError, FieldError, FieldErrors, FormOutcome};
+use app::domain::comment::SenderKind;
+use app::domain::error::{AppError, FieldError, FormOutcome};
 use app::domain::report::SenderLabel;
-use app::domain::status::{AnswerState, ProcessingStatus};
+use app::domain::review::ReviewState;
+use app::domain::status::ProcessingStatus;
 use app::i18n::NL;
 use axum::http::StatusCode;
 use common::*;
@@ -29,49 +30,12 @@ async fn submit(app: &TestApp, form: CommentForm) -> Receipt {
     }
 }
 
-async fn officer_view(officer: &mut Client, slug: &str) -> OfficerConsultationView {
-    let response = officer.call("/api/beheer-consultatie", &fields(&[("slug", slug)])).await;
-    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
-    response.json()
+async fn officer_view(officer: &mut Client, slug: &str) -> ReactionListView {
+    reaction_list(officer, slug, "").await
 }
 
-fn all_comments(view: &OfficerConsultationView) -> Vec<&OfficerCommentView> {
-    view.general.iter().chain(view.sections.iter().flat_map(|s| s.blocks.iter().flat_map(|b| b.comments.iter()))).collect()
-}
-
-fn find<'a>(view: &'a OfficerConsultationView, body: &str) -> &'a OfficerCommentView {
-    all_comments(view).into_iter().find(|c| c.body == body).unwrap_or_else(|| panic!("comment {body:?} in the officer view"))
-}
-
-fn answer_fields(comment: i64, body: &str, status: &str, place: &str, state: &str) -> Vec<(String, String)> {
-    let comment = comment.to_string();
-    fields(&[
-        ("form[comment]", &comment),
-        ("form[body]", body),
-        ("form[status]", status),
-        ("form[processed_where]", place),
-        ("form[state]", state),
-    ])
-}
-
-async fn save_answer(officer: &mut Client, fields: &[(String, String)]) -> FormOutcome<SavedAnswer> {
-    let response = officer.call("/api/antwoord", fields).await;
-    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
-    response.json()
-}
-
-fn saved(outcome: FormOutcome<SavedAnswer>) -> SavedAnswer {
-    match outcome {
-        FormOutcome::Done(saved) => saved,
-        FormOutcome::Invalid(errors) => panic!("answer refused: {errors:?}"),
-    }
-}
-
-fn invalid<T: std::fmt::Debug>(outcome: FormOutcome<T>) -> FieldErrors {
-    match outcome {
-        FormOutcome::Invalid(errors) => errors,
-        FormOutcome::Done(done) => panic!("accepted, but should be refused: {done:?}"),
-    }
+fn find<'a>(view: &'a ReactionListView, body: &str) -> &'a OfficerCommentView {
+    view.items.iter().find(|c| c.body == body).unwrap_or_else(|| panic!("comment {body:?} in the officer view"))
 }
 
 #[tokio::test]
@@ -97,29 +61,28 @@ async fn officers_see_every_comment_with_the_private_details() {
     assert_eq!((list[0].comment_count, list[0].unanswered_count), (3, 3));
 
     let view = officer_view(&mut officer, "visie").await;
-    assert_eq!((view.total, view.unanswered), (3, 3));
-    assert_eq!(view.general.len(), 1);
-    assert_eq!(view.general[0].body, "Waar is de jeugd?");
-    // In document order: chapter 1 before chapter 2, whatever the order of arrival.
-    let headings: Vec<_> = view.sections.iter().map(|s| s.heading.as_str()).collect();
-    assert_eq!(headings, ["Hoofdstuk 1. Inleiding", "Hoofdstuk 2. Preventie"]);
+    assert_eq!(view.total, 3);
+    // In document order: the whole document first, then chapter 1 before chapter 2, whatever the order of arrival.
+    let bodies: Vec<_> = view.items.iter().map(|c| c.body.as_str()).collect();
+    assert_eq!(bodies, ["Waar is de jeugd?", "Het buurthuis is slecht bereikbaar.", "Meer aandacht voor preventie."]);
+    assert_eq!(view.items[0].place, None);
     let karin = find(&view, "Het buurthuis is slecht bereikbaar.");
     assert_eq!(karin.private_name.as_deref(), Some("Karin de Vries"));
     assert_eq!(karin.private_email.as_deref(), Some("karin@voorbeeld.nl"));
-    assert!(matches!(karin.sender, SenderLabel::Anonymous(_)), "the name was not to be shown: {:?}", karin.sender);
+    assert_eq!((karin.sender_kind, karin.organisation.as_deref()), (SenderKind::Resident, None));
 
-    let page = officer.get("/beheer/consultaties/visie").await;
+    let page = officer.get("/beheer/consultaties/visie/reacties").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("karin@voorbeeld.nl"), "staff see the address");
     assert!(page.body.contains(NL.sender_private));
 
-    let missing = officer.call("/api/beheer-consultatie", &fields(&[("slug", "bestaat-niet")])).await;
+    let missing = officer.call("/api/beheer-reacties", &fields(&[("slug", "bestaat-niet"), ("query", "")])).await;
     assert_eq!(app_error(&missing), AppError::NotFound);
     assert_eq!(officer.get("/beheer/consultaties/bestaat-niet").await.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
-async fn an_answer_is_saved_as_concept_then_final_keeping_its_history() {
+async fn an_answer_is_saved_as_concept_then_approved_keeping_its_history() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
     let receipt = submit(&app, comment("visie", "h1-1", "Kan het spreekuur ook 's avonds?")).await;
@@ -127,10 +90,10 @@ async fn an_answer_is_saved_as_concept_then_final_keeping_its_history() {
     let id = find(&officer_view(&mut officer, "visie").await, "Kan het spreekuur ook 's avonds?").id;
 
     let first = saved(save_answer(&mut officer, &answer_fields(id, "Wij zoeken dit uit.", "kennisgenomen", "", "concept")).await);
-    assert_eq!(first.revision.revision_no, 1);
-    assert_eq!(first.revision.state, AnswerState::Draft);
-    assert_eq!(first.revision.status, Some(ProcessingStatus::Noted));
-    assert_eq!(first.revision.author, OFFICER_NAME);
+    assert_eq!(first.revisions[0].revision_no, 1);
+    assert_eq!(first.revisions[0].state, ReviewState::Draft);
+    assert_eq!(first.revisions[0].status, Some(ProcessingStatus::Noted));
+    assert_eq!(first.revisions[0].author, OFFICER_NAME);
 
     // The concept is not public yet.
     let tracked: TrackView = app.client().call("/api/volg", &fields(&[("code", &receipt.code)])).await.json();
@@ -139,22 +102,38 @@ async fn an_answer_is_saved_as_concept_then_final_keeping_its_history() {
     let second = saved(
         save_answer(
             &mut officer,
-            &answer_fields(id, "Er komt **één avondspreekuur** per week.", "verwerkt", "Hoofdstuk 1, alinea 1", "definitief"),
+            &answer_fields_from(
+                id,
+                "Er komt **één avondspreekuur** per week.",
+                "verwerkt",
+                "Hoofdstuk 1, alinea 1",
+                "ter_beoordeling",
+                Some(1),
+            ),
         )
         .await,
     );
-    assert_eq!(second.revision.revision_no, 2);
-    assert_eq!(second.revision.state, AnswerState::Final);
+    assert_eq!(second.revisions[0].revision_no, 2);
+    assert_eq!(second.revisions[0].state, ReviewState::ForReview);
+    let tracked: TrackView = app.client().call("/api/volg", &fields(&[("code", &receipt.code)])).await.json();
+    assert_eq!(tracked.answer, None, "not public while under review");
+    let mut reviewer = app.reviewer().await;
+    let third = saved(review(&mut reviewer, id, 2, "goedkeuren", "").await);
+    assert_eq!(third.revisions[0].state, ReviewState::Approved);
 
     let view = officer_view(&mut officer, "visie").await;
     let comment = find(&view, "Kan het spreekuur ook 's avonds?");
     let history: Vec<_> = comment.revisions.iter().map(|r| (r.revision_no, r.body_markdown.as_str(), r.state)).collect();
     assert_eq!(
         history,
-        [(2, "Er komt **één avondspreekuur** per week.", AnswerState::Final), (1, "Wij zoeken dit uit.", AnswerState::Draft)],
+        [
+            (3, "Er komt **één avondspreekuur** per week.", ReviewState::Approved),
+            (2, "Er komt **één avondspreekuur** per week.", ReviewState::ForReview),
+            (1, "Wij zoeken dit uit.", ReviewState::Draft)
+        ],
         "newest first, nothing overwritten"
     );
-    assert_eq!(view.unanswered, 0);
+    assert_eq!(comment.revisions[0].author, "Marieke Jansen");
     assert_eq!(comment.body, "Kan het spreekuur ook 's avonds?", "the resident's text is untouched");
 
     let page = app.client().get(&format!("/volg/{}", receipt.code)).await;
@@ -175,11 +154,11 @@ async fn an_invalid_answer_is_refused_per_field_and_not_saved() {
     let mut officer = app.officer().await;
     let id = find(&officer_view(&mut officer, "visie").await, "Een reactie.").id;
 
-    let errors = invalid(save_answer(&mut officer, &answer_fields(id, "Antwoord.", "misschien", "", "definitief")).await);
+    let errors = invalid(save_answer(&mut officer, &answer_fields(id, "Antwoord.", "misschien", "", "concept")).await);
     assert_eq!(errors.get("status"), [FieldError::InvalidStatus]);
-    let errors = invalid(save_answer(&mut officer, &answer_fields(id, "Antwoord.", "", "", "definitief")).await);
+    let errors = invalid(save_answer(&mut officer, &answer_fields(id, "Antwoord.", "", "", "concept")).await);
     assert_eq!(errors.get("status"), [FieldError::Required]);
-    let errors = invalid(save_answer(&mut officer, &answer_fields(id, "  \n ", "verwerkt", "", "definitief")).await);
+    let errors = invalid(save_answer(&mut officer, &answer_fields(id, "  \n ", "verwerkt", "", "concept")).await);
     assert_eq!(errors.get("body"), [FieldError::Required]);
     let errors = invalid(save_answer(&mut officer, &answer_fields(id, &"x".repeat(10_001), "verwerkt", "", "concept")).await);
     assert_eq!(errors.get("body"), [FieldError::TooLong { max: 10_000 }]);
@@ -189,7 +168,7 @@ async fn an_invalid_answer_is_refused_per_field_and_not_saved() {
     );
     assert_eq!(errors.get("comment"), [FieldError::Required]);
 
-    let unknown = officer.call("/api/antwoord", &answer_fields(9_999, "Antwoord.", "verwerkt", "", "definitief")).await;
+    let unknown = officer.call("/api/antwoord", &answer_fields(9_999, "Antwoord.", "verwerkt", "", "concept")).await;
     assert_eq!(app_error(&unknown), AppError::NotFound);
 
     let view = officer_view(&mut officer, "visie").await;
@@ -204,7 +183,7 @@ async fn answers_are_sanitised_before_anyone_sees_them() {
     let mut officer = app.officer().await;
     let id = find(&officer_view(&mut officer, "visie").await, "Een reactie.").id;
     let body = "Dank u. <script>alert('xss')</script> [klik](javascript:alert(1)) <img src=x onerror=alert(2)>";
-    saved(save_answer(&mut officer, &answer_fields(id, body, "niet_verwerkt", "", "definitief")).await);
+    publish_answer(&app, &mut officer, id, body, "niet_verwerkt", "").await;
     for path in [format!("/volg/{}", receipt.code), "/consultaties/visie/reactienota".to_string()] {
         let page = app.client().get(&path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
@@ -242,21 +221,22 @@ async fn a_plain_form_answer_returns_to_the_comment() {
     let mut officer = app.officer().await;
     let id = find(&officer_view(&mut officer, "visie").await, "Een reactie.").id;
 
-    let refused =
-        officer.post_form("/api/antwoord", &answer_fields(id, "Half antwoord", "", "", "concept"), "/beheer/consultaties/visie").await;
+    let refused = officer
+        .post_form("/api/antwoord", &answer_fields(id, "Half antwoord", "", "", "concept"), "/beheer/consultaties/visie/reacties?q=reactie")
+        .await;
     assert!(refused.status.is_redirection(), "{}", refused.status);
     let location = refused.location().to_string();
     let (path, fragment) = location.split_once('#').expect("anchor");
     assert_eq!(fragment, format!("reactie-{id}"));
-    assert!(path.starts_with("/beheer/consultaties/visie?formulier="), "{location}");
+    assert!(path.starts_with("/beheer/consultaties/visie/reacties?q=reactie&formulier="), "{location}");
     let page = officer.get(path).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains(">Half antwoord</textarea>"), "the typed answer is kept");
     assert!(page.body.contains(&(NL.field_error)(FieldError::Required)));
 
-    let done = officer.post_form("/api/antwoord", &answer_fields(id, "Heel antwoord", "kennisgenomen", "", "definitief"), path).await;
+    let done = officer.post_form("/api/antwoord", &answer_fields(id, "Heel antwoord", "kennisgenomen", "", "concept"), path).await;
     assert!(done.status.is_redirection(), "{}", done.status);
-    assert_eq!(done.location(), format!("/beheer/consultaties/visie#reactie-{id}"));
+    assert_eq!(done.location(), format!("/beheer/consultaties/visie/reacties?q=reactie#reactie-{id}"), "back to the same filtered list");
     let view = officer_view(&mut officer, "visie").await;
     assert_eq!(find(&view, "Een reactie.").revisions.len(), 1);
 }
@@ -290,9 +270,7 @@ async fn seed_report(app: &TestApp) -> Client {
     submit(app, CommentForm { organisation: "Stichting Buurtkracht".into(), ..comment("visie", "", "Betrek vrijwilligers.") }).await;
     let mut officer = app.officer().await;
     let id = find(&officer_view(&mut officer, "visie").await, "Preventie verdient meer geld.").id;
-    saved(
-        save_answer(&mut officer, &answer_fields(id, "Het budget gaat omhoog.", "verwerkt", "Hoofdstuk 2, alinea 1", "definitief")).await,
-    );
+    publish_answer(app, &mut officer, id, "Het budget gaat omhoog.", "verwerkt", "Hoofdstuk 2, alinea 1").await;
     officer
 }
 

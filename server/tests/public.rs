@@ -5,12 +5,13 @@ mod common;
 
 use app::api::{ConsultationItem, ConsultationView, FormEcho, Receipt, TrackView};
 use app::backend::Settings;
-use app::backend::store::NewAnswer;
+use app::backend::store::RevisionWrite;
 use app::domain::comment::{CommentForm, MAX_COMMENT_CHARS};
 use app::domain::consultation::PeriodPhase;
 use app::domain::error::{AppError, FieldError, FormOutcome};
+use app::domain::review::ReviewState;
 use app::domain::role::Role;
-use app::domain::status::{AnswerState, ProcessingStatus};
+use app::domain::status::ProcessingStatus;
 use app::i18n::NL;
 use axum::body::Body;
 use axum::http::{Method, StatusCode, header};
@@ -59,7 +60,13 @@ async fn server_functions_live_at_their_documented_paths() {
         (GetConsultation::PATH, "/api/consultatie"),
         (GetReport::PATH, "/api/reactienota"),
         (OfficerConsultations::PATH, "/api/beheer-consultaties"),
-        (OfficerConsultation::PATH, "/api/beheer-consultatie"),
+        (ReactionList::PATH, "/api/beheer-reacties"),
+        (ConsultationDashboard::PATH, "/api/beheer-overzicht"),
+        (ReviewAnswer::PATH, "/api/beoordeling"),
+        (SaveJointAnswer::PATH, "/api/gezamenlijk-antwoord"),
+        (SetVisibility::PATH, "/api/zichtbaarheid"),
+        (AdoptAnswers::PATH, "/api/vaststelling"),
+        (AuditLog::PATH, "/api/beheer-logboek"),
     ];
     for (actual, expected) in paths {
         assert_eq!(actual, expected);
@@ -543,34 +550,51 @@ async fn the_answer_is_shown_only_once_final() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
     let officer_id = app.add_user("ambtenaar@lindeburg.example", "Piet Ambtenaar", "wachtwoord-1234", Role::Officer).await;
+    let officer = app.store.user_by_id(officer_id).await.unwrap().unwrap();
     let mut browser = app.client();
     let receipt = receipt_of(&mut browser, comment("visie", "h2-1", "Meer geld voor preventie.")).await;
     let consultation = app.store.consultation_by_slug("visie").await.unwrap().unwrap();
     let comment_id = app.store.comments_for_officer(consultation.id).await.unwrap()[0].id;
-    let answer = |body: &'static str, state| NewAnswer {
-        comment_id,
-        body_markdown: body,
-        body_html: body,
-        status: ProcessingStatus::Processed,
-        processed_where: Some("Hoofdstuk 2, alinea 1"),
-        state,
-        author_id: officer_id,
+    let mut revision = 0;
+    let mut write = |body: &'static str, state| {
+        revision += 1;
+        RevisionWrite {
+            comment_id,
+            expected: (revision > 1).then_some(revision - 1),
+            body_markdown: body.into(),
+            body_html: body.into(),
+            status: ProcessingStatus::Processed,
+            processed_where: Some("Hoofdstuk 2, alinea 1".into()),
+            state,
+            remark: None,
+            change_reason: None,
+        }
     };
+    let store = &app.store;
 
-    app.store.add_answer_revision(&answer("Conceptantwoord in de maak", AnswerState::Draft)).await.unwrap();
+    store.write_revisions(consultation.id, &[write("Conceptantwoord in de maak", ReviewState::Draft)], false, &officer).await.unwrap();
     let page = track_page(&app, &receipt.code).await;
     assert!(!page.body.contains("Conceptantwoord in de maak"), "a draft stays hidden");
     assert!(page.body.contains(NL.track_no_answer));
-
-    app.store.add_answer_revision(&answer("Wij verhogen het budget voor preventie.", AnswerState::Final)).await.unwrap();
+    store
+        .write_revisions(consultation.id, &[write("Wij verhogen het budget voor preventie.", ReviewState::ForReview)], false, &officer)
+        .await
+        .unwrap();
     let page = track_page(&app, &receipt.code).await;
-    assert!(page.body.contains("Wij verhogen het budget voor preventie."), "the final answer is shown");
+    assert!(!page.body.contains("Wij verhogen het budget"), "an answer under review stays hidden");
+
+    store
+        .write_revisions(consultation.id, &[write("Wij verhogen het budget voor preventie.", ReviewState::Approved)], false, &officer)
+        .await
+        .unwrap();
+    let page = track_page(&app, &receipt.code).await;
+    assert!(page.body.contains("Wij verhogen het budget voor preventie."), "the approved answer is shown");
     assert!(page.body.contains("verwerkt"), "with its status");
     assert!(page.body.contains("Hoofdstuk 2, alinea 1"), "and where it was processed");
     assert!(!page.body.contains(NL.track_no_answer));
 
     // A newer draft does not replace the published answer.
-    app.store.add_answer_revision(&answer("Nieuwe concepttekst", AnswerState::Draft)).await.unwrap();
+    store.write_revisions(consultation.id, &[write("Nieuwe concepttekst", ReviewState::Draft)], false, &officer).await.unwrap();
     let page = track_page(&app, &receipt.code).await;
     assert!(page.body.contains("Wij verhogen het budget voor preventie."));
     assert!(!page.body.contains("Nieuwe concepttekst"));

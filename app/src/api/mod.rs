@@ -8,6 +8,7 @@ mod comments;
 mod consultations;
 mod councils;
 mod phases;
+mod workbench;
 
 pub use advice::*;
 pub use answers::*;
@@ -16,6 +17,7 @@ pub use comments::*;
 pub use consultations::*;
 pub use councils::*;
 pub use phases::*;
+pub use workbench::*;
 
 use crate::domain::error::FieldErrors;
 use serde::{Deserialize, Serialize};

@@ -4,8 +4,8 @@
 use super::auth;
 use super::context::state;
 use super::markdown::render_answer;
-use super::officer::format_time;
 use super::store::{AdviceRevisionRow, AdviceRow, ConsultationRow, CouncilRow, NewPointAnswer, PointRow, Store, UserRow};
+use super::workbench::format_time;
 use crate::api::{
     AdviceRevisionView, AdviceWorkspaceView, BlockChoice, BlockRef, CouncilInfo, LetterSummary, LetterView, LettersView, OfficerAdviceView,
     OfficerPointView, PointAnswerView, PointView,
@@ -40,7 +40,7 @@ fn check_reader(user: &UserRow, council: &CouncilRow) -> Result<(), AppError> {
     match user.role() {
         Role::CouncilMember if user.council_id == Some(council.id) => Ok(()),
         Role::CouncilMember => Err(AppError::Forbidden),
-        Role::Officer | Role::Admin => Ok(()),
+        Role::Officer | Role::Reviewer | Role::Admin => Ok(()),
     }
 }
 

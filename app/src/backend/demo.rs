@@ -3,11 +3,12 @@
 
 use super::auth::hash_password;
 use super::services::{create_consultation, submit_comment, today};
-use super::store::{ConsultationRow, NewAnswer, NewPointAnswer, Store};
+use super::store::{ConsultationRow, NewPointAnswer, RevisionWrite, Store};
 use crate::domain::comment::CommentForm;
 use crate::domain::consultation::ConsultationForm;
 use crate::domain::error::{AppError, FormOutcome};
 use crate::domain::phase::Phase;
+use crate::domain::review::ReviewState;
 use crate::domain::role::Role;
 use crate::domain::status::{AnswerState, ProcessingStatus};
 
@@ -76,25 +77,75 @@ pub async fn seed(store: &Store, login: DemoLogin) -> Result<bool, AppError> {
         ..CommentForm::default()
     };
     submit_comment(store, &org, today).await?;
-    // The first comment gets a final answer, so the tracking page and the report show one.
+    seed_campaign(store, today).await?;
+    // The first comment's answer went through review, so the tracking page and the report show one.
+    let hash = hash_password(&login.password)?;
+    let reviewer_id = store.create_staff("marieke@lindeburg.example", "Marieke Jansen", &hash, Role::Reviewer, Some("Lindeburg")).await?;
+    store.create_staff("sander@lindeburg.example", "Sander Pieters", &hash, Role::Officer, Some("Lindeburg")).await?;
+    let author = store.user_by_id(officer).await?.ok_or(AppError::Internal)?;
+    let reviewer = store.user_by_id(reviewer_id).await?.ok_or(AppError::Internal)?;
     if let Some(comment) = store.comments_for_officer(consultation.id).await?.first() {
         let body = "Dank voor uw reactie. Het wijkteam houdt in elke wijk **één avondspreekuur per week**.";
-        store
-            .add_answer_revision(&NewAnswer {
-                comment_id: comment.id,
-                body_markdown: body,
-                body_html: &super::markdown::render_answer(body),
-                status: ProcessingStatus::Processed,
-                processed_where: Some("Hoofdstuk 2.a, alinea 1"),
-                state: AnswerState::Final,
-                author_id: officer,
-            })
-            .await?;
+        let mut revision = RevisionWrite {
+            comment_id: comment.id,
+            expected: None,
+            body_markdown: body.into(),
+            body_html: super::markdown::render_answer(body),
+            status: ProcessingStatus::Processed,
+            processed_where: Some("Hoofdstuk 2.a, alinea 1".into()),
+            state: ReviewState::ForReview,
+            remark: None,
+            change_reason: None,
+        };
+        store.write_revisions(consultation.id, std::slice::from_ref(&revision), false, &author).await?;
+        revision.expected = Some(1);
+        revision.state = ReviewState::Approved;
+        store.write_revisions(consultation.id, &[revision], false, &reviewer).await?;
     }
     if let Some(code) = first {
         tracing::info!(%code, "demo loaded; tracking code of the answered comment");
     }
     Ok(true)
+}
+
+/// Near-identical letters from a campaign, and a neighbouring council's letter: what the
+/// grouping suggestions and the sender filter are for.
+async fn seed_campaign(store: &Store, today: time::Date) -> Result<(), AppError> {
+    use crate::domain::comment::{SenderDetails, SenderKind, ValidComment};
+    const LETTER: &str = "Als mantelzorger vraag ik het college om respijtzorg binnen twee weken beschikbaar te maken \
+        in plaats van vier weken. Wie vastloopt kan niet een maand wachten op een adempauze.";
+    let additions = [
+        "",
+        " Ik zorg al zes jaar voor mijn moeder.",
+        " Mijn man heeft dementie en ik ben op.",
+        " Graag ook respijtzorg in het weekend.",
+        " Ik hoop dat u dit serieus neemt.",
+    ];
+    for (i, addition) in additions.iter().enumerate() {
+        let form = CommentForm {
+            consultation: DEMO_SLUG.into(),
+            block: "h3-b-2".into(),
+            body: format!("Geacht college,\n\n{LETTER}{addition}\n\nMet vriendelijke groet,\nmantelzorger {}", i + 1),
+            ..CommentForm::default()
+        };
+        submit_comment(store, &form, today).await?;
+    }
+    let consultation = store.consultation_by_slug(DEMO_SLUG).await?.ok_or(AppError::Internal)?;
+    let letter = ValidComment {
+        block_anchor: None,
+        body: "De Wmo-raad Waterhoven vraagt Lindeburg de wijkteams te laten samenwerken over de gemeentegrens, \
+               want veel inwoners van Waterhoven gebruiken voorzieningen in Lindeburg."
+            .into(),
+        sender_kind: SenderKind::Council,
+        organisation: Some("Wmo-raad Waterhoven".into()),
+        show_name: false,
+        sender: SenderDetails { name: None, email: None },
+    };
+    let code = super::services::new_tracking_code();
+    store
+        .insert_comment(consultation.id, consultation.version_id, None, &letter, &code, crate::domain::consultation::Lateness::OnTime)
+        .await?;
+    Ok(())
 }
 
 /// The oral advice of the demo council, as an officer wrote it up.

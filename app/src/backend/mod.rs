@@ -8,9 +8,9 @@ pub mod demo;
 pub mod flash;
 pub mod import;
 pub mod markdown;
-pub mod officer;
 pub mod ratelimit;
 pub mod services;
 pub mod store;
+pub mod workbench;
 
 pub use context::{AppState, Settings};

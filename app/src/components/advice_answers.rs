@@ -6,7 +6,7 @@ use super::answer_form::AnswerFields;
 use super::fields::{ErrorSummary, FieldMessages, SelectField, TextField, field_errors, form_feedback};
 use crate::api::{FormEcho, OfficerAdviceView, OfficerPointView, PointAnswerView, PublishLetter, SavePointAnswer, SaveResponseIntro};
 use crate::domain::error::{FieldError, FieldErrors};
-use crate::domain::status::ProcessingStatus;
+use crate::domain::status::{AnswerState, ProcessingStatus};
 use crate::platform::use_messages;
 use leptos::prelude::*;
 
@@ -100,7 +100,7 @@ fn AnsweredPoint(point: OfficerPointView, keys: (String, String), may_answer: bo
                 <AdviceKeys keys=keys.clone()/>
                 <input type="hidden" name="form[points][]" value=key.clone()/>
                 <StatusSelect point=id number form_id=form_id.clone() current=status errors/>
-                <AnswerFields form_id body place state errors/>
+                <AnswerFields form_id body place state states=point_states() errors/>
                 <button type="submit" class="button-primary">{t.councils.save_point_answer}<span class="sr-only">" "{(t.councils.point_number)(number)}</span></button>
             </ActionForm>
         }
@@ -189,7 +189,7 @@ fn JointAnswer(points: Vec<(i64, usize)>, keys: (String, String), echo: Option<F
                 <FieldMessages id="gezamenlijk-punten-error" errors=point_errors/>
                 {rows}
             </fieldset>
-            <AnswerFields form_id="gezamenlijk".into() body place state errors/>
+            <AnswerFields form_id="gezamenlijk".into() body place state states=point_states() errors/>
             <button type="submit" class="button-primary">{c.save_point_answer}</button>
         </ActionForm>
     }
@@ -242,4 +242,10 @@ fn Publish(keys: (String, String), published_on: Option<time::Date>, complete: b
         }
         .into_any(),
     }
+}
+
+/// Concept or final, the states a point answer is saved in.
+fn point_states() -> Vec<(&'static str, &'static str)> {
+    let t = use_messages();
+    [AnswerState::Draft, AnswerState::Final].into_iter().map(|s| (s.code(), (t.answer_state)(s))).collect()
 }

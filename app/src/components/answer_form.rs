@@ -1,50 +1,101 @@
-//! An officer's answer to one comment: text, processing status, where it was processed, and
-//! whether it is final. Every save is a new revision; the history stays visible.
+//! A reaction as an officer works on it: the answer form (text, status, place, concept or for
+//! review, and after adoption the reason), the reviewer's decision, hiding it from public view,
+//! and the history. Every save is a new revision; the history stays visible.
 
 use super::fields::{ErrorSummary, SelectField, TextField, field_errors, form_feedback};
+use super::review::{ModerationPanel, ReviewPanel, RevisionHistory};
 use crate::api::{FormEcho, OfficerCommentView, RevisionView, SaveAnswer};
-use crate::domain::answer::{MAX_ANSWER_CHARS, MAX_WHERE_CHARS};
+use crate::domain::answer::{MAX_ANSWER_CHARS, MAX_REASON_CHARS, MAX_WHERE_CHARS};
+use crate::domain::comment::SenderKind;
 use crate::domain::error::{FieldErrors, FormOutcome};
-use crate::domain::status::{AnswerState, ProcessingStatus};
+use crate::domain::review::ReviewState;
+use crate::domain::status::ProcessingStatus;
 use crate::platform::use_messages;
 use leptos::prelude::*;
 
+/// What the list knows about the whole set that each card needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CardContext {
+    /// The college adopted the answers: a change needs a reason.
+    pub adopted: bool,
+    pub can_review: bool,
+    /// Show a checkbox that adds the reaction to a joint answer (the `selectie` form).
+    pub selectable: bool,
+}
+
+/// The sender as staff see it: organisation, council or (privately) the resident's name.
+pub fn sender_line(comment: &OfficerCommentView, t: &'static crate::i18n::Messages) -> String {
+    let w = t.work;
+    match (comment.sender_kind, &comment.organisation) {
+        (SenderKind::Council, Some(name)) => format!("{name} ({})", w.sender_council),
+        (SenderKind::Organisation, Some(name)) => name.clone(),
+        _ => w.sender_resident.to_string(),
+    }
+}
+
 #[component]
-pub fn CommentForOfficer(comment: OfficerCommentView, echo: Option<FormEcho>) -> impl IntoView {
+pub fn ReactionCard(comment: OfficerCommentView, echo: Option<FormEcho>, context: CardContext) -> impl IntoView {
     let t = use_messages();
+    let w = t.work;
     let id = comment.id;
+    let history = RwSignal::new(comment.revisions.clone());
+    let hidden = RwSignal::new(comment.hidden_reason.clone());
     let private = (comment.private_name.is_some() || comment.private_email.is_some()).then(|| {
         let details = [comment.private_name.clone(), comment.private_email.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ");
         view! { <p class="private-data"><span class="private-label">{t.sender_private}": "</span>{details}</p> }
     });
+    let select = context.selectable.then(|| {
+        let box_id = format!("kies-{id}");
+        view! {
+            <p class="select-reaction">
+                <input type="checkbox" id=box_id.clone() name="r" value=id.to_string() form="selectie"/>
+                <label for=box_id>{w.select_for_joint}<span class="sr-only">" "{(w.reaction_no)(id)}</span></label>
+            </p>
+        }
+    });
+    let state_badge = move || {
+        history
+            .with(|h| h.first().map(|r| r.state))
+            .map(|s| view! { <span class=format!("badge-state state-{}", s.code())>{w.state_label(s)}</span> })
+    };
     view! {
-        <article class="officer-comment" id=format!("reactie-{id}") aria-labelledby=format!("reactie-{id}-afzender")>
-            <h4 id=format!("reactie-{id}-afzender")>
-                {comment.sender.display(t)}
-                {comment.late.then(|| view! { <span class="badge-late">{t.late}</span> })}
-            </h4>
-            <p class="meta">{t.track_received_on}" "{t.date(comment.received_on)}</p>
+        <article class="officer-comment" id=format!("reactie-{id}") aria-labelledby=format!("reactie-{id}-kop")>
+            <h3 id=format!("reactie-{id}-kop") class="reaction-heading">
+                {(w.reaction_no)(id)}" · "{sender_line(&comment, t)}
+                {comment.late.then(|| view! { " " <span class="badge-late">{t.late}</span> })}
+                " " {state_badge}
+                {move || hidden.get().is_some().then(|| view! { " " <span class="badge-hidden">{w.hidden_badge}</span> })}
+            </h3>
+            <p class="meta">
+                {comment.place.clone().unwrap_or_else(|| t.whole_document.to_string())}" · "
+                {t.track_received_on}" "{t.date(comment.received_on)}
+            </p>
+            {select}
             {private}
             <blockquote class="comment-body">{comment.body.clone()}</blockquote>
-            <AnswerForm comment_id=id revisions=comment.revisions echo/>
+            {move || hidden.get().map(|reason| view! { <p class="notice hidden-note">{w.hidden_because}": "{reason}</p> })}
+            <AnswerForm comment_id=id history echo=echo.clone() adopted=context.adopted/>
+            <ReviewPanel comment_id=id history may_approve=comment.may_approve can_review=context.can_review echo=echo.clone()/>
+            <ModerationPanel comment_id=id hidden echo/>
+            <RevisionHistory history/>
         </article>
     }
 }
 
 #[component]
-fn AnswerForm(comment_id: i64, revisions: Vec<RevisionView>, echo: Option<FormEcho>) -> impl IntoView {
+fn AnswerForm(comment_id: i64, history: RwSignal<Vec<RevisionView>>, echo: Option<FormEcho>, adopted: bool) -> impl IntoView {
     let t = use_messages();
+    let w = t.work;
     let action = ServerAction::<SaveAnswer>::new();
     let value = action.value();
-    let history = RwSignal::new(revisions);
-    // Only the echo that belongs to this comment's form is used.
+    // Only the echo that belongs to this reaction's form is used.
     let prefix = format!("{comment_id}-");
-    let echo = echo.filter(|e| e.values.keys().any(|k| k.starts_with(&prefix)));
+    let echo = echo.filter(|e| e.values.keys().any(|k| k.starts_with(&prefix) && !k.ends_with("remark") && !k.ends_with("hide-reason")));
     let echo_value = |field: &str| echo.as_ref().map(|e| e.value(&format!("{comment_id}-{field}")));
     let echo_errors = echo.as_ref().map(|e| e.errors.clone()).unwrap_or_default();
     Effect::new(move |_| {
         if let Some(Ok(FormOutcome::Done(saved))) = value.get() {
-            history.update(|h| h.insert(0, saved.revision));
+            history.set(saved.revisions);
         }
     });
     let (errors, failure) = form_feedback(value, echo_errors);
@@ -53,43 +104,67 @@ fn AnswerForm(comment_id: i64, revisions: Vec<RevisionView>, echo: Option<FormEc
     let body = echo_value("body").or_else(|| current.as_ref().map(|r| r.body_markdown.clone())).unwrap_or_default();
     let status = echo_value("status").or_else(|| current.as_ref().and_then(|r| r.status).map(|s| s.code().to_string())).unwrap_or_default();
     let place = echo_value("processed_where").or_else(|| current.as_ref().and_then(|r| r.processed_where.clone())).unwrap_or_default();
-    let state = echo_value("state").or_else(|| current.as_ref().map(|r| r.state.code().to_string())).unwrap_or_else(|| "concept".into());
-    let status_errors = field_errors(errors, "status");
-    let status_id = format!("antwoord-{comment_id}-status");
-    let options = ProcessingStatus::ALL
-        .into_iter()
-        .map(|s| view! { <option value=s.code() selected=status == s.code()>{t.status_label(s)}</option> })
-        .collect_view();
+    let state = echo_value("state").unwrap_or_else(|| ReviewState::Draft.code().into());
+    let reason = echo_value("reason").unwrap_or_default();
+    let revision = move || history.with(|h| h.first().map(|r| r.revision_no.to_string()).unwrap_or_default());
+    let states = [ReviewState::Draft, ReviewState::ForReview].into_iter().map(|s| (s.code(), w.save_as(s))).collect();
     view! {
         <ActionForm action=action attr:class="answer-form" attr:novalidate="">
             <input type="hidden" name="form[comment]" value=comment_id.to_string()/>
+            <input type="hidden" name="form[revision]" prop:value=revision/>
             <ErrorSummary errors other=failure/>
-            <SelectField id=status_id name="form[status]" label=t.label_status errors=status_errors>
-                <option value="" selected=status.is_empty()>{t.choose_status}</option>
-                {options}
-            </SelectField>
-            <AnswerFields form_id=format!("antwoord-{comment_id}") body place state errors/>
+            <StatusSelect id=format!("antwoord-{comment_id}-status") name="form[status]".into() current=status errors=field_errors(errors, "status")/>
+            <AnswerFields form_id=format!("antwoord-{comment_id}") body place state states errors/>
+            {adopted.then(|| view! {
+                <TextField id=format!("antwoord-{comment_id}-reden") name="form[reason]" label=w.label_reason hint=w.hint_reason
+                    required=true maxlength=MAX_REASON_CHARS errors=field_errors(errors, "reason") value=reason/>
+            })}
             <div class="form-actions">
-                <button type="submit" class="button-primary" disabled=move || action.pending().get()>{t.save_answer}</button>
+                <button type="submit" class="button-primary" disabled=move || action.pending().get()>
+                    {t.save_answer}<span class="sr-only">" "{(w.reaction_no)(comment_id)}</span>
+                </button>
                 <span role="status" class="saved-note">{move || saved().then_some(t.answer_saved)}</span>
             </div>
         </ActionForm>
-        <RevisionHistory history/>
     }
 }
 
-/// The text, the place where it was processed, and concept or final: the parts every answer has.
+/// The processing status, with "choose" first when there is none yet.
 #[component]
-pub fn AnswerFields(form_id: String, body: String, place: String, state: String, errors: Signal<FieldErrors>) -> impl IntoView {
+pub fn StatusSelect(id: String, name: String, current: String, errors: Signal<Vec<crate::domain::error::FieldError>>) -> impl IntoView {
     let t = use_messages();
-    let states = [AnswerState::Draft, AnswerState::Final]
+    let options = ProcessingStatus::ALL
         .into_iter()
-        .map(|s| {
-            let id = format!("{form_id}-state-{}", s.code());
+        .map(|s| view! { <option value=s.code() selected=current == s.code()>{t.status_label(s)}</option> })
+        .collect_view();
+    view! {
+        <SelectField id name label=t.label_status errors>
+            <option value="" selected=current.is_empty()>{t.choose_status}</option>
+            {options}
+        </SelectField>
+    }
+}
+
+/// The text, the place where it was processed, and the state to save in: the parts every
+/// answer has. `states` are (code, label) pairs for the radio buttons.
+#[component]
+pub fn AnswerFields(
+    form_id: String,
+    body: String,
+    place: String,
+    state: String,
+    states: Vec<(&'static str, &'static str)>,
+    errors: Signal<FieldErrors>,
+) -> impl IntoView {
+    let t = use_messages();
+    let states = states
+        .into_iter()
+        .map(|(code, label)| {
+            let id = format!("{form_id}-state-{code}");
             view! {
                 <span class="radio">
-                    <input type="radio" id=id.clone() name="form[state]" value=s.code() checked=state == s.code()/>
-                    <label for=id>{(t.answer_state)(s)}</label>
+                    <input type="radio" id=id.clone() name="form[state]" value=code checked=state == code/>
+                    <label for=id>{label}</label>
                 </span>
             }
         })
@@ -103,28 +178,5 @@ pub fn AnswerFields(form_id: String, body: String, place: String, state: String,
             <legend>{t.label_state}</legend>
             {states}
         </fieldset>
-    }
-}
-
-#[component]
-fn RevisionHistory(history: RwSignal<Vec<RevisionView>>) -> impl IntoView {
-    let t = use_messages();
-    view! {
-        <Show when=move || history.with(|h| !h.is_empty())>
-            <details class="history">
-                <summary>{t.history}" ("{move || history.with(Vec::len)}")"</summary>
-                <ol>
-                    {move || history.get().into_iter().map(|r| {
-                        let status = r.status.map(|s| t.status_label(s)).unwrap_or_default();
-                        view! {
-                            <li>
-                                <p class="meta">{(t.revision)(r.revision_no, &r.author, &r.saved_at)}" · "{status}" · "{(t.answer_state)(r.state)}</p>
-                                <p class="revision-text">{r.body_markdown}</p>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ol>
-            </details>
-        </Show>
     }
 }

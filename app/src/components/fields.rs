@@ -26,8 +26,9 @@ where
 }
 
 /// The messages for one field out of a signal of all of a form's errors.
-pub fn field_errors(errors: Signal<FieldErrors>, field: &'static str) -> Signal<Vec<FieldError>> {
-    Signal::derive(move || errors.with(|e| e.get(field).to_vec()))
+pub fn field_errors(errors: Signal<FieldErrors>, field: impl Into<String>) -> Signal<Vec<FieldError>> {
+    let field: String = field.into();
+    Signal::derive(move || errors.with(|e| e.get(&field).to_vec()))
 }
 
 /// The messages of one field (or of a form's button), announced when they change.

@@ -82,6 +82,7 @@ fn Entries(entries: Vec<ReportEntry>) -> impl IntoView {
                         <p class="answer-status"><strong>{t.answer}": "</strong>{t.status_label(answer.status)}</p>
                         <div class="answer-text" inner_html=answer.body_html></div>
                         {answer.processed_where.map(|w| view! { <p class="meta">{t.processed_where}": "{w}</p> })}
+                        {answer.change_reason.map(|r| view! { <p class="meta change-reason">{t.work.changed_after_adoption}": "{r}</p> })}
                     </div>
                 }
                 .into_any(),
@@ -92,7 +93,11 @@ fn Entries(entries: Vec<ReportEntry>) -> impl IntoView {
                     <p class="sender"><strong>{entry.sender.display(t)}</strong>
                         {entry.late.then(|| view! { " " <span class="badge-late">{t.late}</span> })}
                     </p>
-                    <p class="comment-body">{entry.body}</p>
+                    {if entry.hidden {
+                        view! { <p class="comment-hidden">{t.work.hidden_public}</p> }.into_any()
+                    } else {
+                        view! { <p class="comment-body">{entry.body}</p> }.into_any()
+                    }}
                     {answer}
                 </div>
             }

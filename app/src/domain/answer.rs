@@ -1,7 +1,8 @@
 //! An officer's answer to a comment, parsed once from the form.
 
 use super::error::{FieldError, FieldErrors};
-use super::status::{AnswerState, ProcessingStatus};
+use super::review::ReviewState;
+use super::status::ProcessingStatus;
 use serde::{Deserialize, Serialize};
 
 pub const MAX_ANSWER_CHARS: usize = 10_000;
@@ -16,9 +17,18 @@ pub struct AnswerForm {
     pub status: String,
     #[serde(default)]
     pub processed_where: String,
+    /// `concept`, or `ter_beoordeling` to offer it for review at once.
     #[serde(default)]
     pub state: String,
+    /// The revision number the officer started from (empty: there was no answer yet).
+    #[serde(default)]
+    pub revision: String,
+    /// Why the answer changes after the college adopted the set.
+    #[serde(default)]
+    pub reason: String,
 }
+
+pub const MAX_REASON_CHARS: usize = 500;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidAnswer {
@@ -26,7 +36,62 @@ pub struct ValidAnswer {
     pub body: String,
     pub status: ProcessingStatus,
     pub processed_where: Option<String>,
-    pub state: AnswerState,
+    /// Offered for review at once.
+    pub submit: bool,
+    pub expected: Option<i64>,
+    pub reason: Option<String>,
+}
+
+/// Text, place and state shared by one answer and a joint answer.
+pub(crate) struct AnswerParts {
+    pub body: String,
+    pub processed_where: Option<String>,
+    pub submit: bool,
+    pub reason: Option<String>,
+}
+
+pub(crate) fn answer_parts(body: &str, processed_where: &str, state: &str, reason: &str, errors: &mut FieldErrors) -> AnswerParts {
+    let body = super::comment::normalise_text(body);
+    if body.is_empty() {
+        errors.add("body", FieldError::Required);
+    } else if body.chars().count() > MAX_ANSWER_CHARS {
+        errors.add("body", FieldError::TooLong { max: MAX_ANSWER_CHARS });
+    }
+    let processed_where = processed_where.trim();
+    if processed_where.chars().count() > MAX_WHERE_CHARS {
+        errors.add("processed_where", FieldError::TooLong { max: MAX_WHERE_CHARS });
+    }
+    let reason = reason.trim();
+    if reason.chars().count() > MAX_REASON_CHARS {
+        errors.add("reason", FieldError::TooLong { max: MAX_REASON_CHARS });
+    }
+    AnswerParts {
+        body,
+        processed_where: (!processed_where.is_empty()).then(|| processed_where.to_string()),
+        submit: ReviewState::parse(state.trim()) == Some(ReviewState::ForReview),
+        reason: (!reason.is_empty()).then(|| reason.to_string()),
+    }
+}
+
+/// A revision number as the form carries it: empty for none.
+pub(crate) fn parse_expected(value: &str, errors: &mut FieldErrors) -> Option<i64> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    let parsed = value.parse().ok();
+    if parsed.is_none() {
+        errors.add("revision", FieldError::ChangedMeanwhile);
+    }
+    parsed
+}
+
+pub(crate) fn parse_status(value: &str, field: &str, errors: &mut FieldErrors) -> Option<ProcessingStatus> {
+    let status = ProcessingStatus::parse(value.trim());
+    if status.is_none() {
+        errors.add(field, if value.trim().is_empty() { FieldError::Required } else { FieldError::InvalidStatus });
+    }
+    status
 }
 
 impl TryFrom<&AnswerForm> for ValidAnswer {
@@ -38,28 +103,18 @@ impl TryFrom<&AnswerForm> for ValidAnswer {
         if comment_id.is_none() {
             errors.add("comment", FieldError::Required);
         }
-        let body = super::comment::normalise_text(&form.body);
-        if body.is_empty() {
-            errors.add("body", FieldError::Required);
-        } else if body.chars().count() > MAX_ANSWER_CHARS {
-            errors.add("body", FieldError::TooLong { max: MAX_ANSWER_CHARS });
-        }
-        let status = ProcessingStatus::parse(form.status.trim());
-        if status.is_none() {
-            errors.add("status", if form.status.trim().is_empty() { FieldError::Required } else { FieldError::InvalidStatus });
-        }
-        let processed_where = form.processed_where.trim();
-        if processed_where.chars().count() > MAX_WHERE_CHARS {
-            errors.add("processed_where", FieldError::TooLong { max: MAX_WHERE_CHARS });
-        }
-        let state = AnswerState::parse(form.state.trim()).unwrap_or(AnswerState::Draft);
+        let parts = answer_parts(&form.body, &form.processed_where, &form.state, &form.reason, &mut errors);
+        let status = parse_status(&form.status, "status", &mut errors);
+        let expected = parse_expected(&form.revision, &mut errors);
         match (comment_id, status) {
             (Some(comment_id), Some(status)) if errors.is_empty() => Ok(ValidAnswer {
                 comment_id,
-                body,
+                body: parts.body,
                 status,
-                processed_where: (!processed_where.is_empty()).then(|| processed_where.to_string()),
-                state,
+                processed_where: parts.processed_where,
+                submit: parts.submit,
+                expected,
+                reason: parts.reason,
             }),
             _ => Err(errors),
         }
@@ -76,7 +131,9 @@ mod tests {
             body: "Dank u, overgenomen.".into(),
             status: "verwerkt".into(),
             processed_where: " 5.a, alinea 2 ".into(),
-            state: "definitief".into(),
+            state: "ter_beoordeling".into(),
+            revision: "3".into(),
+            reason: String::new(),
         }
     }
 
@@ -85,7 +142,9 @@ mod tests {
         let answer = ValidAnswer::try_from(&form()).unwrap();
         assert_eq!(answer.comment_id, 7);
         assert_eq!(answer.status, ProcessingStatus::Processed);
-        assert_eq!(answer.state, AnswerState::Final);
+        assert!(answer.submit);
+        assert_eq!(answer.expected, Some(3));
+        assert_eq!(answer.reason, None);
         assert_eq!(answer.processed_where.as_deref(), Some("5.a, alinea 2"));
     }
 
@@ -102,9 +161,14 @@ mod tests {
     }
 
     #[test]
-    fn an_answer_is_a_draft_unless_said_final() {
+    fn an_answer_is_a_draft_unless_offered_for_review() {
         let mut f = form();
         f.state = String::new();
-        assert_eq!(ValidAnswer::try_from(&f).unwrap().state, AnswerState::Draft);
+        f.revision = String::new();
+        let answer = ValidAnswer::try_from(&f).unwrap();
+        assert!(!answer.submit);
+        assert_eq!(answer.expected, None);
+        f.state = "goedgekeurd".into();
+        assert!(!ValidAnswer::try_from(&f).unwrap().submit, "an officer cannot approve through the answer form");
     }
 }

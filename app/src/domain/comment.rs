@@ -35,6 +35,8 @@ pub struct CommentForm {
 pub enum SenderKind {
     Resident,
     Organisation,
+    /// An advisory council's letter, recorded by an officer.
+    Council,
 }
 
 impl SenderKind {
@@ -42,6 +44,7 @@ impl SenderKind {
         match self {
             SenderKind::Resident => "resident",
             SenderKind::Organisation => "organisation",
+            SenderKind::Council => "council",
         }
     }
 
@@ -49,6 +52,7 @@ impl SenderKind {
         match code {
             "resident" => Some(SenderKind::Resident),
             "organisation" => Some(SenderKind::Organisation),
+            "council" => Some(SenderKind::Council),
             _ => None,
         }
     }

@@ -63,6 +63,21 @@ pub enum FieldError {
     CouncilIsDrafting,
     /// This officer answers another municipality's councils.
     NotYourMunicipality,
+    /// Someone saved this answer since the form was opened.
+    ChangedMeanwhile,
+    /// The answer is not (or no longer) waiting for review.
+    NotForReview,
+    /// Four eyes: a reviewer does not approve their own answer.
+    OwnAnswer,
+    /// The college adopted the answers: a change says why.
+    ReasonRequired,
+    /// Not every reaction has an approved answer yet.
+    AnswersNotApproved {
+        open: usize,
+    },
+    NothingToAdopt,
+    NoReactionsChosen,
+    DateInFuture,
 }
 
 impl FieldErrors {
@@ -72,6 +87,18 @@ impl FieldErrors {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// Adds every error of `other`, once: the same refusal for several reactions shows once.
+    pub fn merge(&mut self, other: FieldErrors) {
+        for (field, errors) in other.0 {
+            let list = self.0.entry(field).or_default();
+            for error in errors {
+                if !list.contains(&error) {
+                    list.push(error);
+                }
+            }
+        }
     }
 
     pub fn get(&self, field: &str) -> &[FieldError] {

@@ -37,6 +37,9 @@ pub struct ReportInput {
     pub public_name: Option<String>,
     pub body: String,
     pub late: bool,
+    /// Hidden from public view by an officer: the text is left out, the answer still counts.
+    #[serde(default)]
+    pub hidden: bool,
     pub answer: Option<ReportAnswer>,
 }
 
@@ -47,6 +50,9 @@ pub struct ReportAnswer {
     /// Sanitised when saved.
     pub body_html: String,
     pub processed_where: Option<String>,
+    /// Why the answer changed after the college adopted the set.
+    #[serde(default)]
+    pub change_reason: Option<String>,
 }
 
 /// How a sender appears in public.
@@ -61,8 +67,11 @@ pub enum SenderLabel {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportEntry {
     pub sender: SenderLabel,
+    /// Empty when the reaction is hidden from public view.
     pub body: String,
     pub late: bool,
+    #[serde(default)]
+    pub hidden: bool,
     pub answer: Option<ReportAnswer>,
 }
 
@@ -122,14 +131,15 @@ pub fn assemble(sections: &[OutlineSection], blocks: &[OutlineBlock], comments: 
             None => totals.unanswered += 1,
         }
         let sender = match (comment.sender_kind, comment.organisation, comment.public_name) {
-            (SenderKind::Organisation, Some(org), _) => SenderLabel::Organisation(org),
+            (SenderKind::Organisation | SenderKind::Council, Some(org), _) => SenderLabel::Organisation(org),
             (_, _, Some(name)) => SenderLabel::Named(name),
             _ => {
                 anonymous += 1;
                 SenderLabel::Anonymous(anonymous)
             }
         };
-        let entry = ReportEntry { sender, body: comment.body, late: comment.late, answer: comment.answer };
+        let body = if comment.hidden { String::new() } else { comment.body };
+        let entry = ReportEntry { sender, body, late: comment.late, hidden: comment.hidden, answer: comment.answer };
         match comment.block_id {
             Some(block) if blocks.iter().any(|b| b.id == block) => per_block.entry(block).or_default().push(entry),
             _ => general.push(entry),
@@ -223,6 +233,9 @@ fn push_entries(out: &mut String, entries: &[ReportEntry], t: &Messages) {
     for entry in entries {
         let late = if entry.late { format!(" ({})", t.late) } else { String::new() };
         out.push_str(&format!("**{}**{late}\n\n", md_inline(&entry.sender.display(t))));
+        if entry.hidden {
+            out.push_str(&format!("*{}*\n", t.work.hidden_public));
+        }
         for line in entry.body.lines() {
             out.push_str(&format!("{}  \n", md_inline(line)));
         }
@@ -234,6 +247,9 @@ fn push_entries(out: &mut String, entries: &[ReportEntry], t: &Messages) {
                 out.push_str("\n\n");
                 if let Some(place) = &answer.processed_where {
                     out.push_str(&format!("*{}:* {}\n\n", t.processed_where, md_inline(place)));
+                }
+                if let Some(reason) = &answer.change_reason {
+                    out.push_str(&format!("*{}:* {}\n\n", t.work.changed_after_adoption, md_inline(reason)));
                 }
             }
             None => out.push_str(&format!("*{}*\n\n", t.not_yet_answered)),
@@ -282,13 +298,33 @@ mod tests {
             public_name: None,
             body: "Reactie".into(),
             late: false,
+            hidden: false,
             answer: status.map(|status| ReportAnswer {
                 status,
                 body_markdown: "Antwoord".into(),
                 body_html: "<p>Antwoord</p>".into(),
                 processed_where: None,
+                change_reason: None,
             }),
         }
+    }
+
+    #[test]
+    fn a_hidden_reaction_keeps_its_answer_and_count_but_not_its_text() {
+        let (sections, blocks) = outline();
+        let mut hidden = comment(Some(10), Some(ProcessingStatus::Noted));
+        hidden.hidden = true;
+        hidden.body = "Mijn buurman Jan de Vries op nummer 4 ...".into();
+        let report = assemble(&sections, &blocks, vec![hidden]);
+        let entry = &report.sections[0].blocks[0].entries[0];
+        assert!(entry.hidden);
+        assert_eq!(entry.body, "");
+        assert!(entry.answer.is_some());
+        assert_eq!(report.totals.received, 1);
+        assert_eq!(report.totals.unanswered, 0);
+        let markdown = to_markdown("Visie", "", &report, &crate::i18n::NL);
+        assert!(!markdown.contains("Jan de Vries"));
+        assert!(markdown.contains(crate::i18n::NL.work.hidden_public));
     }
 
     #[test]

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 pub enum Role {
     /// *beleidsmedewerker*: imports documents and answers comments and advice.
     Officer,
+    /// *beoordelaar*: approves officers' answers or sends them back with a remark; drafts too.
+    Reviewer,
     /// Manages users and consultations, and can do everything an officer can.
     Admin,
     /// A member of an advisory council: drafts and submits the council's advice.
@@ -16,6 +18,7 @@ impl Role {
     pub fn code(self) -> &'static str {
         match self {
             Role::Officer => "officer",
+            Role::Reviewer => "reviewer",
             Role::Admin => "admin",
             Role::CouncilMember => "council_member",
         }
@@ -24,6 +27,7 @@ impl Role {
     pub fn parse(code: &str) -> Option<Self> {
         match code {
             "officer" => Some(Role::Officer),
+            "reviewer" => Some(Role::Reviewer),
             "admin" => Some(Role::Admin),
             "council_member" => Some(Role::CouncilMember),
             _ => None,
@@ -31,7 +35,7 @@ impl Role {
     }
 
     pub fn is_staff(self) -> bool {
-        matches!(self, Role::Officer | Role::Admin)
+        matches!(self, Role::Officer | Role::Reviewer | Role::Admin)
     }
 }
 
@@ -46,6 +50,12 @@ pub enum Action {
     /// Register councils and invite their members.
     ManageCouncils,
     ManageUsers,
+    /// Approve answers or send them back.
+    ReviewAnswers,
+    /// Hide a reaction from public view, or show it again.
+    ModerateComments,
+    /// Read who changed what.
+    ReadAuditLog,
     /// Work on one's own council's advice.
     DraftAdvice,
 }
@@ -55,7 +65,9 @@ pub fn may(role: Role, action: Action) -> bool {
         Action::ReadComments | Action::AnswerComment | Action::CreateConsultation | Action::ManageConsultation | Action::ManageCouncils => {
             role.is_staff()
         }
-        Action::ManageUsers => role == Role::Admin,
+        Action::ModerateComments => role.is_staff(),
+        Action::ManageUsers | Action::ReadAuditLog => role == Role::Admin,
+        Action::ReviewAnswers => matches!(role, Role::Reviewer | Role::Admin),
         Action::DraftAdvice => role == Role::CouncilMember,
     }
 }
@@ -75,7 +87,7 @@ pub struct Actor {
 pub fn may_read_advice(actor: &Actor, council_id: i64, submitted_or_oral: bool) -> bool {
     match actor.role {
         Role::CouncilMember => actor.council_id == Some(council_id),
-        Role::Officer | Role::Admin => submitted_or_oral,
+        Role::Officer | Role::Reviewer | Role::Admin => submitted_or_oral,
     }
 }
 
@@ -83,7 +95,7 @@ pub fn may_read_advice(actor: &Actor, council_id: i64, submitted_or_oral: bool) 
 pub fn may_write_advice(actor: &Actor, council_id: i64) -> bool {
     match actor.role {
         Role::CouncilMember => actor.council_id == Some(council_id),
-        Role::Officer | Role::Admin => true,
+        Role::Officer | Role::Reviewer | Role::Admin => true,
     }
 }
 
@@ -92,7 +104,7 @@ pub fn may_write_advice(actor: &Actor, council_id: i64) -> bool {
 pub fn may_answer_council(actor: &Actor, council_municipality: &str) -> bool {
     match actor.role {
         Role::Admin => true,
-        Role::Officer => actor.municipality.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(council_municipality)),
+        Role::Officer | Role::Reviewer => actor.municipality.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(council_municipality)),
         Role::CouncilMember => false,
     }
 }
@@ -111,6 +123,12 @@ mod tests {
         assert!(may(Role::Officer, Action::CreateConsultation));
         assert!(!may(Role::Officer, Action::ManageUsers));
         assert!(may(Role::Admin, Action::ManageUsers));
+        assert!(!may(Role::Officer, Action::ReviewAnswers));
+        assert!(may(Role::Reviewer, Action::ReviewAnswers));
+        assert!(may(Role::Reviewer, Action::AnswerComment));
+        assert!(!may(Role::Reviewer, Action::ReadAuditLog));
+        assert!(may(Role::Admin, Action::ReadAuditLog));
+        assert_eq!(Role::parse("reviewer"), Some(Role::Reviewer));
         assert_eq!(Role::parse(Role::Admin.code()), Some(Role::Admin));
         assert_eq!(Role::parse(Role::CouncilMember.code()), Some(Role::CouncilMember));
         assert_eq!(Role::parse("resident"), None);
@@ -125,6 +143,9 @@ mod tests {
             Action::ManageConsultation,
             Action::ManageCouncils,
             Action::ManageUsers,
+            Action::ReviewAnswers,
+            Action::ModerateComments,
+            Action::ReadAuditLog,
         ] {
             assert!(!may(Role::CouncilMember, action), "{action:?}");
         }

@@ -9,6 +9,7 @@ mod not_found_page;
 mod officer_pages;
 mod report_page;
 mod track_pages;
+mod workbench_pages;
 
 pub use advice_pages::{AdviceEditorPage, LetterPage, LettersPage, OfficerAdvicePage};
 pub use consultation_page::ConsultationPage;
@@ -19,6 +20,7 @@ pub use not_found_page::NotFoundPage;
 pub use officer_pages::{NewConsultationPage, OfficerConsultationPage, OfficerHomePage};
 pub use report_page::ReportPage;
 pub use track_pages::{TrackLookupPage, TrackPage};
+pub use workbench_pages::{AuditPage, GroupsPage, JointAnswerPage, ReactionsPage};
 
 use crate::api::{ECHO_PARAM, FormEcho, fetch_form_echo};
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 use super::{echo_resource, param, query};
-use crate::api::{CreateConsultation, FormEcho, OfficerConsultationView, officer_consultation, officer_consultations};
-use crate::components::answer_form::CommentForOfficer;
+use crate::api::{CreateConsultation, DashboardView, FormEcho, consultation_dashboard, officer_consultations};
+use crate::components::dashboard::{AdoptionPanel, Dashboard};
 use crate::components::document::PeriodNotice;
 use crate::components::errors::ErrorView;
 use crate::components::fields::{ErrorSummary, SelectField, TextField, field_errors};
@@ -98,7 +98,8 @@ fn NewConsultationForm(echo: FormEcho) -> impl IntoView {
 pub fn OfficerConsultationPage() -> impl IntoView {
     let slug = param("slug");
     let created = query("nieuw");
-    let data = Resource::new(move || slug.get(), officer_consultation);
+    let adopted = query("vastgesteld");
+    let data = Resource::new(move || slug.get(), consultation_dashboard);
     let echo = echo_resource();
     view! {
         <Suspense fallback=|| ()>
@@ -106,58 +107,38 @@ pub fn OfficerConsultationPage() -> impl IntoView {
                 let echo = echo.await;
                 match data.await {
                     Err(error) => view! { <ErrorView error/> }.into_any(),
-                    Ok(view) => view! { <OfficerConsultation view echo created=created.get().is_some()/> }.into_any(),
+                    Ok(view) => view! {
+                        <OfficerConsultation view echo created=created.get().is_some() adopted=adopted.get().is_some()/>
+                    }.into_any(),
                 }
             })}
         </Suspense>
     }
 }
 
+/// A consultation's overview for staff: progress, the way to the reactions, adoption, phases.
 #[component]
-fn OfficerConsultation(view: OfficerConsultationView, echo: Option<FormEcho>, created: bool) -> impl IntoView {
+fn OfficerConsultation(view: DashboardView, echo: Option<FormEcho>, created: bool, adopted: bool) -> impl IntoView {
     let t = use_messages();
-    let general = (!view.general.is_empty()).then(|| {
-        let comments = view.general.clone().into_iter().map(|c| view! { <CommentForOfficer comment=c echo=echo.clone()/> }).collect_view();
-        view! { <section class="officer-section"><h3>{t.whole_document}</h3>{comments}</section> }
-    });
-    let sections = view
-        .sections
-        .into_iter()
-        .map(|section| {
-            let heading = if section.heading.is_empty() { t.front_matter.to_string() } else { section.heading };
-            let blocks = section
-                .blocks
-                .into_iter()
-                .map(|block| {
-                    let comments =
-                        block.comments.into_iter().map(|c| view! { <CommentForOfficer comment=c echo=echo.clone()/> }).collect_view();
-                    view! {
-                        <section class="officer-block">
-                            <h4 class="block-heading">{block.label}</h4>
-                            <blockquote class="quote">{crate::domain::report::shorten(&block.text, 400)}</blockquote>
-                            {comments}
-                        </section>
-                    }
-                })
-                .collect_view();
-            view! { <section class="officer-section"><h3>{heading}</h3>{blocks}</section> }
-        })
-        .collect_view();
+    let w = t.work;
+    let base = format!("/beheer/consultaties/{}", view.slug);
     view! {
         <Title text=format!("{} - {}", t.officer_comments, view.title)/>
         <div class="wrap page officer">
             {created.then(|| view! { <p class="notice" role="status">{t.answer_saved_import}</p> })}
             <h1>{view.title.clone()}</h1>
-            <p class="meta">
-                {(t.count_comments)(view.total)}", "{(t.count_without_final)(view.unanswered)}" · "
-                <a href=format!("/consultaties/{}", view.slug)>{t.view_public_page}</a>" · "
-                <a href=format!("/consultaties/{}/reactienota", view.slug)>{t.view_report}</a>
-            </p>
+            <nav class="subnav" aria-label=w.subnav_label>
+                <ul>
+                    <li><a class="button-primary" href=format!("{base}/reacties")>{w.reactions_title}" ("{view.total}")"</a></li>
+                    <li><a href=format!("{base}/groepen")>{w.groups_title}</a></li>
+                    {view.can_read_audit.then(|| view! { <li><a href=format!("{base}/logboek")>{w.audit_title}</a></li> })}
+                    <li><a href=format!("/consultaties/{}", view.slug)>{t.view_public_page}</a></li>
+                    <li><a href=format!("/consultaties/{}/reactienota", view.slug)>{t.view_report}</a></li>
+                </ul>
+            </nav>
+            <Dashboard view=view.clone()/>
+            <AdoptionPanel view=view.clone() echo=echo.clone() just_adopted=adopted/>
             <ProcessPanel slug=view.slug.clone() echo=echo.clone()/>
-            <h2>{t.comments_by_section}</h2>
-            {(view.total == 0).then(|| view! { <p>{t.no_comments_yet}</p> })}
-            {general}
-            {sections}
         </div>
     }
 }

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use app::api::{ReactionListView, SavedAnswer};
 use app::backend::auth::hash_password;
 use app::backend::services::today;
 use app::backend::store::{NewDocument, Store};
@@ -10,6 +11,7 @@ use app::backend::{AppState, Settings};
 use app::domain::comment::CommentForm;
 use app::domain::consultation::{ConsultationForm, ValidConsultation};
 use app::domain::document::{Block, BlockKind, ImportedDocument, Section};
+use app::domain::error::{FieldErrors, FormOutcome};
 use app::domain::role::Role;
 use axum::Router;
 use axum::body::Body;
@@ -118,6 +120,24 @@ impl TestApp {
         client
     }
 
+    /// A signed-in reviewer's browser (a second person, for the four-eyes rule).
+    pub async fn reviewer(&self) -> Client {
+        self.signed_in(REVIEWER_EMAIL, "Marieke Jansen", Role::Reviewer, [192, 0, 2, 201]).await
+    }
+
+    /// A signed-in admin's browser.
+    pub async fn admin(&self) -> Client {
+        self.signed_in("admin@gemeente.example", "Beheerder", Role::Admin, [192, 0, 2, 202]).await
+    }
+
+    async fn signed_in(&self, email: &str, name: &str, role: Role, ip: [u8; 4]) -> Client {
+        self.add_user(email, name, OFFICER_PASSWORD, role).await;
+        let mut client = self.client_from(ip);
+        let response = client.login(email, OFFICER_PASSWORD).await;
+        assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+        client
+    }
+
     pub async fn comment_count(&self) -> usize {
         let slugs: Vec<String> = self.store.list_consultations().await.unwrap().into_iter().map(|c| c.slug).collect();
         let mut n = 0;
@@ -133,6 +153,7 @@ impl TestApp {
     }
 }
 
+pub const REVIEWER_EMAIL: &str = "beoordelaar@gemeente.example";
 pub const OFFICER_EMAIL: &str = "beleid@lindeburg.example";
 pub const OFFICER_NAME: &str = "Fatima el Amrani";
 pub const OFFICER_PASSWORD: &str = "geheim-wachtwoord-123";
@@ -387,4 +408,75 @@ pub fn fixture(name: &str) -> PathBuf {
         }
     }
     panic!("fixture {name} not found next to {}", manifest.display());
+}
+
+pub fn answer_fields(comment: i64, body: &str, status: &str, place: &str, state: &str) -> Vec<(String, String)> {
+    answer_fields_from(comment, body, status, place, state, None)
+}
+
+/// An answer form as the page sends it; `revision` is the revision the officer started from.
+pub fn answer_fields_from(
+    comment: i64,
+    body: &str,
+    status: &str,
+    place: &str,
+    state: &str,
+    revision: Option<i64>,
+) -> Vec<(String, String)> {
+    let comment = comment.to_string();
+    let revision = revision.map(|r| r.to_string()).unwrap_or_default();
+    fields(&[
+        ("form[comment]", &comment),
+        ("form[body]", body),
+        ("form[status]", status),
+        ("form[processed_where]", place),
+        ("form[state]", state),
+        ("form[revision]", &revision),
+    ])
+}
+
+pub async fn save_answer(officer: &mut Client, fields: &[(String, String)]) -> FormOutcome<SavedAnswer> {
+    let response = officer.call("/api/antwoord", fields).await;
+    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    response.json()
+}
+
+pub async fn review(reviewer: &mut Client, comment: i64, revision: i64, decision: &str, remark: &str) -> FormOutcome<SavedAnswer> {
+    let (comment, revision) = (comment.to_string(), revision.to_string());
+    let response = reviewer
+        .call(
+            "/api/beoordeling",
+            &fields(&[("form[comment]", &comment), ("form[revision]", &revision), ("form[decision]", decision), ("form[remark]", remark)]),
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    response.json()
+}
+
+/// Saves an answer for review and has a reviewer approve it, so residents can read it.
+pub async fn publish_answer(app: &TestApp, officer: &mut Client, comment: i64, body: &str, status: &str, place: &str) {
+    let current = app.store.answer_history_of(&[comment]).await.unwrap().first().map(|r| r.revision_no);
+    let offered = saved(save_answer(officer, &answer_fields_from(comment, body, status, place, "ter_beoordeling", current)).await);
+    let mut reviewer = app.reviewer().await;
+    saved(review(&mut reviewer, comment, offered.revisions[0].revision_no, "goedkeuren", "").await);
+}
+
+pub async fn reaction_list(client: &mut Client, slug: &str, query: &str) -> ReactionListView {
+    let response = client.call("/api/beheer-reacties", &fields(&[("slug", slug), ("query", query)])).await;
+    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    response.json()
+}
+
+pub fn saved<T: std::fmt::Debug>(outcome: FormOutcome<T>) -> T {
+    match outcome {
+        FormOutcome::Done(saved) => saved,
+        FormOutcome::Invalid(errors) => panic!("refused: {errors:?}"),
+    }
+}
+
+pub fn invalid<T: std::fmt::Debug>(outcome: FormOutcome<T>) -> FieldErrors {
+    match outcome {
+        FormOutcome::Invalid(errors) => errors,
+        FormOutcome::Done(done) => panic!("accepted, but should be refused: {done:?}"),
+    }
 }

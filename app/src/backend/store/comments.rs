@@ -2,7 +2,8 @@ use super::{Store, StoreError, now};
 use crate::domain::comment::{SenderKind, ValidComment};
 use crate::domain::consultation::Lateness;
 use crate::domain::report::{ReportAnswer, ReportInput};
-use crate::domain::status::{AnswerState, ProcessingStatus};
+use crate::domain::review::ReviewState;
+use crate::domain::status::ProcessingStatus;
 use crate::domain::tracking::TrackingCode;
 use time::OffsetDateTime;
 
@@ -20,6 +21,9 @@ pub struct TrackedComment {
     pub answer_html: Option<String>,
     pub answer_status: Option<String>,
     pub answer_where: Option<String>,
+    pub answer_reason: Option<String>,
+    /// Hidden from public view by an officer; the resident still sees their own text.
+    pub hidden: bool,
 }
 
 /// A comment as officers see it, with the sender's private details and the latest answer revision.
@@ -40,6 +44,7 @@ pub struct OfficerComment {
     pub answer_where: Option<String>,
     pub answer_state: Option<String>,
     pub answer_revision: Option<i64>,
+    pub hidden: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -54,12 +59,19 @@ struct ReportRow {
     answer_html: Option<String>,
     answer_status: Option<String>,
     answer_where: Option<String>,
+    answer_reason: Option<String>,
+    hidden: bool,
 }
 
 /// The latest revision per comment; `state_filter` narrows it to final answers for public views.
 /// Joins each comment `m` to its latest answer revision `a` (only final ones if asked).
 pub(super) fn latest_answer_join(final_only: bool) -> String {
-    let state = if final_only { format!("AND r.state = '{}'", AnswerState::Final.code()) } else { String::new() };
+    let state = if final_only {
+        let public: Vec<String> = ReviewState::ALL.into_iter().filter(|s| s.is_public()).map(|s| format!("'{}'", s.code())).collect();
+        format!("AND r.state IN ({})", public.join(", "))
+    } else {
+        String::new()
+    };
     format!(
         "LEFT JOIN answer_revisions a ON a.id = (\
             SELECT r.id FROM answer_revisions r WHERE r.comment_id = m.id {state} \
@@ -107,6 +119,11 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
+        sqlx::query("INSERT INTO comment_current (comment_id, consultation_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(consultation_id)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -118,9 +135,11 @@ impl Store {
             "SELECT c.slug AS consultation_slug, c.title AS consultation_title, \
                     b.anchor AS block_anchor, b.label AS block_label, b.plain_text AS block_text, \
                     m.body, m.is_late, m.submitted_at, \
-                    a.body_html AS answer_html, a.status AS answer_status, a.processed_where AS answer_where \
+                    a.body_html AS answer_html, a.status AS answer_status, a.processed_where AS answer_where, \
+                    a.change_reason AS answer_reason, k.hidden \
              FROM comments m \
              JOIN consultations c ON c.id = m.consultation_id \
+             JOIN comment_current k ON k.comment_id = m.id \
              LEFT JOIN blocks b ON b.id = m.block_id \
              {} \
              WHERE m.tracking_code = $1",
@@ -136,8 +155,9 @@ impl Store {
             "SELECT m.id, m.block_id, m.body, m.sender_kind, m.organisation, m.show_name, m.is_late, m.submitted_at, \
                     s.name AS sender_name, s.email AS sender_email, \
                     a.body_markdown AS answer_markdown, a.status AS answer_status, a.processed_where AS answer_where, \
-                    a.state AS answer_state, a.revision_no AS answer_revision \
+                    a.state AS answer_state, a.revision_no AS answer_revision, k.hidden \
              FROM comments m \
+             JOIN comment_current k ON k.comment_id = m.id \
              LEFT JOIN comment_senders s ON s.comment_id = m.id \
              {} \
              WHERE m.consultation_id = $1 ORDER BY m.id",
@@ -155,8 +175,9 @@ impl Store {
                     CASE WHEN m.show_name = 1 THEN s.name ELSE NULL END AS public_name, \
                     m.body, m.is_late, \
                     a.body_markdown AS answer_markdown, a.body_html AS answer_html, a.status AS answer_status, \
-                    a.processed_where AS answer_where \
+                    a.processed_where AS answer_where, a.change_reason AS answer_reason, k.hidden \
              FROM comments m \
+             JOIN comment_current k ON k.comment_id = m.id \
              LEFT JOIN comment_senders s ON s.comment_id = m.id \
              {} \
              WHERE m.consultation_id = $1 ORDER BY m.id",
@@ -167,9 +188,13 @@ impl Store {
             .into_iter()
             .map(|row| {
                 let answer = match (row.answer_status.as_deref().and_then(ProcessingStatus::parse), row.answer_markdown, row.answer_html) {
-                    (Some(status), Some(body_markdown), Some(body_html)) => {
-                        Some(ReportAnswer { status, body_markdown, body_html, processed_where: row.answer_where })
-                    }
+                    (Some(status), Some(body_markdown), Some(body_html)) => Some(ReportAnswer {
+                        status,
+                        body_markdown,
+                        body_html,
+                        processed_where: row.answer_where,
+                        change_reason: row.answer_reason,
+                    }),
                     _ => None,
                 };
                 ReportInput {
@@ -179,6 +204,7 @@ impl Store {
                     public_name: row.public_name,
                     body: row.body,
                     late: row.is_late,
+                    hidden: row.hidden,
                     answer,
                 }
             })

@@ -9,14 +9,16 @@ mod consultations;
 mod councils;
 mod phases;
 mod users;
+mod workbench;
 
 pub use advice::{AdviceListRow, AdviceRevisionRow, AdviceRow, NewPointAnswer, PointAnswerRow, PointRow};
-pub use answers::{AnswerRevision, NewAnswer};
+pub use answers::AnswerRevision;
 pub use comments::{OfficerComment, TrackedComment};
 pub use consultations::{BlockRow, ConsultationRow, ConsultationSummary, DocumentRows, NewDocument, SectionRow};
 pub use councils::{AskedConsultation, CouncilRow, CouncilSummary, InviteRow, MemberRow};
 pub use phases::{MilestoneRow, PhaseChangeRow};
 pub use users::UserRow;
+pub use workbench::{AdoptionRow, AuditRow, CurrentAnswer, DashboardRows, FacetRows, ReactionState, RevisionWrite, Scope};
 
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -28,6 +30,9 @@ pub enum StoreError {
     /// A unique constraint refused the write; the name tells which one.
     #[error("conflict on {0}")]
     Conflict(String),
+    /// Someone else changed the record since the user loaded it.
+    #[error("changed meanwhile")]
+    Stale,
     #[error("unsupported database url: {0}")]
     UnsupportedUrl(String),
     #[error(transparent)]

@@ -1,0 +1,566 @@
+//! The officers' workbench: filtered reaction lists and their counts, answer revisions through
+//! review, joint answers, the college's adoption, hiding reactions, and the audit log. Every
+//! change to an answer, a state or a reaction's visibility writes its audit events in the same
+//! transaction, and keeps `comment_current` (the filters' index) in step.
+
+use super::comments::OfficerComment;
+use super::{Store, StoreError, UserRow, now};
+use crate::domain::review::{AdoptionCheck, ReviewState, check_adoption};
+use crate::domain::status::ProcessingStatus;
+use crate::domain::workbench::{ReactionFilter, Sort, StatusFilter, Timing, Visibility};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use time::{Date, OffsetDateTime};
+
+/// The document parts a filter names, resolved against the document by the caller.
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    /// Sections (with their subsections) whose blocks count; `None`: every block.
+    pub sections: Option<Vec<i64>>,
+    /// One block; `Some(None)`: reactions on the whole document.
+    pub block: Option<Option<i64>>,
+}
+
+/// Which facet is being counted: its own filter is left out, the others hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Status,
+    State,
+    Sender,
+    Timing,
+    Section,
+    Hidden,
+}
+
+/// Counts per value of each facet, with every other filter applied.
+#[derive(Debug, Clone, Default)]
+pub struct FacetRows {
+    pub status: Vec<(Option<String>, i64)>,
+    pub state: Vec<(Option<String>, i64)>,
+    pub sender: Vec<(String, i64)>,
+    pub late: Vec<(bool, i64)>,
+    /// Per block's section (`None`: whole document or a block outside any section).
+    pub section: Vec<(Option<i64>, i64)>,
+    pub hidden: i64,
+}
+
+/// The current revision of an answer, as review steps need it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CurrentAnswer {
+    pub revision_no: i64,
+    pub body_markdown: String,
+    pub body_html: String,
+    pub status: String,
+    pub processed_where: Option<String>,
+    pub state: String,
+    pub author_id: i64,
+    pub change_reason: Option<String>,
+    pub joint_id: Option<i64>,
+}
+
+/// A reaction with where it stands, before a step is decided.
+#[derive(Debug, Clone)]
+pub struct ReactionState {
+    pub comment_id: i64,
+    pub consultation_id: i64,
+    pub hidden: bool,
+    pub answer: Option<CurrentAnswer>,
+}
+
+/// One revision to write. `expected` is the revision number the user saw (none: no answer yet);
+/// if another revision came in meanwhile, the write is refused as stale.
+#[derive(Debug, Clone)]
+pub struct RevisionWrite {
+    pub comment_id: i64,
+    pub expected: Option<i64>,
+    pub body_markdown: String,
+    pub body_html: String,
+    pub status: ProcessingStatus,
+    pub processed_where: Option<String>,
+    pub state: ReviewState,
+    pub remark: Option<String>,
+    pub change_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AuditRow {
+    pub comment_id: Option<i64>,
+    pub actor_name: String,
+    pub at: OffsetDateTime,
+    pub field: String,
+    pub before_value: Option<String>,
+    pub after_value: Option<String>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AdoptionRow {
+    pub adopted_on: Date,
+    pub answers: i64,
+    pub recorded_by: String,
+}
+
+const LIST_COLUMNS: &str = "m.id, m.block_id, m.body, m.sender_kind, m.organisation, m.show_name, m.is_late, m.submitted_at, \
+     s.name AS sender_name, s.email AS sender_email, \
+     a.body_markdown AS answer_markdown, a.status AS answer_status, a.processed_where AS answer_where, \
+     a.state AS answer_state, a.revision_no AS answer_revision, k.hidden";
+
+const FROM: &str = " FROM comments m JOIN comment_current k ON k.comment_id = m.id LEFT JOIN blocks b ON b.id = m.block_id ";
+
+/// Adds `WHERE …` for the filter, leaving out the facet being counted.
+fn push_filter(q: &mut QueryBuilder<'_, Sqlite>, consultation_id: i64, filter: &ReactionFilter, scope: &Scope, skip: Option<Facet>) {
+    q.push(" WHERE m.consultation_id = ").push_bind(consultation_id);
+    if skip != Some(Facet::Section) {
+        if let Some(sections) = &scope.sections {
+            q.push(" AND b.section_id IN (");
+            let mut list = q.separated(", ");
+            for id in sections {
+                list.push_bind(*id);
+            }
+            // An empty list matches nothing; `IN ()` is not valid SQL.
+            if sections.is_empty() {
+                list.push("NULL");
+            }
+            q.push(")");
+        }
+        match scope.block {
+            Some(Some(block)) => {
+                q.push(" AND m.block_id = ").push_bind(block);
+            }
+            Some(None) => {
+                q.push(" AND m.block_id IS NULL");
+            }
+            None => {}
+        }
+    }
+    if skip != Some(Facet::Status) {
+        match filter.status {
+            Some(StatusFilter::Unanswered) => {
+                q.push(" AND k.status IS NULL");
+            }
+            Some(StatusFilter::Is(status)) => {
+                q.push(" AND k.status = ").push_bind(status.code());
+            }
+            None => {}
+        }
+    }
+    if skip != Some(Facet::State)
+        && let Some(state) = filter.state
+    {
+        q.push(" AND k.state = ").push_bind(state.code());
+    }
+    if skip != Some(Facet::Sender)
+        && let Some(sender) = filter.sender
+    {
+        q.push(" AND m.sender_kind = ").push_bind(sender.code());
+    }
+    if skip != Some(Facet::Timing)
+        && let Some(timing) = filter.timing
+    {
+        q.push(" AND m.is_late = ").push_bind(timing == Timing::Late);
+    }
+    if skip != Some(Facet::Hidden) && filter.visibility == Visibility::Hidden {
+        q.push(" AND k.hidden = ").push_bind(true);
+    }
+    if let Some(pattern) = filter.like_pattern() {
+        q.push(" AND (m.body LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\' OR m.organisation LIKE ");
+        q.push_bind(pattern).push(" ESCAPE '\\')");
+    }
+}
+
+impl Store {
+    /// One page of a consultation's reactions under the filter, and how many match in all.
+    #[tracing::instrument(skip(self, filter, scope))]
+    pub async fn list_reactions(
+        &self,
+        consultation_id: i64,
+        filter: &ReactionFilter,
+        scope: &Scope,
+    ) -> Result<(Vec<OfficerComment>, i64), StoreError> {
+        let mut count = QueryBuilder::<Sqlite>::new(format!("SELECT COUNT(*){FROM}"));
+        push_filter(&mut count, consultation_id, filter, scope, None);
+        let total: i64 = count.build_query_scalar().fetch_one(&self.pool).await?;
+
+        let mut q = QueryBuilder::<Sqlite>::new(format!(
+            "SELECT {LIST_COLUMNS}{FROM} LEFT JOIN comment_senders s ON s.comment_id = m.id \
+             LEFT JOIN answer_revisions a ON a.id = k.revision_id"
+        ));
+        push_filter(&mut q, consultation_id, filter, scope, None);
+        q.push(match filter.sort {
+            Sort::Document => " ORDER BY CASE WHEN b.position IS NULL THEN 0 ELSE 1 END, b.position, m.id",
+            Sort::Newest => " ORDER BY m.id DESC",
+            Sort::Oldest => " ORDER BY m.id",
+        });
+        q.push(" LIMIT ").push_bind(crate::domain::workbench::PAGE_SIZE as i64);
+        q.push(" OFFSET ").push_bind(filter.offset() as i64);
+        let rows = q.build_query_as().fetch_all(&self.pool).await?;
+        Ok((rows, total))
+    }
+
+    /// Counts per facet value, each with the other filters applied.
+    #[tracing::instrument(skip(self, filter, scope))]
+    pub async fn facet_counts(&self, consultation_id: i64, filter: &ReactionFilter, scope: &Scope) -> Result<FacetRows, StoreError> {
+        let grouped = |column: &str, facet: Facet| {
+            let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT {column}, COUNT(*){FROM}"));
+            push_filter(&mut q, consultation_id, filter, scope, Some(facet));
+            q.push(format!(" GROUP BY {column}"));
+            q
+        };
+        let mut status = grouped("k.status", Facet::Status);
+        let mut state = grouped("k.state", Facet::State);
+        let mut sender = grouped("m.sender_kind", Facet::Sender);
+        let mut late = grouped("m.is_late", Facet::Timing);
+        let mut section = grouped("b.section_id", Facet::Section);
+        let mut hidden = QueryBuilder::<Sqlite>::new(format!("SELECT COUNT(*){FROM}"));
+        push_filter(&mut hidden, consultation_id, filter, scope, Some(Facet::Hidden));
+        hidden.push(" AND k.hidden = ").push_bind(true);
+        Ok(FacetRows {
+            status: status.build_query_as().fetch_all(&self.pool).await?,
+            state: state.build_query_as().fetch_all(&self.pool).await?,
+            sender: sender.build_query_as().fetch_all(&self.pool).await?,
+            late: late.build_query_as().fetch_all(&self.pool).await?,
+            section: section.build_query_as().fetch_all(&self.pool).await?,
+            hidden: hidden.build_query_scalar().fetch_one(&self.pool).await?,
+        })
+    }
+
+    /// Where these reactions stand, in the order asked; unknown ids are left out.
+    #[tracing::instrument(skip(self, ids))]
+    pub async fn reaction_states(&self, ids: &[i64]) -> Result<Vec<ReactionState>, StoreError> {
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let row: Option<(i64, bool)> = sqlx::query_as("SELECT consultation_id, hidden FROM comment_current WHERE comment_id = $1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+            let Some((consultation_id, hidden)) = row else { continue };
+            let answer = current_answer(&mut *self.pool.acquire().await?, *id).await?;
+            out.push(ReactionState { comment_id: *id, consultation_id, hidden, answer });
+        }
+        Ok(out)
+    }
+
+    /// Writes revisions in one transaction (a joint answer links them), with their audit events.
+    /// Refused whole as `Stale` if any answer changed since the user saw it.
+    #[tracing::instrument(skip(self, writes, actor), fields(count = writes.len()))]
+    pub async fn write_revisions(
+        &self,
+        consultation_id: i64,
+        writes: &[RevisionWrite],
+        joint: bool,
+        actor: &UserRow,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let at = now();
+        let joint_id: Option<i64> = if joint {
+            Some(
+                sqlx::query_scalar("INSERT INTO joint_answers (consultation_id, created_by, created_at) VALUES ($1, $2, $3) RETURNING id")
+                    .bind(consultation_id)
+                    .bind(actor.id)
+                    .bind(at)
+                    .fetch_one(&mut *tx)
+                    .await?,
+            )
+        } else {
+            None
+        };
+        for write in writes {
+            let before = current_answer(&mut tx, write.comment_id).await?;
+            if before.as_ref().map(|b| b.revision_no) != write.expected {
+                return Err(StoreError::Stale);
+            }
+            let revision_no = before.as_ref().map_or(1, |b| b.revision_no + 1);
+            let revision_id: i64 = sqlx::query_scalar(
+                "INSERT INTO answer_revisions (comment_id, revision_no, body_markdown, body_html, status, processed_where, state, \
+                     author_id, created_at, remark, change_reason, joint_id) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+            )
+            .bind(write.comment_id)
+            .bind(revision_no)
+            .bind(&write.body_markdown)
+            .bind(&write.body_html)
+            .bind(write.status.code())
+            .bind(&write.processed_where)
+            .bind(write.state.code())
+            .bind(actor.id)
+            .bind(at)
+            .bind(&write.remark)
+            .bind(&write.change_reason)
+            .bind(joint_id.or(before.as_ref().and_then(|b| b.joint_id).filter(|_| !write_changes_text(before.as_ref(), write))))
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(StoreError::from_write)?;
+            sqlx::query("UPDATE comment_current SET revision_id = $1, status = $2, state = $3 WHERE comment_id = $4")
+                .bind(revision_id)
+                .bind(write.status.code())
+                .bind(write.state.code())
+                .bind(write.comment_id)
+                .execute(&mut *tx)
+                .await?;
+            let b = before.as_ref();
+            let changes: [(&str, Option<&str>, Option<&str>); 6] = [
+                ("antwoord", b.map(|b| b.body_markdown.as_str()), Some(write.body_markdown.as_str())),
+                ("status", b.map(|b| b.status.as_str()), Some(write.status.code())),
+                ("verwerkt_in", b.and_then(|b| b.processed_where.as_deref()), write.processed_where.as_deref()),
+                ("staat", b.map(|b| b.state.as_str()), Some(write.state.code())),
+                ("opmerking", None, write.remark.as_deref()),
+                ("reden", None, write.change_reason.as_deref().filter(|r| b.and_then(|b| b.change_reason.as_deref()) != Some(*r))),
+            ];
+            for (field, old, new) in changes {
+                if old != new {
+                    audit(&mut tx, consultation_id, Some(write.comment_id), actor, at, field, old, new).await?;
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Marks every approved answer adopted by the college on `adopted_on`, if the set is ready.
+    #[tracing::instrument(skip(self, actor))]
+    pub async fn adopt_answers(&self, consultation_id: i64, adopted_on: Date, actor: &UserRow) -> Result<AdoptionCheck, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let states: Vec<Option<String>> = sqlx::query_scalar("SELECT state FROM comment_current WHERE consultation_id = $1")
+            .bind(consultation_id)
+            .fetch_all(&mut *tx)
+            .await?;
+        let check = check_adoption(states.iter().map(|s| s.as_deref().and_then(ReviewState::parse)));
+        let AdoptionCheck::Ready { answers } = check else { return Ok(check) };
+        let at = now();
+        let (approved, adopted) = (ReviewState::Approved.code(), ReviewState::Adopted.code());
+        sqlx::query(
+            "INSERT INTO audit_events (consultation_id, comment_id, actor_id, actor_name, at, field, before_value, after_value) \
+             SELECT $1, k.comment_id, $2, $3, $4, 'staat', k.state, $5 FROM comment_current k WHERE k.consultation_id = $1 AND k.state = $6",
+        )
+        .bind(consultation_id)
+        .bind(actor.id)
+        .bind(&actor.display_name)
+        .bind(at)
+        .bind(adopted)
+        .bind(approved)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO answer_revisions (comment_id, revision_no, body_markdown, body_html, status, processed_where, state, author_id, \
+                 created_at, change_reason, joint_id) \
+             SELECT a.comment_id, a.revision_no + 1, a.body_markdown, a.body_html, a.status, a.processed_where, $1, $2, $3, \
+                 a.change_reason, a.joint_id \
+             FROM comment_current k JOIN answer_revisions a ON a.id = k.revision_id WHERE k.consultation_id = $4 AND k.state = $5",
+        )
+        .bind(adopted)
+        .bind(actor.id)
+        .bind(at)
+        .bind(consultation_id)
+        .bind(approved)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE comment_current SET state = $1, revision_id = (SELECT r.id FROM answer_revisions r \
+                 WHERE r.comment_id = comment_current.comment_id ORDER BY r.revision_no DESC LIMIT 1) \
+             WHERE consultation_id = $2 AND state = $3",
+        )
+        .bind(adopted)
+        .bind(consultation_id)
+        .bind(approved)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO answer_adoptions (consultation_id, adopted_on, answers, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(consultation_id)
+        .bind(adopted_on)
+        .bind(answers as i64)
+        .bind(actor.id)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+        audit(&mut tx, consultation_id, None, actor, at, "vaststelling", None, Some(&adopted_on.to_string())).await?;
+        tx.commit().await?;
+        Ok(check)
+    }
+
+    /// The college's adoptions of this consultation's answers, latest first.
+    pub async fn adoptions(&self, consultation_id: i64) -> Result<Vec<AdoptionRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT d.adopted_on, d.answers, u.display_name AS recorded_by FROM answer_adoptions d JOIN users u ON u.id = d.recorded_by \
+             WHERE d.consultation_id = $1 ORDER BY d.id DESC",
+        )
+        .bind(consultation_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Hides a reaction from public view or shows it again; the reaction itself stays.
+    #[tracing::instrument(skip(self, reason, actor))]
+    pub async fn set_hidden(
+        &self,
+        consultation_id: i64,
+        comment_id: i64,
+        hidden: bool,
+        reason: &str,
+        actor: &UserRow,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let at = now();
+        let was: bool =
+            sqlx::query_scalar("SELECT hidden FROM comment_current WHERE comment_id = $1").bind(comment_id).fetch_one(&mut *tx).await?;
+        sqlx::query("INSERT INTO comment_moderation (comment_id, hidden, reason, actor_id, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(comment_id)
+            .bind(hidden)
+            .bind(reason)
+            .bind(actor.id)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE comment_current SET hidden = $1 WHERE comment_id = $2").bind(hidden).bind(comment_id).execute(&mut *tx).await?;
+        let word = |h: bool| if h { "verborgen" } else { "zichtbaar" };
+        let after = format!("{}: {reason}", word(hidden));
+        audit(&mut tx, consultation_id, Some(comment_id), actor, at, "zichtbaarheid", Some(word(was)), Some(&after)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The latest reason a reaction was hidden, per hidden reaction among `ids`.
+    pub async fn hidden_reasons(&self, ids: &[i64]) -> Result<Vec<(i64, String)>, StoreError> {
+        let mut out = Vec::new();
+        for id in ids {
+            let reason: Option<String> = sqlx::query_scalar(
+                "SELECT d.reason FROM comment_moderation d JOIN comment_current k ON k.comment_id = d.comment_id \
+                 WHERE d.comment_id = $1 AND k.hidden = $2 ORDER BY d.id DESC LIMIT 1",
+            )
+            .bind(id)
+            .bind(true)
+            .fetch_optional(&self.pool)
+            .await?;
+            out.extend(reason.map(|r| (*id, r)));
+        }
+        Ok(out)
+    }
+
+    /// The audit log of a consultation, newest first.
+    #[tracing::instrument(skip(self))]
+    pub async fn audit_log(&self, consultation_id: i64, limit: i64, offset: i64) -> Result<(Vec<AuditRow>, i64), StoreError> {
+        let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_events WHERE consultation_id = $1")
+            .bind(consultation_id)
+            .fetch_one(&self.pool)
+            .await?;
+        let rows = sqlx::query_as(
+            "SELECT comment_id, actor_name, at, field, before_value, after_value FROM audit_events \
+             WHERE consultation_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3",
+        )
+        .bind(consultation_id)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok((rows, total))
+    }
+
+    /// These reactions of a consultation, in the order asked; others are left out.
+    pub async fn reactions_by_id(&self, consultation_id: i64, ids: &[i64]) -> Result<Vec<OfficerComment>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut q = QueryBuilder::<Sqlite>::new(format!(
+            "SELECT {LIST_COLUMNS}{FROM} LEFT JOIN comment_senders s ON s.comment_id = m.id \
+             LEFT JOIN answer_revisions a ON a.id = k.revision_id WHERE m.consultation_id = "
+        ));
+        q.push_bind(consultation_id).push(" AND m.id IN (");
+        let mut list = q.separated(", ");
+        for id in ids {
+            list.push_bind(*id);
+        }
+        q.push(")");
+        let mut rows: Vec<OfficerComment> = q.build_query_as().fetch_all(&self.pool).await?;
+        rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+        Ok(rows)
+    }
+
+    /// Each reaction's current review state (none: not answered).
+    pub async fn reaction_current_states(&self, consultation_id: i64) -> Result<Vec<(i64, Option<String>)>, StoreError> {
+        Ok(sqlx::query_as("SELECT comment_id, state FROM comment_current WHERE consultation_id = $1")
+            .bind(consultation_id)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    /// Every reaction's block, text and id, for grouping suggestions (hidden ones too).
+    pub async fn reaction_texts(&self, consultation_id: i64) -> Result<Vec<(i64, Option<i64>, String)>, StoreError> {
+        Ok(sqlx::query_as("SELECT id, block_id, body FROM comments WHERE consultation_id = $1 ORDER BY id")
+            .bind(consultation_id)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    /// Counts for the dashboard: per (status, state) pair, per section, and hidden and late ones.
+    pub async fn dashboard_counts(&self, consultation_id: i64) -> Result<DashboardRows, StoreError> {
+        let by_answer =
+            sqlx::query_as("SELECT status, state, COUNT(*) FROM comment_current WHERE consultation_id = $1 GROUP BY status, state")
+                .bind(consultation_id)
+                .fetch_all(&self.pool)
+                .await?;
+        let by_section = sqlx::query_as(
+            "SELECT b.section_id, COUNT(*) FROM comments m LEFT JOIN blocks b ON b.id = m.block_id WHERE m.consultation_id = $1 GROUP BY b.section_id",
+        )
+        .bind(consultation_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let (hidden, late): (i64, i64) = sqlx::query_as(
+            "SELECT COALESCE(SUM(k.hidden), 0), COALESCE(SUM(m.is_late), 0) FROM comments m JOIN comment_current k ON k.comment_id = m.id \
+             WHERE m.consultation_id = $1",
+        )
+        .bind(consultation_id)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(DashboardRows { by_answer, by_section, hidden, late })
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DashboardRows {
+    pub by_answer: Vec<(Option<String>, Option<String>, i64)>,
+    pub by_section: Vec<(Option<i64>, i64)>,
+    pub hidden: i64,
+    pub late: i64,
+}
+
+/// A joint answer stays linked while only its state moves; new text ends the link.
+fn write_changes_text(before: Option<&CurrentAnswer>, write: &RevisionWrite) -> bool {
+    before.is_none_or(|b| b.body_markdown != write.body_markdown)
+}
+
+async fn current_answer(conn: &mut SqliteConnection, comment_id: i64) -> Result<Option<CurrentAnswer>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT revision_no, body_markdown, body_html, status, processed_where, state, author_id, change_reason, joint_id \
+         FROM answer_revisions WHERE comment_id = $1 ORDER BY revision_no DESC LIMIT 1",
+    )
+    .bind(comment_id)
+    .fetch_optional(conn)
+    .await?)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn audit(
+    conn: &mut SqliteConnection,
+    consultation_id: i64,
+    comment_id: Option<i64>,
+    actor: &UserRow,
+    at: OffsetDateTime,
+    field: &str,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO audit_events (consultation_id, comment_id, actor_id, actor_name, at, field, before_value, after_value) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(consultation_id)
+    .bind(comment_id)
+    .bind(actor.id)
+    .bind(&actor.display_name)
+    .bind(at)
+    .bind(field)
+    .bind(before)
+    .bind(after)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,568 @@
+//! Services behind the officers' workbench: resolve the filter against the document, decide
+//! review steps through the domain's state machine, and assemble the views.
+
+use super::context::state;
+use super::store::{AnswerRevision, ConsultationRow, DocumentRows, OfficerComment, RevisionWrite, Scope, Store, StoreError, UserRow};
+use crate::api::{
+    Adopted, AdoptionView, AuditEntryView, AuditView, DashboardView, Facets, GroupItem, GroupView, GroupsView, JointSaved, JointView,
+    OfficerCommentView, ReactionListView, RevisionView, SavedAnswer, SectionOption, VisibilityChanged,
+};
+use crate::domain::answer::{AnswerForm, ValidAnswer};
+use crate::domain::comment::SenderKind;
+use crate::domain::error::{AppError, FieldError, FieldErrors, FormOutcome};
+use crate::domain::review::{
+    AdoptionCheck, AdoptionForm, Decision, JointAnswerForm, ModerationForm, ReviewForm, ReviewRefusal, ReviewState, ReviewStep,
+    ValidJointAnswer, ValidModeration, ValidReview, next_state, parse_adoption_date,
+};
+use crate::domain::status::ProcessingStatus;
+use crate::domain::workbench::{ReactionFilter, SENDER_KINDS, StatusFilter, Timing, WHOLE_DOCUMENT, page_count, section_heat, status_bars};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use time::OffsetDateTime;
+
+pub fn format_time(at: OffsetDateTime) -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
+    at.format(&format).unwrap_or_default()
+}
+
+async fn consultation(store: &Store, slug: &str) -> Result<ConsultationRow, AppError> {
+    store.consultation_by_slug(slug).await?.ok_or(AppError::NotFound)
+}
+
+/// Sections with their subsections' ids, from the parent links.
+fn subtree(document: &DocumentRows, root: i64) -> Vec<i64> {
+    let mut ids = vec![root];
+    let mut i = 0;
+    while i < ids.len() {
+        let parent = ids[i];
+        ids.extend(document.sections.iter().filter(|s| s.parent_id == Some(parent)).map(|s| s.id));
+        i += 1;
+    }
+    ids
+}
+
+fn scope(document: &DocumentRows, filter: &ReactionFilter) -> Scope {
+    let sections = filter
+        .section
+        .as_deref()
+        .map(|anchor| document.sections.iter().find(|s| s.anchor == anchor).map(|s| subtree(document, s.id)).unwrap_or_default());
+    let block = filter.block.as_deref().map(|anchor| {
+        if anchor == WHOLE_DOCUMENT {
+            None
+        } else {
+            // An unknown block matches nothing.
+            Some(document.blocks.iter().find(|b| b.anchor == anchor).map_or(-1, |b| b.id))
+        }
+    });
+    Scope { sections, block }
+}
+
+fn revision_view(r: AnswerRevision) -> RevisionView {
+    RevisionView {
+        revision_no: r.revision_no,
+        body_markdown: r.body_markdown,
+        status: ProcessingStatus::parse(&r.status),
+        processed_where: r.processed_where,
+        state: ReviewState::parse(&r.state).unwrap_or(ReviewState::Draft),
+        author: r.author,
+        saved_at: format_time(r.created_at),
+        remark: r.remark,
+        change_reason: r.change_reason,
+        joint: r.joint_id.is_some(),
+    }
+}
+
+/// Views of these reactions with their full history, as the user may act on them.
+async fn comment_views(
+    store: &Store,
+    document: &DocumentRows,
+    rows: Vec<OfficerComment>,
+    user: &UserRow,
+) -> Result<Vec<OfficerCommentView>, AppError> {
+    let ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
+    let mut history: HashMap<i64, Vec<AnswerRevision>> = HashMap::new();
+    for r in store.answer_history_of(&ids).await? {
+        history.entry(r.comment_id).or_default().push(r);
+    }
+    let reasons: HashMap<i64, String> = store.hidden_reasons(&ids).await?.into_iter().collect();
+    let labels: HashMap<i64, &str> = document.blocks.iter().map(|b| (b.id, b.label.as_str())).collect();
+    let reviewer = crate::domain::review::may_review(user.role());
+    Ok(rows
+        .into_iter()
+        .map(|c| {
+            let revisions = history.remove(&c.id).unwrap_or_default();
+            let may_approve =
+                reviewer && revisions.first().is_some_and(|r| r.state == ReviewState::ForReview.code() && r.author_id != user.id);
+            OfficerCommentView {
+                id: c.id,
+                body: c.body,
+                sender_kind: SenderKind::parse(&c.sender_kind).unwrap_or(SenderKind::Resident),
+                organisation: c.organisation,
+                private_name: c.sender_name,
+                private_email: c.sender_email,
+                late: c.is_late,
+                received_on: c.submitted_at.date(),
+                place: c.block_id.and_then(|b| labels.get(&b).map(|l| l.to_string())),
+                hidden_reason: reasons.get(&c.id).cloned().filter(|_| c.hidden),
+                revisions: revisions.into_iter().map(revision_view).collect(),
+                may_approve,
+            }
+        })
+        .collect())
+}
+
+pub async fn reaction_list(user: &UserRow, slug: &str, filter: &ReactionFilter) -> Result<ReactionListView, AppError> {
+    let store = state()?.store;
+    let consultation = consultation(&store, slug).await?;
+    let document = store.document(consultation.version_id).await?;
+    let scope = scope(&document, filter);
+    let (rows, total) = store.list_reactions(consultation.id, filter, &scope).await?;
+    let counts = store.facet_counts(consultation.id, filter, &scope).await?;
+    let items = comment_views(&store, &document, rows, user).await?;
+    let adopted = !store.adoptions(consultation.id).await?.is_empty();
+    let total = total as usize;
+    Ok(ReactionListView {
+        slug: consultation.slug,
+        title: consultation.title,
+        filter: filter.clone(),
+        block_label: filter.block.as_deref().and_then(|a| document.blocks.iter().find(|b| b.anchor == a)).map(|b| b.label.clone()),
+        total,
+        pages: page_count(total),
+        items,
+        facets: facets(&document, counts),
+        adopted,
+        can_review: crate::domain::review::may_review(user.role()),
+    })
+}
+
+fn facets(document: &DocumentRows, counts: super::store::FacetRows) -> Facets {
+    let count = |n: i64| n.max(0) as usize;
+    let mut status: Vec<(StatusFilter, usize)> = ProcessingStatus::ALL
+        .into_iter()
+        .map(|s| (StatusFilter::Is(s), counts.status.iter().find(|(c, _)| c.as_deref() == Some(s.code())).map_or(0, |c| count(c.1))))
+        .collect();
+    status.insert(0, (StatusFilter::Unanswered, counts.status.iter().find(|(c, _)| c.is_none()).map_or(0, |c| count(c.1))));
+    let state = ReviewState::ALL
+        .into_iter()
+        .map(|s| (s, counts.state.iter().find(|(c, _)| c.as_deref() == Some(s.code())).map_or(0, |c| count(c.1))))
+        .collect();
+    let sender =
+        SENDER_KINDS.into_iter().map(|k| (k, counts.sender.iter().find(|(c, _)| c == k.code()).map_or(0, |c| count(c.1)))).collect();
+    let timing = Timing::ALL
+        .into_iter()
+        .map(|t| (t, counts.late.iter().find(|(l, _)| *l == (t == Timing::Late)).map_or(0, |c| count(c.1))))
+        .collect();
+    let per_section: HashMap<Option<i64>, usize> = counts.section.iter().map(|(s, n)| (*s, count(*n))).collect();
+    let sections = document
+        .sections
+        .iter()
+        .map(|s| SectionOption {
+            anchor: s.anchor.clone(),
+            heading: s.heading(),
+            level: s.level.clamp(1, 6) as u8,
+            count: subtree(document, s.id).iter().map(|id| per_section.get(&Some(*id)).copied().unwrap_or(0)).sum(),
+        })
+        .collect();
+    Facets { status, state, sender, timing, sections, general: per_section.get(&None).copied().unwrap_or(0), hidden: count(counts.hidden) }
+}
+
+pub async fn dashboard(user: &UserRow, slug: &str) -> Result<DashboardView, AppError> {
+    let store = state()?.store;
+    let consultation = consultation(&store, slug).await?;
+    let document = store.document(consultation.version_id).await?;
+    let rows = store.dashboard_counts(consultation.id).await?;
+    let mut by_status: BTreeMap<ProcessingStatus, usize> = BTreeMap::new();
+    let mut by_state: BTreeMap<ReviewState, usize> = BTreeMap::new();
+    let (mut total, mut unanswered) = (0, 0);
+    let mut states = Vec::new();
+    for (status, review, n) in &rows.by_answer {
+        let n = (*n).max(0) as usize;
+        total += n;
+        match status.as_deref().and_then(ProcessingStatus::parse) {
+            Some(status) => *by_status.entry(status).or_default() += n,
+            None => unanswered += n,
+        }
+        let review = review.as_deref().and_then(ReviewState::parse);
+        if let Some(review) = review {
+            *by_state.entry(review).or_default() += n;
+        }
+        states.extend(std::iter::repeat_n(review, n));
+    }
+    let by_status: Vec<(ProcessingStatus, usize)> =
+        ProcessingStatus::ALL.into_iter().map(|s| (s, by_status.get(&s).copied().unwrap_or(0))).collect();
+    let per_section: HashMap<Option<i64>, usize> = rows.by_section.iter().map(|(s, n)| (*s, (*n).max(0) as usize)).collect();
+    let heat = section_heat(
+        document
+            .sections
+            .iter()
+            .map(|s| (s.anchor.clone(), s.heading(), s.level.clamp(1, 6) as u8, per_section.get(&Some(s.id)).copied().unwrap_or(0)))
+            .collect(),
+    );
+    let adoptions = store
+        .adoptions(consultation.id)
+        .await?
+        .into_iter()
+        .map(|a| AdoptionView { adopted_on: a.adopted_on, answers: a.answers.max(0) as usize, recorded_by: a.recorded_by })
+        .collect();
+    Ok(DashboardView {
+        slug: consultation.slug,
+        title: consultation.title,
+        total,
+        unanswered,
+        by_state: ReviewState::ALL.into_iter().map(|s| (s, by_state.get(&s).copied().unwrap_or(0))).collect(),
+        bars: status_bars(&by_status, unanswered),
+        heat,
+        general: per_section.get(&None).copied().unwrap_or(0),
+        hidden: rows.hidden.max(0) as usize,
+        late: rows.late.max(0) as usize,
+        adoptions,
+        adoption: crate::domain::review::check_adoption(states),
+        can_read_audit: crate::domain::role::may(user.role(), crate::domain::role::Action::ReadAuditLog),
+    })
+}
+
+/// The field errors a refused step shows, or the error for a step the role may not take.
+fn refusal(refusal: ReviewRefusal) -> Result<FieldErrors, AppError> {
+    let mut errors = FieldErrors::default();
+    match refusal {
+        ReviewRefusal::NotAllowed => return Err(AppError::Forbidden),
+        ReviewRefusal::WrongState => errors.add("decision", FieldError::NotForReview),
+        ReviewRefusal::OwnAnswer => errors.add("decision", FieldError::OwnAnswer),
+        ReviewRefusal::RemarkRequired => errors.add("remark", FieldError::Required),
+        ReviewRefusal::ReasonRequired => errors.add("reason", FieldError::ReasonRequired),
+    }
+    Ok(errors)
+}
+
+fn stale(field: &str) -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    errors.add(field, FieldError::ChangedMeanwhile);
+    errors
+}
+
+/// Writes and reports the reaction's history, or turns a stale write into a field error.
+async fn write(
+    store: &Store,
+    consultation_id: i64,
+    writes: Vec<RevisionWrite>,
+    joint: bool,
+    user: &UserRow,
+    stale_field: &str,
+) -> Result<Result<(), FieldErrors>, AppError> {
+    match store.write_revisions(consultation_id, &writes, joint, user).await {
+        Ok(()) => Ok(Ok(())),
+        Err(StoreError::Stale) => Ok(Err(stale(stale_field))),
+        Err(error) => Err(error.into()),
+    }
+}
+
+async fn history_of(store: &Store, comment_id: i64) -> Result<Vec<RevisionView>, AppError> {
+    Ok(store.answer_history_of(&[comment_id]).await?.into_iter().map(revision_view).collect())
+}
+
+pub async fn save_answer(user: &UserRow, form: AnswerForm) -> Result<FormOutcome<SavedAnswer>, AppError> {
+    let store = state()?.store;
+    let outcome = match ValidAnswer::try_from(&form) {
+        Err(errors) => FormOutcome::Invalid(errors),
+        Ok(answer) => {
+            let reaction = store.reaction_states(&[answer.comment_id]).await?.pop().ok_or(AppError::NotFound)?;
+            let adopted = !store.adoptions(reaction.consultation_id).await?.is_empty();
+            let current = reaction.answer.as_ref().and_then(|a| ReviewState::parse(&a.state));
+            let step = ReviewStep::Save { submit: answer.submit, reason: answer.reason.as_deref() };
+            match next_state(user.role(), current, step, adopted) {
+                Err(r) => FormOutcome::Invalid(refusal(r)?),
+                Ok(state) => {
+                    let html = super::markdown::render_answer(&answer.body);
+                    let revision = RevisionWrite {
+                        comment_id: answer.comment_id,
+                        expected: answer.expected,
+                        body_markdown: answer.body,
+                        body_html: html,
+                        status: answer.status,
+                        processed_where: answer.processed_where,
+                        state,
+                        remark: None,
+                        change_reason: answer.reason.filter(|_| adopted),
+                    };
+                    match write(&store, reaction.consultation_id, vec![revision], false, user, "body").await? {
+                        Err(errors) => FormOutcome::Invalid(errors),
+                        Ok(()) => {
+                            tracing::info!(comment.id = answer.comment_id, state = state.code(), "answer saved");
+                            FormOutcome::Done(SavedAnswer { revisions: history_of(&store, answer.comment_id).await? })
+                        }
+                    }
+                }
+            }
+        }
+    };
+    let id = form.comment.trim().to_string();
+    let values = [
+        ("body", &form.body),
+        ("status", &form.status),
+        ("processed_where", &form.processed_where),
+        ("state", &form.state),
+        ("reason", &form.reason),
+    ]
+    .into_iter()
+    .map(|(k, v)| (format!("{id}-{k}"), v.clone()))
+    .collect();
+    finish_on_list(&outcome, values, &format!("reactie-{id}"));
+    Ok(outcome)
+}
+
+pub async fn review_answer(user: &UserRow, form: ReviewForm) -> Result<FormOutcome<SavedAnswer>, AppError> {
+    let store = state()?.store;
+    let outcome = match ValidReview::try_from(&form) {
+        Err(errors) => FormOutcome::Invalid(errors),
+        Ok(review) => {
+            let reaction = store.reaction_states(&[review.comment_id]).await?.pop().ok_or(AppError::NotFound)?;
+            let adopted = !store.adoptions(reaction.consultation_id).await?.is_empty();
+            match &reaction.answer {
+                None => FormOutcome::Invalid(refusal(ReviewRefusal::WrongState)?),
+                Some(current) if current.revision_no != review.expected => FormOutcome::Invalid(stale("decision")),
+                Some(current) => {
+                    let step = match &review.decision {
+                        Decision::Approve => ReviewStep::Approve { own: current.author_id == user.id },
+                        Decision::SendBack(remark) => ReviewStep::SendBack { remark },
+                    };
+                    match next_state(user.role(), ReviewState::parse(&current.state), step, adopted) {
+                        Err(r) => FormOutcome::Invalid(refusal(r)?),
+                        Ok(state) => {
+                            let revision = RevisionWrite {
+                                comment_id: review.comment_id,
+                                expected: Some(current.revision_no),
+                                body_markdown: current.body_markdown.clone(),
+                                body_html: current.body_html.clone(),
+                                status: ProcessingStatus::parse(&current.status).unwrap_or(ProcessingStatus::Noted),
+                                processed_where: current.processed_where.clone(),
+                                state,
+                                remark: match review.decision {
+                                    Decision::SendBack(remark) => Some(remark),
+                                    Decision::Approve => None,
+                                },
+                                change_reason: current.change_reason.clone(),
+                            };
+                            match write(&store, reaction.consultation_id, vec![revision], false, user, "decision").await? {
+                                Err(errors) => FormOutcome::Invalid(errors),
+                                Ok(()) => FormOutcome::Done(SavedAnswer { revisions: history_of(&store, review.comment_id).await? }),
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    let id = form.comment.trim().to_string();
+    finish_on_list(&outcome, [(format!("{id}-remark"), form.remark.clone())].into_iter().collect(), &format!("reactie-{id}"));
+    Ok(outcome)
+}
+
+pub async fn joint_selection(user: &UserRow, slug: &str, query: &str) -> Result<JointView, AppError> {
+    let store = state()?.store;
+    let consultation = consultation(&store, slug).await?;
+    let mut ids: Vec<i64> = form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        .filter(|(k, _)| k == "r")
+        .filter_map(|(_, v)| v.trim().parse().ok())
+        .collect();
+    let mut seen = HashSet::new();
+    ids.retain(|id| seen.insert(*id));
+    ids.truncate(crate::domain::review::MAX_JOINT);
+    let document = store.document(consultation.version_id).await?;
+    let rows = store.reactions_by_id(consultation.id, &ids).await?;
+    let items = comment_views(&store, &document, rows, user).await?;
+    let adopted = !store.adoptions(consultation.id).await?.is_empty();
+    Ok(JointView { slug: consultation.slug, title: consultation.title, items, adopted })
+}
+
+pub async fn save_joint_answer(user: &UserRow, form: JointAnswerForm) -> Result<FormOutcome<JointSaved>, AppError> {
+    let store = state()?.store;
+    let consultation = consultation(&store, &form.slug).await?;
+    let adopted = !store.adoptions(consultation.id).await?.is_empty();
+    let outcome = match ValidJointAnswer::try_from(&form) {
+        Err(errors) => FormOutcome::Invalid(errors),
+        Ok(joint) => {
+            let ids: Vec<i64> = joint.items.iter().map(|i| i.comment_id).collect();
+            let reactions = store.reaction_states(&ids).await?;
+            if reactions.len() != ids.len() || reactions.iter().any(|r| r.consultation_id != consultation.id) {
+                return Err(AppError::NotFound);
+            }
+            let html = super::markdown::render_answer(&joint.body);
+            let mut writes = Vec::new();
+            let mut errors = FieldErrors::default();
+            for (item, reaction) in joint.items.iter().zip(&reactions) {
+                let current = reaction.answer.as_ref().and_then(|a| ReviewState::parse(&a.state));
+                match next_state(user.role(), current, ReviewStep::Save { submit: joint.submit, reason: joint.reason.as_deref() }, adopted)
+                {
+                    Err(r) => errors.merge(refusal(r)?),
+                    Ok(state) => writes.push(RevisionWrite {
+                        comment_id: item.comment_id,
+                        expected: item.expected,
+                        body_markdown: joint.body.clone(),
+                        body_html: html.clone(),
+                        status: item.status,
+                        processed_where: joint.processed_where.clone(),
+                        state,
+                        remark: None,
+                        change_reason: joint.reason.clone().filter(|_| adopted),
+                    }),
+                }
+            }
+            if !errors.is_empty() {
+                FormOutcome::Invalid(errors)
+            } else {
+                match write(&store, consultation.id, writes, true, user, "reactions").await? {
+                    Err(errors) => FormOutcome::Invalid(errors),
+                    Ok(()) => {
+                        tracing::info!(count = ids.len(), "joint answer saved");
+                        FormOutcome::Done(JointSaved { count: ids.len() })
+                    }
+                }
+            }
+        }
+    };
+    let mut values: BTreeMap<String, String> =
+        [("body", &form.body), ("processed_where", &form.processed_where), ("state", &form.state), ("reason", &form.reason)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+    values.extend(form.statuses.iter().map(|(id, s)| (format!("status-{id}"), s.clone())));
+    let slug = consultation.slug.clone();
+    super::flash::finish_plain_form(
+        &outcome,
+        values,
+        move |_| format!("/beheer/consultaties/{slug}/reacties?gezamenlijk=1"),
+        "gezamenlijk",
+    );
+    Ok(outcome)
+}
+
+pub async fn set_visibility(user: &UserRow, form: ModerationForm) -> Result<FormOutcome<VisibilityChanged>, AppError> {
+    let store = state()?.store;
+    let outcome = match ValidModeration::try_from(&form) {
+        Err(errors) => FormOutcome::Invalid(errors),
+        Ok(m) => {
+            let reaction = store.reaction_states(&[m.comment_id]).await?.pop().ok_or(AppError::NotFound)?;
+            store.set_hidden(reaction.consultation_id, m.comment_id, m.hide, &m.reason, user).await?;
+            tracing::info!(comment.id = m.comment_id, hidden = m.hide, "visibility changed");
+            FormOutcome::Done(VisibilityChanged { hidden: m.hide, reason: m.reason })
+        }
+    };
+    let id = form.comment.trim().to_string();
+    finish_on_list(&outcome, [(format!("{id}-hide-reason"), form.reason.clone())].into_iter().collect(), &format!("reactie-{id}"));
+    Ok(outcome)
+}
+
+pub async fn adopt(user: &UserRow, form: AdoptionForm) -> Result<FormOutcome<Adopted>, AppError> {
+    let store = state()?.store;
+    let consultation = consultation(&store, &form.slug).await?;
+    let outcome = match parse_adoption_date(&form, super::services::today()) {
+        Err(errors) => FormOutcome::Invalid(errors),
+        Ok(date) => {
+            let mut errors = FieldErrors::default();
+            match store.adopt_answers(consultation.id, date, user).await? {
+                AdoptionCheck::Ready { answers } => {
+                    tracing::info!(answers, "answers adopted");
+                    return finish_adoption(FormOutcome::Done(Adopted { answers }), &form);
+                }
+                AdoptionCheck::NotReady { open } => errors.add("adopted_on", FieldError::AnswersNotApproved { open }),
+                AdoptionCheck::NothingNew => errors.add("adopted_on", FieldError::NothingToAdopt),
+            }
+            FormOutcome::Invalid(errors)
+        }
+    };
+    finish_adoption(outcome, &form)
+}
+
+fn finish_adoption(outcome: FormOutcome<Adopted>, form: &AdoptionForm) -> Result<FormOutcome<Adopted>, AppError> {
+    let values = [("adopted_on".to_string(), form.adopted_on.clone())].into_iter().collect();
+    let slug = form.slug.clone();
+    super::flash::finish_plain_form(
+        &outcome,
+        values,
+        move |_| format!("/beheer/consultaties/{slug}?vastgesteld=1#vaststelling"),
+        "vaststelling",
+    );
+    Ok(outcome)
+}
+
+pub async fn groups(slug: &str) -> Result<GroupsView, AppError> {
+    use crate::domain::grouping::{Reaction, suggest_groups};
+    let store = state()?.store;
+    let consultation = consultation(&store, slug).await?;
+    let document = store.document(consultation.version_id).await?;
+    let texts = store.reaction_texts(consultation.id).await?;
+    let states: HashMap<i64, Option<ReviewState>> = store
+        .reaction_current_states(consultation.id)
+        .await?
+        .into_iter()
+        .map(|(id, s)| (id, s.as_deref().and_then(ReviewState::parse)))
+        .collect();
+    let reactions: Vec<Reaction<'_>> = texts.iter().map(|(id, block, text)| Reaction { id: *id, block: *block, text }).collect();
+    let started = std::time::Instant::now();
+    let suggested = suggest_groups(&reactions);
+    tracing::info!(reactions = reactions.len(), groups = suggested.len(), ms = started.elapsed().as_millis() as u64, "grouping suggested");
+    let by_id: HashMap<i64, &(i64, Option<i64>, String)> = texts.iter().map(|t| (t.0, t)).collect();
+    let labels: HashMap<i64, &str> = document.blocks.iter().map(|b| (b.id, b.label.as_str())).collect();
+    let groups = suggested
+        .into_iter()
+        .map(|g| GroupView {
+            kind: g.kind,
+            similarity: (g.similarity.clamp(0.0, 1.0) * 100.0).round() as u8,
+            items: g
+                .ids
+                .iter()
+                .filter_map(|id| by_id.get(id))
+                .map(|(id, block, text)| GroupItem {
+                    id: *id,
+                    place: block.and_then(|b| labels.get(&b).map(|l| l.to_string())),
+                    excerpt: crate::domain::report::shorten(text, 240),
+                    state: states.get(id).copied().flatten(),
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(GroupsView { slug: consultation.slug, title: consultation.title, reactions: texts.len(), groups })
+}
+
+pub const AUDIT_PAGE: usize = 100;
+
+pub async fn audit(slug: &str, page: usize) -> Result<AuditView, AppError> {
+    let store = state()?.store;
+    let consultation = consultation(&store, slug).await?;
+    let page = page.max(1);
+    let (rows, total) = store.audit_log(consultation.id, AUDIT_PAGE as i64, ((page - 1) * AUDIT_PAGE) as i64).await?;
+    let total = total.max(0) as usize;
+    Ok(AuditView {
+        slug: consultation.slug,
+        title: consultation.title,
+        entries: rows
+            .into_iter()
+            .map(|r| AuditEntryView {
+                at: format_time(r.at),
+                actor: r.actor_name,
+                reaction: r.comment_id,
+                field: r.field,
+                before: r.before_value,
+                after: r.after_value,
+            })
+            .collect(),
+        page,
+        pages: total.div_ceil(AUDIT_PAGE).max(1),
+        total,
+    })
+}
+
+/// For a plain form post on the reactions list: back to the same filtered list, at the reaction.
+fn finish_on_list<T>(outcome: &FormOutcome<T>, values: BTreeMap<String, String>, anchor: &str) {
+    let done_anchor = anchor.to_string();
+    super::flash::finish_plain_form(
+        outcome,
+        values,
+        move |_| {
+            let back = super::context::referer_path().unwrap_or_else(|| "/beheer".into());
+            let (path, query) = back.split_once('?').unwrap_or((&back, ""));
+            let kept: Vec<&str> = query.split('&').filter(|p| !p.is_empty() && !p.starts_with(crate::api::ECHO_PARAM)).collect();
+            if kept.is_empty() { format!("{path}#{done_anchor}") } else { format!("{path}?{}#{done_anchor}", kept.join("&")) }
+        },
+        anchor,
+    );
+}
