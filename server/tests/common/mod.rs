@@ -131,7 +131,9 @@ impl TestApp {
     }
 
     async fn signed_in(&self, email: &str, name: &str, role: Role, ip: [u8; 4]) -> Client {
-        self.add_user(email, name, OFFICER_PASSWORD, role).await;
+        if self.store.user_by_email(email).await.unwrap().is_none() {
+            self.add_user(email, name, OFFICER_PASSWORD, role).await;
+        }
         let mut client = self.client_from(ip);
         let response = client.login(email, OFFICER_PASSWORD).await;
         assert_eq!(response.status, StatusCode::OK, "{}", response.body);
