@@ -16,6 +16,8 @@ export const OFFICER = {
   email: process.env.INSPRAAK_DEMO_EMAIL ?? 'beleid@lindeburg.example',
   password: process.env.INSPRAAK_DEMO_PASSWORD ?? 'lindeburg-demo-2026',
 };
+export const REVIEWER = { email: 'marieke@lindeburg.example' };
+
 export const FIXTURES = [
   path.resolve(here, '../../../shared/fixtures'),
   path.resolve(here, '../../../../shared/fixtures'),

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
-import { launch, newPage, open, logIn, assertAccessible, isoDate, unique, BASE, FIXTURES, OFFICER, CODE_PATTERN } from './helpers.js';
+import { launch, newPage, open, logIn, assertAccessible, isoDate, unique, BASE, FIXTURES, OFFICER, REVIEWER, CODE_PATTERN } from './helpers.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -96,8 +96,8 @@ test('import, comment, answer twice, track, and the response document', async ()
   const code = (await resident.locator('.tracking-code').innerText()).trim();
   assert.match(code, CODE_PATTERN);
 
-  // Flow 4: the officer sees it grouped under its block, with the private name (staff only).
-  await open(officer, `/beheer/consultaties/${slug}`);
+  // Flow 4: the officer finds it in the reactions list, with the private name (staff only).
+  await open(officer, `/beheer/consultaties/${slug}/reacties`);
   const card = officer.locator('article.officer-comment', { hasText: comment });
   assert.equal(await card.count(), 1);
   assert.match(await card.innerText(), /Karin Bos/);
@@ -106,7 +106,7 @@ test('import, comment, answer twice, track, and the response document', async ()
   await assertAccessible(officer, 'officer consultation page');
 
   // Empty answer: refused next to the field.
-  await card.locator('button[type=submit]').click();
+  await card.locator('.answer-form button[type=submit]').click();
   await card.locator('.field-error').first().waitFor();
   assert.match(await card.locator('.field-error').first().innerText(), /verplicht|kies/i);
 
@@ -115,27 +115,33 @@ test('import, comment, answer twice, track, and the response document', async ()
   await card.locator('select[name="form[status]"]').selectOption('verwerkt');
   await card.locator('input[name="form[processed_where]"]').fill('Hoofdstuk 5, paragraaf a');
   await card.locator('input[value="concept"]').check();
-  await card.locator('button[type=submit]').click();
+  await card.locator('.answer-form button[type=submit]').click();
   await card.locator('.saved-note', { hasText: 'opgeslagen' }).waitFor();
 
   // The resident does not see a concept.
   await open(resident, `/volg/${code}`);
   assert.match(await resident.locator('main').innerText(), /nog geen antwoord/i);
 
-  // Second save: final.
+  // Second save: offered for review.
   await card.locator('textarea[name="form[body]"]').fill('De huisarts is toegevoegd aan de ketenpartners in paragraaf 5.a.');
-  await card.locator('input[value="definitief"]').check();
-  await card.locator('button[type=submit]').click();
+  await card.locator('input[value="ter_beoordeling"]').check();
+  await card.locator('.answer-form button[type=submit]').click();
   await card.locator('.history summary', { hasText: '(2)' }).waitFor();
   await card.locator('.history summary').click();
   const history = await card.locator('.history li').allInnerTexts();
   assert.equal(history.length, 2, 'two revisions');
   assert.match(history[1], /Concept: we nemen dit mee/);
 
-  // The history survives a reload.
-  await open(officer, `/beheer/consultaties/${slug}`);
+  // A reviewer approves it; the history survives a reload.
+  const reviewer = await newPage(browser);
+  await logIn(reviewer, { email: REVIEWER.email });
+  await open(reviewer, `/beheer/consultaties/${slug}/reacties?staat=ter_beoordeling`);
+  const review = reviewer.locator('article.officer-comment', { hasText: comment });
+  await review.locator('button[value="goedkeuren"]').click();
+  await review.locator('.badge-state', { hasText: 'goedgekeurd' }).waitFor();
+  await open(officer, `/beheer/consultaties/${slug}/reacties`);
   const reloaded = officer.locator('article.officer-comment', { hasText: comment });
-  assert.match(await reloaded.locator('.history summary').innerText(), /\(2\)/);
+  assert.match(await reloaded.locator('.history summary').innerText(), /\(3\)/);
 
   // Flow 5: the resident sees the final answer and status.
   await open(resident, `/volg/${code}`);

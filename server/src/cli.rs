@@ -56,13 +56,13 @@ pub enum Command {
 
 #[derive(Subcommand, Debug)]
 pub enum UserCommand {
-    /// Create an officer (or admin); on an existing e-mail address, set a new password.
+    /// Create an officer, reviewer or admin; on an existing e-mail address, set a new password.
     Add {
         #[arg(long)]
         email: String,
         #[arg(long)]
         name: String,
-        #[arg(long, value_parser = ["officer", "admin"], default_value = "officer")]
+        #[arg(long, value_parser = ["officer", "reviewer", "admin"], default_value = "officer")]
         role: String,
         /// For an officer: the municipality whose advisory councils they answer (all if left out).
         #[arg(long)]

@@ -45,7 +45,9 @@ async fn filters_combine_count_per_value_and_page() {
     submit(&app, comment("visie", "", "Waar is de jeugd?")).await;
     let mut officer = app.officer().await;
     let buurthuis = id_of(&app, "Het buurthuis is te ver weg.").await;
-    saved(save_answer(&mut officer, &answer_fields(buurthuis, "Wij kijken naar een tweede locatie.", "uitvoeringsplan", "", "concept")).await);
+    saved(
+        save_answer(&mut officer, &answer_fields(buurthuis, "Wij kijken naar een tweede locatie.", "uitvoeringsplan", "", "concept")).await,
+    );
 
     let all = reaction_list(&mut officer, "visie", "").await;
     assert_eq!(all.total, PAGE_SIZE + 8);
@@ -137,7 +139,8 @@ async fn review_follows_the_state_machine_with_four_eyes() {
     assert!(tracked.answer.is_some(), "approved answers are public");
 
     saved(
-        save_answer(&mut reviewer, &answer_fields_from(id, "Elke dinsdagavond.", "verwerkt", "1, alinea 1", "ter_beoordeling", Some(5))).await,
+        save_answer(&mut reviewer, &answer_fields_from(id, "Elke dinsdagavond.", "verwerkt", "1, alinea 1", "ter_beoordeling", Some(5)))
+            .await,
     );
     let own = reaction_list(&mut reviewer, "visie", "").await;
     assert!(!own.items[0].may_approve);
@@ -168,7 +171,8 @@ async fn a_joint_answer_gives_each_reaction_its_own_status() {
     for body in ["Respijtzorg binnen twee weken graag.", "Twee weken wachten op respijtzorg is genoeg.", "Iets anders."] {
         submit(&app, comment("visie", "h2-1", body)).await;
     }
-    let (a, b) = (id_of(&app, "Respijtzorg binnen twee weken graag.").await, id_of(&app, "Twee weken wachten op respijtzorg is genoeg.").await);
+    let (a, b) =
+        (id_of(&app, "Respijtzorg binnen twee weken graag.").await, id_of(&app, "Twee weken wachten op respijtzorg is genoeg.").await);
     let mut officer = app.officer().await;
     let joint = |statuses: &[(i64, &str)]| {
         let mut f = fields(&[("form[slug]", "visie"), ("form[body]", "Wij maken er twee weken van."), ("form[state]", "ter_beoordeling")]);
@@ -187,7 +191,8 @@ async fn a_joint_answer_gives_each_reaction_its_own_status() {
     assert_eq!(saved(done.json::<FormOutcome<JointSaved>>()).count, 2);
     let list = reaction_list(&mut officer, "visie", "staat=ter_beoordeling").await;
     assert_eq!(list.total, 2);
-    let status_of = |id| list.items.iter().find(|c| c.id == id).and_then(|c| c.current()).map(|r| (r.status, r.joint, r.body_markdown.clone()));
+    let status_of =
+        |id| list.items.iter().find(|c| c.id == id).and_then(|c| c.current()).map(|r| (r.status, r.joint, r.body_markdown.clone()));
     assert_eq!(status_of(a), Some((Some(ProcessingStatus::Processed), true, "Wij maken er twee weken van.".into())));
     assert_eq!(status_of(b), Some((Some(ProcessingStatus::PartlyProcessed), true, "Wij maken er twee weken van.".into())));
 
@@ -232,7 +237,10 @@ async fn adoption_freezes_answers_and_a_change_needs_a_visible_reason() {
     with_reason.push(("form[reason]".into(), "Het college besloot op 3 maart tot extra bankjes.".into()));
     let changed = saved(save_answer(&mut officer, &with_reason).await);
     let tracked: TrackView = app.client().call("/api/volg", &fields(&[("code", &code)])).await.json();
-    assert!(tracked.answer.is_some_and(|a| a.html.contains("vier bankjes")), "the adopted answer stays public until the change is approved");
+    assert!(
+        tracked.answer.is_some_and(|a| a.html.contains("vier bankjes")),
+        "the adopted answer stays public until the change is approved"
+    );
     let mut reviewer = app.reviewer().await;
     saved(review(&mut reviewer, bankjes, changed.revisions[0].revision_no, "goedkeuren", "").await);
     let report = app.client().get("/consultaties/visie/reactienota").await;
@@ -272,11 +280,17 @@ async fn a_hidden_reaction_leaves_the_public_record_but_its_answer_counts() {
     assert_eq!(list.items[0].body, "Mijn buurman Jan Jansen op nummer 4 maakt herrie.", "kept in the record");
 
     // Shown again; both steps stay in the audit log, which survives deleting sender details.
-    saved(officer.call("/api/zichtbaarheid", &hide("Na overleg toch geen persoonsgegevens.", "nee")).await.json::<FormOutcome<VisibilityChanged>>());
+    saved(
+        officer
+            .call("/api/zichtbaarheid", &hide("Na overleg toch geen persoonsgegevens.", "nee"))
+            .await
+            .json::<FormOutcome<VisibilityChanged>>(),
+    );
     sqlx::query("DELETE FROM comment_senders").execute(app.store.sqlite_pool()).await.unwrap();
     let mut admin = app.admin().await;
     let log: AuditView = admin.call("/api/beheer-logboek", &fields(&[("slug", "visie"), ("page", "1")])).await.json();
-    let visibility: Vec<_> = log.entries.iter().filter(|e| e.field == "zichtbaarheid").map(|e| e.after.clone().unwrap_or_default()).collect();
+    let visibility: Vec<_> =
+        log.entries.iter().filter(|e| e.field == "zichtbaarheid").map(|e| e.after.clone().unwrap_or_default()).collect();
     assert_eq!(visibility, ["zichtbaar: Na overleg toch geen persoonsgegevens.", "verborgen: Persoonsgegevens van een derde."]);
 }
 

@@ -16,6 +16,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
     set_http_status(status);
     let login = matches!(error, AppError::Unauthorized);
     view! {
+        <leptos_meta::Title text=title/>
         <div class="wrap page">
             <h1>{title}</h1>
             <p>{text}</p>
