@@ -11,6 +11,7 @@ import re
 import statistics
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -28,8 +29,11 @@ def post(client, path, fields):
     body = urllib.parse.urlencode(fields).encode()
     request = urllib.request.Request(f"{base}{path}", data=body, headers={
         "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json", "Origin": base, "Host": host})
-    with client.open(request) as response:
-        return json.loads(response.read())
+    try:
+        with client.open(request) as response:
+            return json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        sys.exit(f"{path}: HTTP {error.code}: {error.read()[:500]!r}")
 
 
 def get(client, path):
@@ -84,7 +88,6 @@ for client, email in ((officer, officer_email), (reviewer, reviewer_email)):
         sys.exit(f"login failed for {email}")
 
 # Answer 40%: a quarter of those stay concept, the rest go for review; the reviewer approves half of those.
-listing = post(officer, "/api/beheer-reacties", {"slug": slug, "query": "volgorde=oudste"})
 ids = []
 page = 1
 while True:
@@ -94,7 +97,7 @@ while True:
         break
     page += 1
 statuses = ["verwerkt", "deels_verwerkt", "niet_verwerkt", "uitvoeringsplan", "kennisgenomen", "buiten_reikwijdte"]
-answered = 0
+answered = approved = 0
 for n, comment in enumerate(ids):
     if n % 5 >= 2:
         continue
@@ -109,6 +112,7 @@ for n, comment in enumerate(ids):
         outcome = post(reviewer, "/api/beoordeling", {"form[comment]": comment, "form[revision]": 1, "form[decision]": "goedkeuren"})
         if "Done" not in outcome:
             sys.exit(f"approval refused: {outcome}")
+        approved += 1
 
 
 def timed(path, count):
@@ -133,7 +137,7 @@ lists = {
     "deepest page (400 of 400)": f"/beheer/consultaties/{slug}/reacties?pagina=400",
 }
 print(f"| reactions seeded through /api/reageer | {total} in {seeded:.0f} s |")
-print(f"| answers saved / approved | {answered} / {answered * 3 // 8} (approx.) |")
+print(f"| answers saved by the officer / approved by the reviewer | {answered} / {approved} |")
 for name, path in lists.items():
     median, p99, size = timed(path, requests)
     print(f"| list page, {name}: median / p99 ({requests} requests) | {median:.1f} ms / {p99:.1f} ms ({size // 1024} KiB HTML) |")
@@ -141,7 +145,8 @@ for name, path in lists.items():
 median, p99, size = timed(f"/beheer/consultaties/{slug}/groepen", max(5, requests // 10))
 print(f"| grouping suggestions page (load {total} texts, group, render): median / p99 | {median:.0f} ms / {p99:.0f} ms |")
 with open(server_log) as log:
-    durations = [int(m) for m in re.findall(r"grouping suggested.*?ms=(\d+)", log.read())]
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", log.read())
+    durations = [int(m) for m in re.findall(r"grouping suggested.*?ms=(\d+)", plain)]
 if durations:
     print(f"| grouping alone (suggest_groups on {total} reactions, from the server log): median | {statistics.median(durations):.0f} ms |")
 dashboard = timed(f"/beheer/consultaties/{slug}", requests)

@@ -24,6 +24,7 @@ pub struct WorkMessages {
     pub hidden_badge: &'static str,
     pub hidden_because: &'static str,
     pub hidden_public: &'static str,
+    pub hidden_for_sender: &'static str,
     pub changed_after_adoption: &'static str,
     pub label_reason: &'static str,
     pub hint_reason: &'static str,
@@ -157,6 +158,8 @@ pub const NL: WorkMessages = WorkMessages {
     hidden_badge: "verborgen",
     hidden_because: "Verborgen voor het publiek",
     hidden_public: "Deze reactie is niet gepubliceerd, bijvoorbeeld omdat zij persoonsgegevens van anderen bevat. Het antwoord staat hieronder.",
+    hidden_for_sender: "De gemeente heeft de tekst van uw reactie niet in de openbare stukken opgenomen, bijvoorbeeld omdat er \
+        persoonsgegevens van anderen in staan. Uw reactie telt wel mee en krijgt een antwoord.",
     changed_after_adoption: "Gewijzigd na vaststelling",
     label_reason: "Reden van de wijziging",
     hint_reason: "Het college heeft de antwoorden vastgesteld. Leg uit waarom dit antwoord verandert; de reden is openbaar.",
@@ -275,6 +278,8 @@ pub const EN: WorkMessages = WorkMessages {
     hidden_badge: "hidden",
     hidden_because: "Hidden from the public",
     hidden_public: "This reaction is not published, for instance because it contains other people's personal data. The answer is below.",
+    hidden_for_sender: "The municipality left the text of your reaction out of the public documents, for instance because it \
+        contains other people's personal data. Your reaction still counts and gets an answer.",
     changed_after_adoption: "Changed after adoption",
     label_reason: "Reason for the change",
     hint_reason: "The executive adopted the answers. Explain why this answer changes; the reason is public.",

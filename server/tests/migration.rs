@@ -35,11 +35,18 @@ async fn a_first_release_database_migrates_with_its_data() {
     let consultation = store.consultation_by_slug("visie").await.expect("query").expect("consultation kept");
     assert_eq!(consultation.phase, "inspraak", "existing consultations are in their comment period");
     assert_eq!(store.phase_changes(consultation.id).await.expect("query").len(), 1);
-    assert_eq!(store.answer_history(1).await.expect("query")[0].author, "Ambtenaar", "answers still point at their author");
+    let history = store.answer_history(1).await.expect("query");
+    assert_eq!(history[0].author, "Ambtenaar", "answers still point at their author");
+    assert_eq!(history[0].state, "goedgekeurd", "a final answer counts as approved");
+    let index = store.reaction_index(1, None).await.expect("the workbench finds the old comment");
+    assert_eq!(index.len(), 1, "the current-state rows were filled in");
+    assert_eq!(index[0].state.as_deref(), Some("goedgekeurd"));
     let mut conn = SqliteConnectOptions::from_str(&url).expect("url").connect().await.expect("connect");
     let broken: Vec<(String,)> =
         sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check").fetch_all(&mut conn).await.expect("check");
     assert!(broken.is_empty(), "foreign keys intact: {broken:?}");
     let schema: String = sqlx::query_scalar("SELECT group_concat(sql, ' ') FROM sqlite_master").fetch_one(&mut conn).await.expect("schema");
-    assert!(!schema.contains("users_old"), "no reference to the old users table is left");
+    for old in ["users_old", "comments_old", "answer_revisions_old"] {
+        assert!(!schema.contains(old), "no reference to {old} is left");
+    }
 }

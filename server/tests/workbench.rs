@@ -243,6 +243,8 @@ async fn adoption_freezes_answers_and_a_change_needs_a_visible_reason() {
     );
     let mut reviewer = app.reviewer().await;
     saved(review(&mut reviewer, bankjes, changed.revisions[0].revision_no, "goedkeuren", "").await);
+    let tracked = app.client().get(&format!("/volg/{code}")).await;
+    assert!(tracked.body.contains("Het college besloot op 3 maart tot extra bankjes."), "the resident sees why it changed");
     let report = app.client().get("/consultaties/visie/reactienota").await;
     assert!(report.body.contains("zes bankjes"));
     assert!(report.body.contains("Het college besloot op 3 maart tot extra bankjes."), "the reason is public");
@@ -273,6 +275,7 @@ async fn a_hidden_reaction_leaves_the_public_record_but_its_answer_counts() {
     assert!(!markdown.body.contains("Jan Jansen"));
     let tracked = app.client().get(&format!("/volg/{code}")).await;
     assert!(tracked.body.contains("Overlast kunt u melden"), "the resident still reads the answer");
+    assert!(tracked.body.contains(app::i18n::NL.work.hidden_for_sender), "and is told the text is not published");
 
     let list = reaction_list(&mut officer, "visie", "verborgen=ja").await;
     assert_eq!(list.total, 1);

@@ -18,6 +18,9 @@ pub struct TrackView {
     pub body: String,
     pub late: bool,
     pub received_on: time::Date,
+    /// The municipality left the text out of the public documents (the answer is still there).
+    #[serde(default)]
+    pub hidden: bool,
     pub answer: Option<PublicAnswer>,
 }
 
@@ -27,6 +30,9 @@ pub struct PublicAnswer {
     /// Sanitised when saved.
     pub html: String,
     pub processed_where: Option<String>,
+    /// Why the answer changed after the college adopted the set.
+    #[serde(default)]
+    pub change_reason: Option<String>,
 }
 
 /// A resident's comment on one block or on the whole document. Rate limited per address.
@@ -60,7 +66,9 @@ pub async fn track_comment(code: String) -> Result<TrackView, AppError> {
     let code = TrackingCode::parse(&code).ok_or(AppError::NotFound)?;
     let row = state()?.store.comment_by_code(&code).await?.ok_or(AppError::NotFound)?;
     let answer = match (row.answer_status.as_deref().and_then(ProcessingStatus::parse), row.answer_html) {
-        (Some(status), Some(html)) => Some(PublicAnswer { status, html, processed_where: row.answer_where }),
+        (Some(status), Some(html)) => {
+            Some(PublicAnswer { status, html, processed_where: row.answer_where, change_reason: row.answer_reason })
+        }
         _ => None,
     };
     Ok(TrackView {
@@ -73,6 +81,7 @@ pub async fn track_comment(code: String) -> Result<TrackView, AppError> {
         body: row.body,
         late: row.is_late,
         received_on: row.submitted_at.date(),
+        hidden: row.hidden,
         answer,
     })
 }

@@ -2,7 +2,7 @@
 //! review steps through the domain's state machine, and assemble the views.
 
 use super::context::state;
-use super::store::{AnswerRevision, ConsultationRow, DocumentRows, OfficerComment, RevisionWrite, Scope, Store, StoreError, UserRow};
+use super::store::{AnswerRevision, ConsultationRow, OfficerComment, Outline, RevisionWrite, Store, StoreError, UserRow};
 use crate::api::{
     Adopted, AdoptionView, AuditEntryView, AuditView, DashboardView, Facets, GroupItem, GroupView, GroupsView, JointSaved, JointView,
     OfficerCommentView, ReactionListView, RevisionView, SavedAnswer, SectionOption, VisibilityChanged,
@@ -15,7 +15,9 @@ use crate::domain::review::{
     ValidJointAnswer, ValidModeration, ValidReview, next_state, parse_adoption_date,
 };
 use crate::domain::status::ProcessingStatus;
-use crate::domain::workbench::{ReactionFilter, SENDER_KINDS, StatusFilter, Timing, WHOLE_DOCUMENT, page_count, section_heat, status_bars};
+use crate::domain::workbench::{
+    FacetCounts, ReactionFilter, SENDER_KINDS, Scope, StatusFilter, Timing, WHOLE_DOCUMENT, page_count, section_heat, select, status_bars,
+};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use time::OffsetDateTime;
 
@@ -29,7 +31,7 @@ async fn consultation(store: &Store, slug: &str) -> Result<ConsultationRow, AppE
 }
 
 /// Sections with their subsections' ids, from the parent links.
-fn subtree(document: &DocumentRows, root: i64) -> Vec<i64> {
+fn subtree(document: &Outline, root: i64) -> Vec<i64> {
     let mut ids = vec![root];
     let mut i = 0;
     while i < ids.len() {
@@ -40,7 +42,7 @@ fn subtree(document: &DocumentRows, root: i64) -> Vec<i64> {
     ids
 }
 
-fn scope(document: &DocumentRows, filter: &ReactionFilter) -> Scope {
+fn scope(document: &Outline, filter: &ReactionFilter) -> Scope {
     let sections = filter
         .section
         .as_deref()
@@ -74,7 +76,7 @@ fn revision_view(r: AnswerRevision) -> RevisionView {
 /// Views of these reactions with their full history, as the user may act on them.
 async fn comment_views(
     store: &Store,
-    document: &DocumentRows,
+    document: &Outline,
     rows: Vec<OfficerComment>,
     user: &UserRow,
 ) -> Result<Vec<OfficerCommentView>, AppError> {
@@ -113,13 +115,15 @@ async fn comment_views(
 pub async fn reaction_list(user: &UserRow, slug: &str, filter: &ReactionFilter) -> Result<ReactionListView, AppError> {
     let store = state()?.store;
     let consultation = consultation(&store, slug).await?;
-    let document = store.document(consultation.version_id).await?;
+    let document = store.outline(consultation.version_id).await?;
     let scope = scope(&document, filter);
-    let (rows, total) = store.list_reactions(consultation.id, filter, &scope).await?;
-    let counts = store.facet_counts(consultation.id, filter, &scope).await?;
+    let index: Vec<_> =
+        store.reaction_index(consultation.id, filter.like_pattern().as_deref()).await?.into_iter().map(|r| r.into_domain()).collect();
+    let selection = select(&index, filter, &scope);
+    let rows = store.reactions_by_id(consultation.id, &selection.page).await?;
     let items = comment_views(&store, &document, rows, user).await?;
     let adopted = !store.adoptions(consultation.id).await?.is_empty();
-    let total = total as usize;
+    let total = selection.total;
     Ok(ReactionListView {
         slug: consultation.slug,
         title: consultation.title,
@@ -128,30 +132,21 @@ pub async fn reaction_list(user: &UserRow, slug: &str, filter: &ReactionFilter) 
         total,
         pages: page_count(total),
         items,
-        facets: facets(&document, counts),
+        facets: facets(&document, selection.counts),
         adopted,
         can_review: crate::domain::review::may_review(user.role()),
     })
 }
 
-fn facets(document: &DocumentRows, counts: super::store::FacetRows) -> Facets {
-    let count = |n: i64| n.max(0) as usize;
-    let mut status: Vec<(StatusFilter, usize)> = ProcessingStatus::ALL
-        .into_iter()
-        .map(|s| (StatusFilter::Is(s), counts.status.iter().find(|(c, _)| c.as_deref() == Some(s.code())).map_or(0, |c| count(c.1))))
-        .collect();
-    status.insert(0, (StatusFilter::Unanswered, counts.status.iter().find(|(c, _)| c.is_none()).map_or(0, |c| count(c.1))));
-    let state = ReviewState::ALL
-        .into_iter()
-        .map(|s| (s, counts.state.iter().find(|(c, _)| c.as_deref() == Some(s.code())).map_or(0, |c| count(c.1))))
-        .collect();
-    let sender =
-        SENDER_KINDS.into_iter().map(|k| (k, counts.sender.iter().find(|(c, _)| c == k.code()).map_or(0, |c| count(c.1)))).collect();
-    let timing = Timing::ALL
-        .into_iter()
-        .map(|t| (t, counts.late.iter().find(|(l, _)| *l == (t == Timing::Late)).map_or(0, |c| count(c.1))))
-        .collect();
-    let per_section: HashMap<Option<i64>, usize> = counts.section.iter().map(|(s, n)| (*s, count(*n))).collect();
+fn facets(document: &Outline, counts: FacetCounts) -> Facets {
+    let status_count = |s: Option<ProcessingStatus>| counts.status.iter().find(|(c, _)| *c == s).map_or(0, |c| c.1);
+    let mut status: Vec<(StatusFilter, usize)> =
+        ProcessingStatus::ALL.into_iter().map(|s| (StatusFilter::Is(s), status_count(Some(s)))).collect();
+    status.insert(0, (StatusFilter::Unanswered, status_count(None)));
+    let state = ReviewState::ALL.into_iter().map(|s| (s, counts.state.iter().find(|(c, _)| *c == Some(s)).map_or(0, |c| c.1))).collect();
+    let sender = SENDER_KINDS.into_iter().map(|k| (k, counts.sender.iter().find(|(c, _)| *c == k).map_or(0, |c| c.1))).collect();
+    let timing = Timing::ALL.into_iter().map(|t| (t, counts.late.iter().find(|(l, _)| *l == (t == Timing::Late)).map_or(0, |c| c.1))).collect();
+    let per_section: HashMap<Option<i64>, usize> = counts.section.iter().copied().collect();
     let sections = document
         .sections
         .iter()
@@ -162,13 +157,13 @@ fn facets(document: &DocumentRows, counts: super::store::FacetRows) -> Facets {
             count: subtree(document, s.id).iter().map(|id| per_section.get(&Some(*id)).copied().unwrap_or(0)).sum(),
         })
         .collect();
-    Facets { status, state, sender, timing, sections, general: per_section.get(&None).copied().unwrap_or(0), hidden: count(counts.hidden) }
+    Facets { status, state, sender, timing, sections, general: per_section.get(&None).copied().unwrap_or(0), hidden: counts.hidden }
 }
 
 pub async fn dashboard(user: &UserRow, slug: &str) -> Result<DashboardView, AppError> {
     let store = state()?.store;
     let consultation = consultation(&store, slug).await?;
-    let document = store.document(consultation.version_id).await?;
+    let document = store.outline(consultation.version_id).await?;
     let rows = store.dashboard_counts(consultation.id).await?;
     let mut by_status: BTreeMap<ProcessingStatus, usize> = BTreeMap::new();
     let mut by_state: BTreeMap<ReviewState, usize> = BTreeMap::new();
@@ -366,7 +361,7 @@ pub async fn joint_selection(user: &UserRow, slug: &str, query: &str) -> Result<
     let mut seen = HashSet::new();
     ids.retain(|id| seen.insert(*id));
     ids.truncate(crate::domain::review::MAX_JOINT);
-    let document = store.document(consultation.version_id).await?;
+    let document = store.outline(consultation.version_id).await?;
     let rows = store.reactions_by_id(consultation.id, &ids).await?;
     let items = comment_views(&store, &document, rows, user).await?;
     let adopted = !store.adoptions(consultation.id).await?.is_empty();
@@ -488,7 +483,7 @@ pub async fn groups(slug: &str) -> Result<GroupsView, AppError> {
     use crate::domain::grouping::{Reaction, suggest_groups};
     let store = state()?.store;
     let consultation = consultation(&store, slug).await?;
-    let document = store.document(consultation.version_id).await?;
+    let document = store.outline(consultation.version_id).await?;
     let texts = store.reaction_texts(consultation.id).await?;
     let states: HashMap<i64, Option<ReviewState>> = store
         .reaction_current_states(consultation.id)

@@ -31,7 +31,7 @@ pub struct CommentForm {
 }
 
 /// Who sent a comment, as far as the public may know.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SenderKind {
     Resident,
     Organisation,

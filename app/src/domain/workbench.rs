@@ -191,6 +191,151 @@ impl ReactionFilter {
     }
 }
 
+/// The document parts a filter names, resolved against the document by the caller.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// Sections (with their subsections) whose blocks count; `None`: every block.
+    pub sections: Option<Vec<i64>>,
+    /// One block; `Some(None)`: reactions on the whole document.
+    pub block: Option<Option<i64>>,
+}
+
+/// What the list needs to know of every reaction to filter, count and sort it: no text, so
+/// that a consultation with 10,000 reactions is one light scan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexRow {
+    pub id: i64,
+    pub block: Option<i64>,
+    pub section: Option<i64>,
+    /// The block's place in the document; none for the whole document.
+    pub position: Option<i64>,
+    pub status: Option<ProcessingStatus>,
+    pub state: Option<ReviewState>,
+    pub sender: SenderKind,
+    pub late: bool,
+    pub hidden: bool,
+    /// Matches the free-text search (true when there is none).
+    pub text_match: bool,
+}
+
+/// How many reactions each facet value would show, the other filters holding.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetCounts {
+    pub status: Vec<(Option<ProcessingStatus>, usize)>,
+    pub state: Vec<(Option<ReviewState>, usize)>,
+    pub sender: Vec<(SenderKind, usize)>,
+    pub late: Vec<(bool, usize)>,
+    /// Per block's section; `None`: the whole document or a block outside any section.
+    pub section: Vec<(Option<i64>, usize)>,
+    pub hidden: usize,
+}
+
+/// One page of the list: its ids in order, how many match, and the counts per facet value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub page: Vec<i64>,
+    pub total: usize,
+    pub counts: FacetCounts,
+}
+
+// One bit per filter that a row fails.
+const STATUS: u8 = 1;
+const STATE: u8 = 2;
+const SENDER: u8 = 4;
+const TIMING: u8 = 8;
+const PLACE: u8 = 16;
+const HIDDEN: u8 = 32;
+const TEXT: u8 = 64;
+
+fn failed(row: &IndexRow, filter: &ReactionFilter, scope: &Scope) -> u8 {
+    let mut failed = 0;
+    let status_ok = match filter.status {
+        None => true,
+        Some(StatusFilter::Unanswered) => row.status.is_none(),
+        Some(StatusFilter::Is(status)) => row.status == Some(status),
+    };
+    if !status_ok {
+        failed |= STATUS;
+    }
+    if filter.state.is_some_and(|s| row.state != Some(s)) {
+        failed |= STATE;
+    }
+    if filter.sender.is_some_and(|s| row.sender != s) {
+        failed |= SENDER;
+    }
+    if filter.timing.is_some_and(|t| row.late != (t == Timing::Late)) {
+        failed |= TIMING;
+    }
+    let in_sections = scope.sections.as_ref().is_none_or(|ids| row.section.is_some_and(|s| ids.contains(&s)));
+    let in_block = scope.block.is_none_or(|block| row.block == block);
+    if !(in_sections && in_block) {
+        failed |= PLACE;
+    }
+    if filter.visibility == Visibility::Hidden && !row.hidden {
+        failed |= HIDDEN;
+    }
+    if !row.text_match {
+        failed |= TEXT;
+    }
+    failed
+}
+
+/// Filters, counts and sorts the reactions and cuts out the asked page. A reaction counts for a
+/// facet's value when it passes every filter but that facet's own.
+pub fn select(rows: &[IndexRow], filter: &ReactionFilter, scope: &Scope) -> Selection {
+    use std::collections::HashMap;
+    let mut status: HashMap<Option<ProcessingStatus>, usize> = HashMap::new();
+    let mut state: HashMap<Option<ReviewState>, usize> = HashMap::new();
+    let mut sender: HashMap<SenderKind, usize> = HashMap::new();
+    let mut late: HashMap<bool, usize> = HashMap::new();
+    let mut section: HashMap<Option<i64>, usize> = HashMap::new();
+    let mut hidden = 0;
+    let mut matching: Vec<&IndexRow> = Vec::new();
+    for row in rows {
+        let failed = failed(row, filter, scope);
+        let passes_all_but = |facet: u8| failed & !facet == 0;
+        if passes_all_but(STATUS) {
+            *status.entry(row.status).or_default() += 1;
+        }
+        if passes_all_but(STATE) {
+            *state.entry(row.state).or_default() += 1;
+        }
+        if passes_all_but(SENDER) {
+            *sender.entry(row.sender).or_default() += 1;
+        }
+        if passes_all_but(TIMING) {
+            *late.entry(row.late).or_default() += 1;
+        }
+        if passes_all_but(PLACE) {
+            *section.entry(row.section).or_default() += 1;
+        }
+        if passes_all_but(HIDDEN) && row.hidden {
+            hidden += 1;
+        }
+        if failed == 0 {
+            matching.push(row);
+        }
+    }
+    match filter.sort {
+        Sort::Document => matching.sort_by_key(|r| (r.position.is_some(), r.position, r.id)),
+        Sort::Newest => matching.sort_by_key(|r| std::cmp::Reverse(r.id)),
+        Sort::Oldest => matching.sort_by_key(|r| r.id),
+    }
+    let page = matching.iter().skip(filter.offset()).take(PAGE_SIZE).map(|r| r.id).collect();
+    Selection {
+        page,
+        total: matching.len(),
+        counts: FacetCounts {
+            status: status.into_iter().collect(),
+            state: state.into_iter().collect(),
+            sender: sender.into_iter().collect(),
+            late: late.into_iter().collect(),
+            section: section.into_iter().collect(),
+            hidden,
+        },
+    }
+}
+
 /// Pages for a list of `total` reactions.
 pub fn page_count(total: usize) -> usize {
     total.div_ceil(PAGE_SIZE).max(1)
@@ -293,6 +438,64 @@ mod tests {
         assert_eq!(ReactionFilter::from_query("q=+").like_pattern(), None);
         let long = "a".repeat(500);
         assert_eq!(ReactionFilter::from_query(&format!("q={long}")).text.len(), MAX_SEARCH_CHARS);
+    }
+
+    fn row(id: i64, section: Option<i64>, status: Option<ProcessingStatus>, sender: SenderKind) -> IndexRow {
+        IndexRow {
+            id,
+            block: section.map(|s| s * 10),
+            section,
+            position: section.map(|s| s * 10),
+            status,
+            state: status.map(|_| ReviewState::Draft),
+            sender,
+            late: id % 2 == 0,
+            hidden: id == 3,
+            text_match: true,
+        }
+    }
+
+    #[test]
+    fn filters_combine_and_each_facet_counts_under_the_others() {
+        let rows = vec![
+            row(1, Some(2), None, SenderKind::Resident),
+            row(2, Some(1), Some(ProcessingStatus::Processed), SenderKind::Resident),
+            row(3, Some(1), None, SenderKind::Organisation),
+            row(4, None, None, SenderKind::Resident),
+            row(5, Some(1), None, SenderKind::Resident),
+        ];
+        let filter = ReactionFilter::from_query("status=nog_niet_beantwoord&afzender=inwoner");
+        let scope = Scope { sections: Some(vec![1]), block: None };
+        let selection = select(&rows, &filter, &scope);
+        assert_eq!((selection.page.clone(), selection.total), (vec![5], 1));
+        let count = |list: &[(Option<ProcessingStatus>, usize)], s| list.iter().find(|(k, _)| *k == s).map_or(0, |c| c.1);
+        // Status counted under sender and section: reactions 2 and 5.
+        assert_eq!(count(&selection.counts.status, None), 1);
+        assert_eq!(count(&selection.counts.status, Some(ProcessingStatus::Processed)), 1);
+        // Sections counted under status and sender: 1 (section 2), 5 (section 1), 4 (none).
+        let mut sections = selection.counts.section.clone();
+        sections.sort();
+        assert_eq!(sections, [(None, 1), (Some(1), 1), (Some(2), 1)]);
+        let orgs = selection.counts.sender.iter().find(|(k, _)| *k == SenderKind::Organisation).map(|c| c.1);
+        assert_eq!(orgs, Some(1), "the organisation's reaction counts under the sender facet");
+    }
+
+    #[test]
+    fn document_order_puts_the_whole_document_first_and_pages_cut() {
+        let rows: Vec<IndexRow> = (1..=60).map(|i| row(i, if i % 3 == 0 { None } else { Some(61 - i) }, None, SenderKind::Resident)).collect();
+        let all = select(&rows, &ReactionFilter::from_query(""), &Scope::default());
+        assert_eq!(all.total, 60);
+        assert_eq!(all.page.len(), PAGE_SIZE);
+        assert_eq!(&all.page[..3], [3, 6, 9], "whole-document reactions first, in arrival order");
+        let last = select(&rows, &ReactionFilter::from_query("pagina=3"), &Scope::default());
+        assert_eq!(last.page.len(), 10);
+        assert_eq!(last.page.last(), Some(&1), "the last block in the document comes last");
+        let newest = select(&rows, &ReactionFilter::from_query("volgorde=nieuwste"), &Scope::default());
+        assert_eq!(newest.page[0], 60);
+        let hidden = select(&rows, &ReactionFilter::from_query("verborgen=ja"), &Scope::default());
+        assert_eq!((hidden.page.clone(), hidden.counts.hidden), (vec![3], 1));
+        let whole = select(&rows, &ReactionFilter::default(), &Scope { sections: None, block: Some(None) });
+        assert_eq!(whole.total, 20);
     }
 
     #[test]

@@ -95,6 +95,7 @@ fn TrackDetails(view: TrackView) -> impl IntoView {
                 <p class="answer-status"><strong>{t.track_status}": "</strong>{t.status_label(answer.status)}</p>
                 <div class="answer-text" inner_html=answer.html></div>
                 {answer.processed_where.map(|w| view! { <p class="meta">{t.processed_where}": "{w}</p> })}
+                {answer.change_reason.map(|r| view! { <p class="meta change-reason">{t.work.changed_after_adoption}": "{r}</p> })}
             </section>
         }
         .into_any(),
@@ -113,6 +114,7 @@ fn TrackDetails(view: TrackView) -> impl IntoView {
             </dl>
             {view.block_text.map(|text| view! { <blockquote class="quote">{crate::domain::report::shorten(&text, 600)}</blockquote> })}
             <p class="comment-body">{view.body}</p>
+            {view.hidden.then(|| view! { <p class="notice hidden-note">{t.work.hidden_for_sender}</p> })}
         </section>
         {answer}
     }

@@ -18,7 +18,7 @@ pub use consultations::{BlockRow, ConsultationRow, ConsultationSummary, Document
 pub use councils::{AskedConsultation, CouncilRow, CouncilSummary, InviteRow, MemberRow};
 pub use phases::{MilestoneRow, PhaseChangeRow};
 pub use users::UserRow;
-pub use workbench::{AdoptionRow, AuditRow, CurrentAnswer, DashboardRows, FacetRows, ReactionState, RevisionWrite, Scope};
+pub use workbench::{AdoptionRow, AuditRow, BlockLabel, CurrentAnswer, DashboardRows, IndexRowRaw, Outline, ReactionState, RevisionWrite};
 
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};

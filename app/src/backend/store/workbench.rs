@@ -7,40 +7,57 @@ use super::comments::OfficerComment;
 use super::{Store, StoreError, UserRow, now};
 use crate::domain::review::{AdoptionCheck, ReviewState, check_adoption};
 use crate::domain::status::ProcessingStatus;
-use crate::domain::workbench::{ReactionFilter, Sort, StatusFilter, Timing, Visibility};
+use crate::domain::comment::SenderKind;
+use crate::domain::workbench::IndexRow;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use time::{Date, OffsetDateTime};
 
-/// The document parts a filter names, resolved against the document by the caller.
-#[derive(Debug, Clone, Default)]
-pub struct Scope {
-    /// Sections (with their subsections) whose blocks count; `None`: every block.
-    pub sections: Option<Vec<i64>>,
-    /// One block; `Some(None)`: reactions on the whole document.
-    pub block: Option<Option<i64>>,
+/// A reaction as the list's filters see it (see `domain::workbench::IndexRow`).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct IndexRowRaw {
+    pub id: i64,
+    pub block_id: Option<i64>,
+    pub section_id: Option<i64>,
+    pub position: Option<i64>,
+    pub status: Option<String>,
+    pub state: Option<String>,
+    pub sender_kind: String,
+    pub is_late: bool,
+    pub hidden: bool,
+    pub text_match: bool,
 }
 
-/// Which facet is being counted: its own filter is left out, the others hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Facet {
-    Status,
-    State,
-    Sender,
-    Timing,
-    Section,
-    Hidden,
+impl IndexRowRaw {
+    pub fn into_domain(self) -> IndexRow {
+        IndexRow {
+            id: self.id,
+            block: self.block_id,
+            section: self.section_id,
+            position: self.position,
+            status: self.status.as_deref().and_then(ProcessingStatus::parse),
+            state: self.state.as_deref().and_then(ReviewState::parse),
+            sender: SenderKind::parse(&self.sender_kind).unwrap_or(SenderKind::Resident),
+            late: self.is_late,
+            hidden: self.hidden,
+            text_match: self.text_match,
+        }
+    }
 }
 
-/// Counts per value of each facet, with every other filter applied.
+/// A block as lists and labels need it: no text.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BlockLabel {
+    pub id: i64,
+    pub section_id: Option<i64>,
+    pub anchor: String,
+    pub label: String,
+}
+
+/// The document's sections and block labels, for filters, headings and places.
 #[derive(Debug, Clone, Default)]
-pub struct FacetRows {
-    pub status: Vec<(Option<String>, i64)>,
-    pub state: Vec<(Option<String>, i64)>,
-    pub sender: Vec<(String, i64)>,
-    pub late: Vec<(bool, i64)>,
-    /// Per block's section (`None`: whole document or a block outside any section).
-    pub section: Vec<(Option<i64>, i64)>,
-    pub hidden: i64,
+pub struct Outline {
+    pub sections: Vec<super::SectionRow>,
+    pub blocks: Vec<BlockLabel>,
 }
 
 /// The current revision of an answer, as review steps need it.
@@ -105,121 +122,40 @@ const LIST_COLUMNS: &str = "m.id, m.block_id, m.body, m.sender_kind, m.organisat
 
 const FROM: &str = " FROM comments m JOIN comment_current k ON k.comment_id = m.id LEFT JOIN blocks b ON b.id = m.block_id ";
 
-/// Adds `WHERE …` for the filter, leaving out the facet being counted.
-fn push_filter(q: &mut QueryBuilder<'_, Sqlite>, consultation_id: i64, filter: &ReactionFilter, scope: &Scope, skip: Option<Facet>) {
-    q.push(" WHERE m.consultation_id = ").push_bind(consultation_id);
-    if skip != Some(Facet::Section) {
-        if let Some(sections) = &scope.sections {
-            q.push(" AND b.section_id IN (");
-            let mut list = q.separated(", ");
-            for id in sections {
-                list.push_bind(*id);
-            }
-            // An empty list matches nothing; `IN ()` is not valid SQL.
-            if sections.is_empty() {
-                list.push("NULL");
-            }
-            q.push(")");
-        }
-        match scope.block {
-            Some(Some(block)) => {
-                q.push(" AND m.block_id = ").push_bind(block);
-            }
-            Some(None) => {
-                q.push(" AND m.block_id IS NULL");
-            }
-            None => {}
-        }
-    }
-    if skip != Some(Facet::Status) {
-        match filter.status {
-            Some(StatusFilter::Unanswered) => {
-                q.push(" AND k.status IS NULL");
-            }
-            Some(StatusFilter::Is(status)) => {
-                q.push(" AND k.status = ").push_bind(status.code());
-            }
-            None => {}
-        }
-    }
-    if skip != Some(Facet::State)
-        && let Some(state) = filter.state
-    {
-        q.push(" AND k.state = ").push_bind(state.code());
-    }
-    if skip != Some(Facet::Sender)
-        && let Some(sender) = filter.sender
-    {
-        q.push(" AND m.sender_kind = ").push_bind(sender.code());
-    }
-    if skip != Some(Facet::Timing)
-        && let Some(timing) = filter.timing
-    {
-        q.push(" AND m.is_late = ").push_bind(timing == Timing::Late);
-    }
-    if skip != Some(Facet::Hidden) && filter.visibility == Visibility::Hidden {
-        q.push(" AND k.hidden = ").push_bind(true);
-    }
-    if let Some(pattern) = filter.like_pattern() {
-        q.push(" AND (m.body LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\' OR m.organisation LIKE ");
-        q.push_bind(pattern).push(" ESCAPE '\\')");
-    }
-}
-
 impl Store {
-    /// One page of a consultation's reactions under the filter, and how many match in all.
-    #[tracing::instrument(skip(self, filter, scope))]
-    pub async fn list_reactions(
-        &self,
-        consultation_id: i64,
-        filter: &ReactionFilter,
-        scope: &Scope,
-    ) -> Result<(Vec<OfficerComment>, i64), StoreError> {
-        let mut count = QueryBuilder::<Sqlite>::new(format!("SELECT COUNT(*){FROM}"));
-        push_filter(&mut count, consultation_id, filter, scope, None);
-        let total: i64 = count.build_query_scalar().fetch_one(&self.pool).await?;
-
-        let mut q = QueryBuilder::<Sqlite>::new(format!(
-            "SELECT {LIST_COLUMNS}{FROM} LEFT JOIN comment_senders s ON s.comment_id = m.id \
-             LEFT JOIN answer_revisions a ON a.id = k.revision_id"
-        ));
-        push_filter(&mut q, consultation_id, filter, scope, None);
-        q.push(match filter.sort {
-            Sort::Document => " ORDER BY CASE WHEN b.position IS NULL THEN 0 ELSE 1 END, b.position, m.id",
-            Sort::Newest => " ORDER BY m.id DESC",
-            Sort::Oldest => " ORDER BY m.id",
-        });
-        q.push(" LIMIT ").push_bind(crate::domain::workbench::PAGE_SIZE as i64);
-        q.push(" OFFSET ").push_bind(filter.offset() as i64);
-        let rows = q.build_query_as().fetch_all(&self.pool).await?;
-        Ok((rows, total))
+    /// Every reaction of a consultation as the list's filters see it: one light scan, no text.
+    /// `like` is the free-text search as a `LIKE` pattern (escape character `\`).
+    #[tracing::instrument(skip(self, like))]
+    pub async fn reaction_index(&self, consultation_id: i64, like: Option<&str>) -> Result<Vec<IndexRowRaw>, StoreError> {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "SELECT m.id, m.block_id, b.section_id, b.position, k.status, k.state, m.sender_kind, m.is_late, k.hidden, ",
+        );
+        match like {
+            Some(pattern) => {
+                q.push("(m.body LIKE ").push_bind(pattern.to_string()).push(" ESCAPE '\\' OR COALESCE(m.organisation, '') LIKE ");
+                q.push_bind(pattern.to_string()).push(" ESCAPE '\\') AS text_match");
+            }
+            None => {
+                q.push("(1 = 1) AS text_match");
+            }
+        }
+        q.push(FROM).push(" WHERE m.consultation_id = ").push_bind(consultation_id);
+        Ok(q.build_query_as().fetch_all(&self.pool).await?)
     }
 
-    /// Counts per facet value, each with the other filters applied.
-    #[tracing::instrument(skip(self, filter, scope))]
-    pub async fn facet_counts(&self, consultation_id: i64, filter: &ReactionFilter, scope: &Scope) -> Result<FacetRows, StoreError> {
-        let grouped = |column: &str, facet: Facet| {
-            let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT {column}, COUNT(*){FROM}"));
-            push_filter(&mut q, consultation_id, filter, scope, Some(facet));
-            q.push(format!(" GROUP BY {column}"));
-            q
-        };
-        let mut status = grouped("k.status", Facet::Status);
-        let mut state = grouped("k.state", Facet::State);
-        let mut sender = grouped("m.sender_kind", Facet::Sender);
-        let mut late = grouped("m.is_late", Facet::Timing);
-        let mut section = grouped("b.section_id", Facet::Section);
-        let mut hidden = QueryBuilder::<Sqlite>::new(format!("SELECT COUNT(*){FROM}"));
-        push_filter(&mut hidden, consultation_id, filter, scope, Some(Facet::Hidden));
-        hidden.push(" AND k.hidden = ").push_bind(true);
-        Ok(FacetRows {
-            status: status.build_query_as().fetch_all(&self.pool).await?,
-            state: state.build_query_as().fetch_all(&self.pool).await?,
-            sender: sender.build_query_as().fetch_all(&self.pool).await?,
-            late: late.build_query_as().fetch_all(&self.pool).await?,
-            section: section.build_query_as().fetch_all(&self.pool).await?,
-            hidden: hidden.build_query_scalar().fetch_one(&self.pool).await?,
-        })
+    /// Sections and block labels of a document version, without the text.
+    pub async fn outline(&self, version_id: i64) -> Result<Outline, StoreError> {
+        let sections = sqlx::query_as(
+            "SELECT id, parent_id, level, number, title, label, anchor FROM sections WHERE version_id = $1 ORDER BY position",
+        )
+        .bind(version_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let blocks = sqlx::query_as("SELECT id, section_id, anchor, label FROM blocks WHERE version_id = $1 ORDER BY position")
+            .bind(version_id)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(Outline { sections, blocks })
     }
 
     /// Where these reactions stand, in the order asked; unknown ids are left out.
@@ -420,19 +356,24 @@ impl Store {
 
     /// The latest reason a reaction was hidden, per hidden reaction among `ids`.
     pub async fn hidden_reasons(&self, ids: &[i64]) -> Result<Vec<(i64, String)>, StoreError> {
-        let mut out = Vec::new();
-        for id in ids {
-            let reason: Option<String> = sqlx::query_scalar(
-                "SELECT d.reason FROM comment_moderation d JOIN comment_current k ON k.comment_id = d.comment_id \
-                 WHERE d.comment_id = $1 AND k.hidden = $2 ORDER BY d.id DESC LIMIT 1",
-            )
-            .bind(id)
-            .bind(true)
-            .fetch_optional(&self.pool)
-            .await?;
-            out.extend(reason.map(|r| (*id, r)));
+        if ids.is_empty() {
+            return Ok(Vec::new());
         }
-        Ok(out)
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "SELECT d.comment_id, d.reason FROM comment_moderation d JOIN comment_current k ON k.comment_id = d.comment_id \
+             WHERE k.hidden = ",
+        );
+        q.push_bind(true).push(" AND d.comment_id IN (");
+        let mut list = q.separated(", ");
+        for id in ids {
+            list.push_bind(*id);
+        }
+        q.push(") ORDER BY d.id");
+        // Ordered by id: the last reason per reaction wins.
+        let rows: Vec<(i64, String)> = q.build_query_as().fetch_all(&self.pool).await?;
+        let mut latest: std::collections::BTreeMap<i64, String> = std::collections::BTreeMap::new();
+        latest.extend(rows);
+        Ok(latest.into_iter().collect())
     }
 
     /// The audit log of a consultation, newest first.
