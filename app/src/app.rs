@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/beheer/consultaties/:slug/logboek") view=AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/consultaties/:slug/adviezen/:council") view=OfficerAdvicePage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/raden") view=CouncilsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/gebruikers") view=UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/raden/:council") view=CouncilPage ssr=SsrMode::Async/>
                     <Route path=path!("/uitnodiging/:token") view=AcceptInvitePage ssr=SsrMode::Async/>
                     <Route path=path!("/raad") view=CouncilHomePage ssr=SsrMode::Async/>

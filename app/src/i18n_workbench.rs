@@ -107,6 +107,14 @@ pub struct WorkMessages {
     pub label_adopted_on: &'static str,
     pub hint_adopted_on: &'static str,
     pub adopt: &'static str,
+    /// Per `STAFF_ROLES`.
+    pub roles: [&'static str; 3],
+    pub users_title: &'static str,
+    pub users_intro: &'static str,
+    pub label_role: &'static str,
+    pub change_role: &'static str,
+    pub role_changed: &'static str,
+    pub own_role_note: &'static str,
 }
 
 impl WorkMessages {
@@ -128,6 +136,10 @@ impl WorkMessages {
 
     pub fn sort_label(&self, sort: Sort) -> &'static str {
         self.sorts[Sort::ALL.iter().position(|s| *s == sort).unwrap_or(0)]
+    }
+
+    pub fn role_label(&self, role: crate::domain::role::Role) -> &'static str {
+        crate::domain::role::STAFF_ROLES.iter().position(|r| *r == role).map_or("", |i| self.roles[i])
     }
 
     pub fn audit_field(&self, field: &str) -> String {
@@ -253,6 +265,15 @@ pub const NL: WorkMessages = WorkMessages {
     label_adopted_on: "Datum van het collegebesluit",
     hint_adopted_on: "Daarna liggen de antwoorden vast.",
     adopt: "Antwoorden vaststellen",
+    roles: ["beleidsmedewerker", "beoordelaar", "beheerder"],
+    users_title: "Medewerkers en rollen",
+    users_intro: "Een beleidsmedewerker stelt antwoorden op, een beoordelaar keurt ze goed of stuurt ze terug, een beheerder \
+        beheert ook medewerkers en consultaties. Nieuwe accounts maakt de systeembeheerder met `inspraak user add`; \
+        leden van adviesraden komen binnen via de uitnodiging van hun raad.",
+    label_role: "Rol",
+    change_role: "Rol wijzigen",
+    role_changed: "Rol gewijzigd.",
+    own_role_note: "Dit bent u. Uw eigen rol wijzigt een andere beheerder.",
 };
 
 pub const EN: WorkMessages = WorkMessages {
@@ -369,4 +390,13 @@ pub const EN: WorkMessages = WorkMessages {
     label_adopted_on: "Date of the executive's decision",
     hint_adopted_on: "After this the answers are frozen.",
     adopt: "Adopt the answers",
+    roles: ["officer", "reviewer", "admin"],
+    users_title: "Staff and roles",
+    users_intro: "An officer drafts answers, a reviewer approves them or sends them back, an admin also manages staff and \
+        consultations. New accounts are made by the system administrator with `inspraak user add`; members of advisory \
+        councils join through their council's invite.",
+    label_role: "Role",
+    change_role: "Change role",
+    role_changed: "Role changed.",
+    own_role_note: "This is you. Another admin changes your own role.",
 };

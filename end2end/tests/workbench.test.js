@@ -167,3 +167,17 @@ test('the list filters and hides with JavaScript off', async () => {
   assert.equal(await officer.locator('article.officer-comment .badge-hidden').count(), 1);
   assert.doesNotMatch(officer.url(), /formulier=/);
 });
+
+test('an admin gives a colleague the reviewer role', async () => {
+  const admin = await newPage(browser);
+  await logIn(admin);
+  await Promise.all([admin.waitForURL(/gebruikers/), admin.click('a[href="/beheer/gebruikers"]')]);
+  await assertAccessible(admin, 'staff and roles');
+  const card = admin.locator('li.card', { hasText: 'sander@lindeburg.example' });
+  await card.locator('select').selectOption('reviewer');
+  await card.locator('button[type=submit]').click();
+  await card.locator('.saved-note', { hasText: 'gewijzigd' }).waitFor();
+  assert.match(await card.locator('.meta').innerText(), /beoordelaar/);
+  const own = admin.locator('li.card', { hasText: 'beleid@lindeburg.example' });
+  assert.equal(await own.locator('select').count(), 0, 'no control over one\'s own role');
+});

@@ -337,3 +337,42 @@ async fn each_role_reaches_only_its_own_workbench_steps() {
     }
     assert_eq!(Role::parse("reviewer"), Some(Role::Reviewer));
 }
+
+#[tokio::test]
+async fn admins_give_staff_their_roles_but_keep_an_admin() {
+    use app::api::{RoleChanged, StaffView};
+    let app = TestApp::new().await;
+    app.seed_open("visie").await;
+    let mut officer = app.officer().await;
+    let mut admin = app.admin().await;
+    let officer_id = app.store.user_by_email(OFFICER_EMAIL).await.unwrap().unwrap().id;
+    let admin_id = app.store.user_by_email("admin@gemeente.example").await.unwrap().unwrap().id;
+    let change = |user: i64, role: &str| fields(&[("form[user]", &user.to_string()), ("form[role]", role)]);
+
+    assert_eq!(app_error(&officer.call("/api/beheer-gebruikers", &[]).await), AppError::Forbidden);
+    assert_eq!(app_error(&officer.call("/api/rol", &change(officer_id, "admin")).await), AppError::Forbidden, "no promoting oneself");
+    let staff: Vec<StaffView> = admin.call("/api/beheer-gebruikers", &[]).await.json();
+    assert_eq!(staff.len(), 2);
+    assert!(staff.iter().any(|s| s.id == admin_id && s.is_self));
+
+    let done = admin.call("/api/rol", &change(officer_id, "reviewer")).await.json::<FormOutcome<RoleChanged>>();
+    assert_eq!(saved(done).role, Role::Reviewer);
+    assert_eq!(app.store.user_by_id(officer_id).await.unwrap().unwrap().role(), Role::Reviewer);
+    // The officer, now a reviewer, may review at once: roles are read on every request.
+    assert!(reaction_list(&mut officer, "visie", "").await.can_review);
+
+    let own = admin.call("/api/rol", &change(admin_id, "officer")).await.json::<FormOutcome<RoleChanged>>();
+    assert_eq!(invalid(own).get("role"), [FieldError::OwnRole]);
+    let bad = admin.call("/api/rol", &change(officer_id, "council_member")).await.json::<FormOutcome<RoleChanged>>();
+    assert_eq!(invalid(bad).get("role"), [FieldError::InvalidRole]);
+    // Another admin cannot demote the last admin either.
+    saved(admin.call("/api/rol", &change(officer_id, "admin")).await.json::<FormOutcome<RoleChanged>>());
+    let mut second = app.client_from([192, 0, 2, 220]);
+    assert_eq!(second.login(OFFICER_EMAIL, OFFICER_PASSWORD).await.status, StatusCode::OK);
+    saved(second.call("/api/rol", &change(admin_id, "officer")).await.json::<FormOutcome<RoleChanged>>());
+    let last = admin.call("/api/rol", &change(officer_id, "officer")).await;
+    assert_eq!(app_error(&last), AppError::Forbidden, "the demoted admin no longer manages users");
+    let last = second.call("/api/rol", &change(officer_id, "officer")).await.json::<FormOutcome<RoleChanged>>();
+    assert_eq!(invalid(last).get("role"), [FieldError::OwnRole]);
+    assert_eq!(app.store.count_admins().await.unwrap(), 1);
+}

@@ -8,6 +8,7 @@ mod comments;
 mod consultations;
 mod councils;
 mod phases;
+mod users;
 mod workbench;
 
 pub use advice::*;
@@ -17,6 +18,7 @@ pub use comments::*;
 pub use consultations::*;
 pub use councils::*;
 pub use phases::*;
+pub use users::*;
 pub use workbench::*;
 
 use crate::domain::error::FieldErrors;

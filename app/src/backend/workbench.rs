@@ -145,7 +145,8 @@ fn facets(document: &Outline, counts: FacetCounts) -> Facets {
     status.insert(0, (StatusFilter::Unanswered, status_count(None)));
     let state = ReviewState::ALL.into_iter().map(|s| (s, counts.state.iter().find(|(c, _)| *c == Some(s)).map_or(0, |c| c.1))).collect();
     let sender = SENDER_KINDS.into_iter().map(|k| (k, counts.sender.iter().find(|(c, _)| *c == k).map_or(0, |c| c.1))).collect();
-    let timing = Timing::ALL.into_iter().map(|t| (t, counts.late.iter().find(|(l, _)| *l == (t == Timing::Late)).map_or(0, |c| c.1))).collect();
+    let timing =
+        Timing::ALL.into_iter().map(|t| (t, counts.late.iter().find(|(l, _)| *l == (t == Timing::Late)).map_or(0, |c| c.1))).collect();
     let per_section: HashMap<Option<i64>, usize> = counts.section.iter().copied().collect();
     let sections = document
         .sections

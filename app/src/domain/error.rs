@@ -78,6 +78,9 @@ pub enum FieldError {
     NothingToAdopt,
     NoReactionsChosen,
     DateInFuture,
+    InvalidRole,
+    OwnRole,
+    LastAdmin,
 }
 
 impl FieldErrors {

@@ -1,5 +1,6 @@
 //! Who may do what. Checked on the server in every server function.
 
+use super::error::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +110,61 @@ pub fn may_answer_council(actor: &Actor, council_municipality: &str) -> bool {
     }
 }
 
+/// The roles an admin gives staff accounts.
+pub const STAFF_ROLES: [Role; 3] = [Role::Officer, Role::Reviewer, Role::Admin];
+
+/// An admin's change of a staff member's role, as the form sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleForm {
+    pub user: String,
+    #[serde(default)]
+    pub role: String,
+}
+
+impl RoleForm {
+    pub fn parse(&self) -> Result<(i64, Role), FieldErrors> {
+        let role = Role::parse(self.role.trim()).filter(|r| STAFF_ROLES.contains(r));
+        match (self.user.trim().parse::<i64>().ok(), role) {
+            (Some(user), Some(role)) => Ok((user, role)),
+            _ => Err(FieldErrors::single("role", FieldError::InvalidRole)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleChangeRefusal {
+    /// Nobody changes their own role: an admin cannot lock themselves out by accident.
+    OwnRole,
+    /// There must always be an admin.
+    LastAdmin,
+    /// Council members join through their council's invite, not here.
+    NotStaff,
+}
+
+impl RoleChangeRefusal {
+    pub fn field_error(self) -> FieldError {
+        match self {
+            RoleChangeRefusal::OwnRole => FieldError::OwnRole,
+            RoleChangeRefusal::LastAdmin => FieldError::LastAdmin,
+            RoleChangeRefusal::NotStaff => FieldError::InvalidRole,
+        }
+    }
+}
+
+/// Whether an admin may give `target` the role `new`; `admins` is how many admins there are now.
+pub fn check_role_change(actor_id: i64, target_id: i64, target_role: Role, new: Role, admins: usize) -> Result<(), RoleChangeRefusal> {
+    if !target_role.is_staff() || !new.is_staff() {
+        return Err(RoleChangeRefusal::NotStaff);
+    }
+    if actor_id == target_id {
+        return Err(RoleChangeRefusal::OwnRole);
+    }
+    if target_role == Role::Admin && new != Role::Admin && admins <= 1 {
+        return Err(RoleChangeRefusal::LastAdmin);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,5 +230,19 @@ mod tests {
         assert!(may_answer_council(&regional, "Waterhoven"));
         assert!(may_answer_council(&actor(Role::Admin, None, Some("Lindeburg")), "Waterhoven"));
         assert!(!may_answer_council(&actor(Role::CouncilMember, Some(1), None), "Lindeburg"));
+    }
+
+    #[test]
+    fn admins_change_others_roles_but_never_their_own_nor_the_last_admin_away() {
+        assert_eq!(check_role_change(1, 2, Role::Officer, Role::Reviewer, 1), Ok(()));
+        assert_eq!(check_role_change(1, 1, Role::Admin, Role::Officer, 3), Err(RoleChangeRefusal::OwnRole));
+        assert_eq!(check_role_change(1, 2, Role::Admin, Role::Officer, 1), Err(RoleChangeRefusal::LastAdmin));
+        assert_eq!(check_role_change(1, 2, Role::Admin, Role::Officer, 2), Ok(()));
+        assert_eq!(check_role_change(1, 2, Role::CouncilMember, Role::Officer, 2), Err(RoleChangeRefusal::NotStaff));
+        assert_eq!(check_role_change(1, 2, Role::Officer, Role::CouncilMember, 2), Err(RoleChangeRefusal::NotStaff));
+        let form = RoleForm { user: "4".into(), role: "reviewer".into() };
+        assert_eq!(form.parse(), Ok((4, Role::Reviewer)));
+        let bad = RoleForm { user: "4".into(), role: "council_member".into() };
+        assert_eq!(bad.parse().unwrap_err().get("role"), [FieldError::InvalidRole]);
     }
 }

@@ -482,7 +482,8 @@ mod tests {
 
     #[test]
     fn document_order_puts_the_whole_document_first_and_pages_cut() {
-        let rows: Vec<IndexRow> = (1..=60).map(|i| row(i, if i % 3 == 0 { None } else { Some(61 - i) }, None, SenderKind::Resident)).collect();
+        let rows: Vec<IndexRow> =
+            (1..=60).map(|i| row(i, if i % 3 == 0 { None } else { Some(61 - i) }, None, SenderKind::Resident)).collect();
         let all = select(&rows, &ReactionFilter::from_query(""), &Scope::default());
         assert_eq!(all.total, 60);
         assert_eq!(all.page.len(), PAGE_SIZE);

@@ -9,6 +9,7 @@ mod not_found_page;
 mod officer_pages;
 mod report_page;
 mod track_pages;
+mod users_page;
 mod workbench_pages;
 
 pub use advice_pages::{AdviceEditorPage, LetterPage, LettersPage, OfficerAdvicePage};
@@ -20,6 +21,7 @@ pub use not_found_page::NotFoundPage;
 pub use officer_pages::{NewConsultationPage, OfficerConsultationPage, OfficerHomePage};
 pub use report_page::ReportPage;
 pub use track_pages::{TrackLookupPage, TrackPage};
+pub use users_page::UsersPage;
 pub use workbench_pages::{AuditPage, GroupsPage, JointAnswerPage, ReactionsPage};
 
 use crate::api::{ECHO_PARAM, FormEcho, fetch_form_echo};

@@ -15,13 +15,20 @@ use leptos_meta::Title;
 pub fn OfficerHomePage() -> impl IntoView {
     let t = use_messages();
     let list = Resource::new(|| (), |_| officer_consultations());
+    let user = Resource::new(|| (), |_| crate::api::who_am_i());
     view! {
         <Title text=t.officer_title/>
         <div class="wrap page">
             <h1>{t.officer_title}</h1>
             <p>
                 <a class="button-primary" href="/beheer/nieuw">{t.new_consultation}</a>" "
-                <a class="button-secondary" href="/beheer/raden">{t.councils.nav_councils}</a>
+                <a class="button-secondary" href="/beheer/raden">{t.councils.nav_councils}</a>" "
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let admin = matches!(user.await, Ok(Some(u)) if u.role == crate::domain::role::Role::Admin);
+                        admin.then(|| view! { <a class="button-secondary" href="/beheer/gebruikers">{t.work.users_title}</a> })
+                    })}
+                </Suspense>
             </p>
             <h2>{t.officer_consultations}</h2>
             <Suspense fallback=|| ()>

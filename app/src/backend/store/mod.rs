@@ -17,7 +17,7 @@ pub use comments::{OfficerComment, TrackedComment};
 pub use consultations::{BlockRow, ConsultationRow, ConsultationSummary, DocumentRows, NewDocument, SectionRow};
 pub use councils::{AskedConsultation, CouncilRow, CouncilSummary, InviteRow, MemberRow};
 pub use phases::{MilestoneRow, PhaseChangeRow};
-pub use users::UserRow;
+pub use users::{StaffRow, UserRow};
 pub use workbench::{AdoptionRow, AuditRow, BlockLabel, CurrentAnswer, DashboardRows, IndexRowRaw, Outline, ReactionState, RevisionWrite};
 
 use sqlx::SqlitePool;

@@ -13,6 +13,16 @@ pub struct UserRow {
     pub council_id: Option<i64>,
 }
 
+/// A staff account as the users page lists it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StaffRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub municipality: Option<String>,
+}
+
 impl UserRow {
     pub fn role(&self) -> Role {
         // An unknown role grants the least: a council member without a council can do nothing.
@@ -80,6 +90,35 @@ impl Store {
             .bind(id)
             .fetch_optional(&self.pool)
             .await?)
+    }
+
+    /// Every staff account (not council members), by name.
+    pub async fn staff_users(&self) -> Result<Vec<StaffRow>, StoreError> {
+        Ok(sqlx::query_as("SELECT id, email, display_name, role, municipality FROM users WHERE role <> $1 ORDER BY display_name, id")
+            .bind(Role::CouncilMember.code())
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    pub async fn count_admins(&self) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE role = $1").bind(Role::Admin.code()).fetch_one(&self.pool).await?)
+    }
+
+    /// Gives a staff account another staff role. The statement itself keeps one admin at least,
+    /// so two admins demoting each other at once cannot leave none; false if nothing changed.
+    #[tracing::instrument(skip(self))]
+    pub async fn set_staff_role(&self, user_id: i64, role: Role) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE users SET role = $1 WHERE id = $2 AND role <> $3 \
+               AND ($1 = $4 OR role <> $4 OR (SELECT COUNT(*) FROM users WHERE role = $4) > 1)",
+        )
+        .bind(role.code())
+        .bind(user_id)
+        .bind(Role::CouncilMember.code())
+        .bind(Role::Admin.code())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     pub async fn count_users(&self) -> Result<i64, StoreError> {

@@ -5,9 +5,9 @@
 
 use super::comments::OfficerComment;
 use super::{Store, StoreError, UserRow, now};
+use crate::domain::comment::SenderKind;
 use crate::domain::review::{AdoptionCheck, ReviewState, check_adoption};
 use crate::domain::status::ProcessingStatus;
-use crate::domain::comment::SenderKind;
 use crate::domain::workbench::IndexRow;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use time::{Date, OffsetDateTime};
