@@ -142,6 +142,18 @@ for name, path in lists.items():
     median, p99, size = timed(path, requests)
     print(f"| list page, {name}: median / p99 ({requests} requests) | {median:.1f} ms / {p99:.1f} ms ({size // 1024} KiB HTML) |")
 
+heaviest_query = "q=wijk&status=nog_niet_beantwoord&afzender=inwoner&tijdig=op_tijd&pagina=3"
+post(officer, "/api/beheer-reacties", {"slug": slug, "query": heaviest_query})
+api_times = []
+for _ in range(requests):
+    t0 = time.perf_counter()
+    post(officer, "/api/beheer-reacties", {"slug": slug, "query": heaviest_query})
+    api_times.append((time.perf_counter() - t0) * 1000)
+api_times.sort()
+api_p99 = api_times[min(len(api_times) - 1, int(round(0.99 * len(api_times))) - 1)]
+print(f"| same heaviest filter, the server function alone (data as JSON, no HTML): median / p99 | "
+      f"{statistics.median(api_times):.1f} ms / {api_p99:.1f} ms |")
+
 median, p99, size = timed(f"/beheer/consultaties/{slug}/groepen", max(5, requests // 10))
 print(f"| grouping suggestions page (load {total} texts, group, render): median / p99 | {median:.0f} ms / {p99:.0f} ms |")
 with open(server_log) as log:

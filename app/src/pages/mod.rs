@@ -40,6 +40,25 @@ pub(crate) fn query(name: &'static str) -> Memo<Option<String>> {
     Memo::new(move |_| query.with(|q| q.get(name).filter(|v| !v.is_empty())))
 }
 
+/// A page drawn from one server function's result: the error in words if it failed.
+pub(crate) fn loaded<T, V>(data: Resource<Result<T, crate::domain::error::AppError>>, render: fn(T) -> V) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    use crate::components::errors::ErrorView;
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                    Ok(value) => render(value).into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
 /// What a refused plain form post left behind (`?formulier=`), for the page to show again.
 pub(crate) fn echo_resource() -> Resource<Option<FormEcho>> {
     let token = query(ECHO_PARAM);

@@ -1,7 +1,7 @@
 //! The officers' workbench pages: the filtered reactions list, a joint answer, grouping
 //! suggestions and the audit log.
 
-use super::{echo_resource, param, query};
+use super::{echo_resource, loaded, param, query};
 use crate::api::{
     AuditView, FormEcho, GroupsView, JointView, ReactionListView, SaveJointAnswer, audit_log, grouping_suggestions, joint_selection,
     reaction_list,
@@ -293,17 +293,7 @@ fn JointAnswer(view: JointView, echo: Option<FormEcho>) -> impl IntoView {
 #[component]
 pub fn GroupsPage() -> impl IntoView {
     let slug = param("slug");
-    let data = Resource::new(move || slug.get(), grouping_suggestions);
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                    Ok(view) => view! { <Groups view/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(Resource::new(move || slug.get(), grouping_suggestions), |view| view! { <Groups view/> })
 }
 
 #[component]
