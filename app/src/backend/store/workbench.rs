@@ -83,6 +83,42 @@ pub struct ReactionState {
     pub answer: Option<CurrentAnswer>,
 }
 
+#[derive(sqlx::FromRow)]
+struct StateRow {
+    comment_id: i64,
+    consultation_id: i64,
+    hidden: bool,
+    revision_no: Option<i64>,
+    body_markdown: Option<String>,
+    body_html: Option<String>,
+    status: Option<String>,
+    processed_where: Option<String>,
+    state: Option<String>,
+    author_id: Option<i64>,
+    change_reason: Option<String>,
+    joint_id: Option<i64>,
+}
+
+impl StateRow {
+    fn into_state(self) -> ReactionState {
+        let answer = match (self.revision_no, self.body_markdown, self.body_html, self.status, self.state, self.author_id) {
+            (Some(revision_no), Some(body_markdown), Some(body_html), Some(status), Some(state), Some(author_id)) => Some(CurrentAnswer {
+                revision_no,
+                body_markdown,
+                body_html,
+                status,
+                processed_where: self.processed_where,
+                state,
+                author_id,
+                change_reason: self.change_reason,
+                joint_id: self.joint_id,
+            }),
+            _ => None,
+        };
+        ReactionState { comment_id: self.comment_id, consultation_id: self.consultation_id, hidden: self.hidden, answer }
+    }
+}
+
 /// One revision to write. `expected` is the revision number the user saw (none: no answer yet);
 /// if another revision came in meanwhile, the write is refused as stale.
 #[derive(Debug, Clone)]
@@ -158,20 +194,27 @@ impl Store {
         Ok(Outline { sections, blocks })
     }
 
-    /// Where these reactions stand, in the order asked; unknown ids are left out.
-    #[tracing::instrument(skip(self, ids))]
+    /// Where these reactions stand, in the order asked; unknown ids are left out. One query,
+    /// however many reactions a joint answer names.
+    #[tracing::instrument(skip(self, ids), fields(count = ids.len()))]
     pub async fn reaction_states(&self, ids: &[i64]) -> Result<Vec<ReactionState>, StoreError> {
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            let row: Option<(i64, bool)> = sqlx::query_as("SELECT consultation_id, hidden FROM comment_current WHERE comment_id = $1")
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?;
-            let Some((consultation_id, hidden)) = row else { continue };
-            let answer = current_answer(&mut *self.pool.acquire().await?, *id).await?;
-            out.push(ReactionState { comment_id: *id, consultation_id, hidden, answer });
+        if ids.is_empty() {
+            return Ok(Vec::new());
         }
-        Ok(out)
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "SELECT k.comment_id, k.consultation_id, k.hidden, a.revision_no, a.body_markdown, a.body_html, a.status, \
+                    a.processed_where, a.state, a.author_id, a.change_reason, a.joint_id \
+             FROM comment_current k LEFT JOIN answer_revisions a ON a.id = k.revision_id WHERE k.comment_id IN (",
+        );
+        let mut list = q.separated(", ");
+        for id in ids {
+            list.push_bind(*id);
+        }
+        q.push(")");
+        let rows: Vec<StateRow> = q.build_query_as().fetch_all(&self.pool).await?;
+        let mut states: Vec<ReactionState> = rows.into_iter().map(StateRow::into_state).collect();
+        states.sort_by_key(|r| ids.iter().position(|id| *id == r.comment_id));
+        Ok(states)
     }
 
     /// Writes revisions in one transaction (a joint answer links them), with their audit events.
