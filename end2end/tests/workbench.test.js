@@ -166,6 +166,25 @@ test('the list filters and hides with JavaScript off', async () => {
   await Promise.all([officer.waitForURL(/q=buurman/), again.locator('details.moderation button[type=submit]').click()]);
   assert.equal(await officer.locator('article.officer-comment .badge-hidden').count(), 1);
   assert.doesNotMatch(officer.url(), /formulier=/);
+
+  // Answer twice without JavaScript: the second save starts from the first revision.
+  for (const text of ['Overlast meldt u bij de wijkagent.', 'Overlast meldt u bij de wijkagent of via 14 0123.']) {
+    const form = officer.locator('article.officer-comment .answer-form').first();
+    await form.locator('select[name="form[status]"]').selectOption('buiten_reikwijdte');
+    await form.locator('textarea[name="form[body]"]').fill(text);
+    await Promise.all([officer.waitForURL(/#reactie-/), form.locator('button[type=submit]').click()]);
+    assert.doesNotMatch(officer.url(), /formulier=/, `saved: ${text}`);
+  }
+  const history = officer.locator('article.officer-comment .history');
+  await history.locator('summary').click();
+  assert.match(await history.locator('summary').innerText(), /\(2\)/);
+
+  // And show it again.
+  const shown = officer.locator('article.officer-comment').first();
+  await shown.locator('details.moderation summary').click();
+  await shown.locator('details.moderation input[name="form[reason]"]').fill('Na overleg: geen persoonsgegevens.');
+  await Promise.all([officer.waitForURL(/#reactie-/), shown.locator('details.moderation button[type=submit]').click()]);
+  assert.equal(await officer.locator('article.officer-comment .badge-hidden').count(), 0);
 });
 
 test('an admin gives a colleague the reviewer role', async () => {

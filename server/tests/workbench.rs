@@ -105,6 +105,9 @@ async fn review_follows_the_state_machine_with_four_eyes() {
 
     // An officer may not approve; a reviewer may not approve a draft.
     saved(save_answer(&mut officer, &answer_fields(id, "Wij zoeken het uit.", "kennisgenomen", "", "concept")).await);
+    // Without JavaScript the form sends the revision the page showed: it is in the markup.
+    let page = officer.get("/beheer/consultaties/visie/reacties").await;
+    assert!(page.body.contains(r#"name="form[revision]" value="1""#), "the revision is rendered for plain forms");
     let forbidden = officer
         .call("/api/beoordeling", &fields(&[("form[comment]", &id.to_string()), ("form[revision]", "1"), ("form[decision]", "goedkeuren")]))
         .await;
@@ -264,6 +267,8 @@ async fn a_hidden_reaction_leaves_the_public_record_but_its_answer_counts() {
     assert_eq!(invalid(refused).get("reason"), [FieldError::Required]);
     let done = officer.call("/api/zichtbaarheid", &hide("Persoonsgegevens van een derde.", "ja")).await;
     assert!(saved(done.json::<FormOutcome<VisibilityChanged>>()).hidden);
+    let page = officer.get("/beheer/consultaties/visie/reacties").await;
+    assert!(page.body.contains(r#"name="form[hide]" value="nee""#), "a plain form on a hidden reaction shows it again");
 
     let report: ReportView = app.client().call("/api/reactienota", &fields(&[("slug", "visie")])).await.json();
     assert_eq!(report.report.totals.received, 1);

@@ -111,7 +111,7 @@ fn AnswerForm(comment_id: i64, history: RwSignal<Vec<RevisionView>>, echo: Optio
     view! {
         <ActionForm action=action attr:class="answer-form" attr:novalidate="">
             <input type="hidden" name="form[comment]" value=comment_id.to_string()/>
-            <input type="hidden" name="form[revision]" prop:value=revision/>
+            <input type="hidden" name="form[revision]" value=revision/>
             <ErrorSummary errors other=failure/>
             <StatusSelect id=format!("antwoord-{comment_id}-status") name="form[status]".into() current=status errors=field_errors(errors, "status")/>
             <AnswerFields form_id=format!("antwoord-{comment_id}") body place state states errors/>

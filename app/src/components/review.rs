@@ -44,7 +44,7 @@ pub fn ReviewPanel(
                 {(!may_approve).then(|| view! { <p class="meta">{w.review_own_note}</p> })}
                 <ActionForm action=action attr:class="review-form" attr:novalidate="">
                     <input type="hidden" name="form[comment]" value=comment_id.to_string()/>
-                    <input type="hidden" name="form[revision]" prop:value=revision/>
+                    <input type="hidden" name="form[revision]" value=revision/>
                     <ErrorSummary errors other=failure/>
                     <FieldMessages id=format!("beoordeling-{comment_id}-error") errors=decision_errors/>
                     <TextField id=format!("beoordeling-{comment_id}-opmerking") name="form[remark]" label=w.label_remark hint=w.hint_remark multiline=true
@@ -88,7 +88,7 @@ pub fn ModerationPanel(comment_id: i64, hidden: RwSignal<Option<String>>, echo: 
             <summary>{move || if hidden.get().is_some() { w.show_again } else { w.hide }}<span class="sr-only">" "{(w.reaction_no)(comment_id)}</span></summary>
             <ActionForm action=action attr:class="moderation-form" attr:novalidate="">
                 <input type="hidden" name="form[comment]" value=comment_id.to_string()/>
-                <input type="hidden" name="form[hide]" prop:value=move || if hidden.get().is_some() { "nee" } else { "ja" }/>
+                <input type="hidden" name="form[hide]" value=move || if hidden.get().is_some() { "nee" } else { "ja" }/>
                 <ErrorSummary errors other=failure/>
                 <p class="hint">{w.hide_note}</p>
                 <TextField id=field_id name="form[reason]" label=w.label_hide_reason required=true maxlength=MAX_MODERATION_REASON_CHARS
