@@ -59,6 +59,28 @@ where
     }
 }
 
+/// Like [`loaded`], for pages with plain forms: `render` also gets what a refused form left behind.
+pub(crate) fn loaded_with_echo<T, V, F>(data: Resource<Result<T, crate::domain::error::AppError>>, render: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+    F: Fn(T, Option<FormEcho>) -> V + Copy + Send + Sync + 'static,
+{
+    use crate::components::errors::ErrorView;
+    let echo = echo_resource();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let echo = echo.await;
+                match data.await {
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                    Ok(value) => render(value, echo).into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
 /// What a refused plain form post left behind (`?formulier=`), for the page to show again.
 pub(crate) fn echo_resource() -> Resource<Option<FormEcho>> {
     let token = query(ECHO_PARAM);

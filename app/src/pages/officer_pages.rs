@@ -1,4 +1,4 @@
-use super::{echo_resource, param, query};
+use super::{echo_resource, loaded_with_echo, param, query};
 use crate::api::{CreateConsultation, DashboardView, FormEcho, consultation_dashboard, officer_consultations};
 use crate::components::dashboard::{AdoptionPanel, Dashboard};
 use crate::components::document::PeriodNotice;
@@ -107,20 +107,9 @@ pub fn OfficerConsultationPage() -> impl IntoView {
     let created = query("nieuw");
     let adopted = query("vastgesteld");
     let data = Resource::new(move || slug.get(), consultation_dashboard);
-    let echo = echo_resource();
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let echo = echo.await;
-                match data.await {
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                    Ok(view) => view! {
-                        <OfficerConsultation view echo created=created.get().is_some() adopted=adopted.get().is_some()/>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded_with_echo(data, move |view, echo| {
+        view! { <OfficerConsultation view echo created=created.get().is_some() adopted=adopted.get().is_some()/> }
+    })
 }
 
 /// A consultation's overview for staff: progress, the way to the reactions, adoption, phases.

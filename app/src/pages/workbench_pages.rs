@@ -1,7 +1,7 @@
 //! The officers' workbench pages: the filtered reactions list, a joint answer, grouping
 //! suggestions and the audit log.
 
-use super::{echo_resource, loaded, param, query};
+use super::{loaded, loaded_with_echo, param, query};
 use crate::api::{
     AuditView, FormEcho, GroupsView, JointView, ReactionListView, SaveJointAnswer, audit_log, grouping_suggestions, joint_selection,
     reaction_list,
@@ -35,18 +35,7 @@ pub fn ReactionsPage() -> impl IntoView {
     let search = search();
     let joint_saved = query("gezamenlijk");
     let data = Resource::new(move || (slug.get(), search.get()), |(slug, query)| reaction_list(slug, query));
-    let echo = echo_resource();
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let echo = echo.await;
-                match data.await {
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                    Ok(view) => view! { <ReactionList view echo joint_saved=joint_saved.get().is_some()/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded_with_echo(data, move |view, echo| view! { <ReactionList view echo joint_saved=joint_saved.get().is_some()/> })
 }
 
 #[component]
@@ -212,18 +201,7 @@ pub fn JointAnswerPage() -> impl IntoView {
     let slug = param("slug");
     let search = search();
     let data = Resource::new(move || (slug.get(), search.get()), |(slug, query)| joint_selection(slug, query));
-    let echo = echo_resource();
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let echo = echo.await;
-                match data.await {
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                    Ok(view) => view! { <JointAnswer view echo/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded_with_echo(data, |view, echo| view! { <JointAnswer view echo/> })
 }
 
 #[component]

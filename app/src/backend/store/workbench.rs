@@ -79,7 +79,6 @@ pub struct CurrentAnswer {
 pub struct ReactionState {
     pub comment_id: i64,
     pub consultation_id: i64,
-    pub hidden: bool,
     pub answer: Option<CurrentAnswer>,
 }
 
@@ -87,7 +86,6 @@ pub struct ReactionState {
 struct StateRow {
     comment_id: i64,
     consultation_id: i64,
-    hidden: bool,
     revision_no: Option<i64>,
     body_markdown: Option<String>,
     body_html: Option<String>,
@@ -115,7 +113,7 @@ impl StateRow {
             }),
             _ => None,
         };
-        ReactionState { comment_id: self.comment_id, consultation_id: self.consultation_id, hidden: self.hidden, answer }
+        ReactionState { comment_id: self.comment_id, consultation_id: self.consultation_id, answer }
     }
 }
 
@@ -202,7 +200,7 @@ impl Store {
             return Ok(Vec::new());
         }
         let mut q = QueryBuilder::<Sqlite>::new(
-            "SELECT k.comment_id, k.consultation_id, k.hidden, a.revision_no, a.body_markdown, a.body_html, a.status, \
+            "SELECT k.comment_id, k.consultation_id, a.revision_no, a.body_markdown, a.body_html, a.status, \
                     a.processed_where, a.state, a.author_id, a.change_reason, a.joint_id \
              FROM comment_current k LEFT JOIN answer_revisions a ON a.id = k.revision_id WHERE k.comment_id IN (",
         );
