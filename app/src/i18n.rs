@@ -168,6 +168,7 @@ pub struct Messages {
     pub field_error: fn(FieldError) -> String,
     pub councils: &'static crate::i18n_councils::CouncilMessages,
     pub work: &'static crate::i18n_workbench::WorkMessages,
+    pub export: &'static crate::i18n_export::ExportMessages,
 }
 
 impl Messages {
@@ -190,6 +191,7 @@ impl Messages {
 pub const NL: Messages = Messages {
     councils: &crate::i18n_councils::NL,
     work: &crate::i18n_workbench::NL,
+    export: &crate::i18n_export::NL,
     lang_name: "Nederlands",
     site_name: "Inspraak",
     site_tagline: "Reageer op beleid in wording en volg wat ermee gebeurt",
@@ -374,6 +376,7 @@ pub const NL: Messages = Messages {
 pub const EN: Messages = Messages {
     councils: &crate::i18n_councils::EN,
     work: &crate::i18n_workbench::EN,
+    export: &crate::i18n_export::EN,
     lang_name: "English",
     site_name: "Inspraak",
     site_tagline: "Comment on draft policy and follow what is done with it",

@@ -83,5 +83,6 @@ pub async fn build_router(state: AppState, leptos_options: LeptosOptions, option
         .layer(axum::middleware::from_fn(routes::security_headers))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(CompressionLayer::new());
-    Ok(router)
+    // Rewrites that must happen before routing wrap the whole router.
+    Ok(Router::new().fallback_service(tower::ServiceExt::map_request(router, routes::rewrite_letter_downloads)))
 }

@@ -58,7 +58,12 @@ async fn serve(store: Store, demo: bool) -> Result<(), Box<dyn std::error::Error
         leptos_options.env = leptos::config::Env::PROD;
     }
     let addr: SocketAddr = leptos_options.site_addr;
-    let state = AppState::new(store, &Settings::from_env());
+    let mut settings = Settings::from_env();
+    if demo && settings.organisation.is_empty() {
+        // The demo's municipality, on its documents.
+        settings.organisation = "Gemeente Lindeburg".into();
+    }
+    let state = AppState::new(store, &settings);
     let options = ServerOptions { secure_cookies: std::env::var("INSPRAAK_INSECURE_COOKIES").map(|v| v != "1").unwrap_or(true) };
     let router = build_router(state, leptos_options, &options).await?;
     let listener = tokio::net::TcpListener::bind(addr).await?;

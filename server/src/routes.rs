@@ -1,21 +1,36 @@
 //! The few routes that are not Leptos pages, and the middleware around everything.
 
-use app::backend::{AppState, services};
+use app::backend::AppState;
+use app::backend::export::{self, Download, NotaFormat};
+use app::backend::ratelimit::Bucket;
+use app::backend::store::UserRow;
 use app::domain::error::AppError;
+use app::domain::export::ExportOptions;
 use app::i18n::{LOCALE_COOKIE, Locale};
 use axum::Router;
-use axum::extract::{Extension, Path, Query, Request};
+use axum::extract::{ConnectInfo, Extension, Path, Query, Request};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use leptos::prelude::LeptosOptions;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 pub fn plain_routes() -> Router<LeptosOptions> {
     Router::new()
-        .route("/consultaties/{slug}/reactienota.md", get(report_markdown))
+        .route("/consultaties/{slug}/reactienota.md", get(|a, b, c, d, e, f| nota(NotaFormat::Markdown, a, b, c, d, e, f)))
+        .route("/consultaties/{slug}/reactienota.docx", get(|a, b, c, d, e, f| nota(NotaFormat::Docx, a, b, c, d, e, f)))
+        .route("/consultaties/{slug}/reactienota.xlsx", get(|a, b, c, d, e, f| nota(NotaFormat::Xlsx, a, b, c, d, e, f)))
+        .route("/consultaties/{slug}/reactienota.csv", get(|a, b, c, d, e, f| nota(NotaFormat::Csv, a, b, c, d, e, f)))
+        .route("/consultaties/{slug}/dossier.zip", get(dossier))
+        .route("/consultaties/{slug}/downloaden", get(download_choice))
         .route("/consultaties/{slug}/adviezen/{council}/collegereactie.md", get(letter_markdown))
+        .route("/consultaties/{slug}/adviezen/{council}/collegereactie.docx", get(letter_docx))
+        .route("/api/v1/consultaties", get(api_consultations))
+        .route("/api/v1/consultaties/{slug}", get(api_document))
+        .route("/api/v1/consultaties/{slug}/reacties", get(api_reactions))
+        .route("/api/v1/consultaties/{slug}/adviezen", get(api_advice))
         .route("/taal/{code}", get(switch_language))
 }
 
@@ -29,12 +44,161 @@ fn locale_from(headers: &HeaderMap) -> Locale {
         .unwrap_or_default()
 }
 
-async fn report_markdown(Extension(state): Extension<AppState>, Path(slug): Path<String>, headers: HeaderMap) -> Response {
-    match services::report_markdown(&state.store, &slug, locale_from(&headers).messages()).await {
-        Ok(markdown) => markdown_download(markdown, &format!("reactienota-{slug}.md")),
-        Err(AppError::NotFound) => (StatusCode::NOT_FOUND, "Niet gevonden").into_response(),
-        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "Er ging iets mis").into_response(),
+type Peer = Option<Extension<ConnectInfo<SocketAddr>>>;
+
+/// Downloads and open data are limited per address: generating them costs the server work.
+fn check_download_limit(state: &AppState, peer: &Peer) -> Result<(), AppError> {
+    let ip = peer.as_ref().map(|Extension(ConnectInfo(addr))| addr.ip()).unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+    state.limits.check(Bucket::Download, ip)
+}
+
+async fn signed_in(state: &AppState, session: &tower_sessions::Session) -> Result<Option<UserRow>, AppError> {
+    app::backend::auth::user_of(session, &state.store).await
+}
+
+fn error_response(error: AppError) -> Response {
+    match error {
+        AppError::NotFound => (StatusCode::NOT_FOUND, "Niet gevonden").into_response(),
+        AppError::RateLimited => (StatusCode::TOO_MANY_REQUESTS, "Te veel verzoeken; probeer het over een minuut opnieuw.").into_response(),
+        AppError::Unauthorized | AppError::Forbidden => (StatusCode::FORBIDDEN, "Geen toegang").into_response(),
+        _ => (StatusCode::INTERNAL_SERVER_ERROR, "Er ging iets mis").into_response(),
     }
+}
+
+fn download(file: Download) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, file.content_type.to_string()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}\"", file.file_name)),
+            // What staff download may hold more than the public version: never cache it shared.
+            (header::CACHE_CONTROL, "private, no-store".to_string()),
+        ],
+        file.bytes,
+    )
+        .into_response()
+}
+
+/// The nota van beantwoording as `.md`, `.docx`, `.xlsx` or `.csv`, with the options in the query.
+async fn nota(
+    format: NotaFormat,
+    Extension(state): Extension<AppState>,
+    Path(slug): Path<String>,
+    Query(query): Query<Vec<(String, String)>>,
+    session: tower_sessions::Session,
+    peer: Peer,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        check_download_limit(&state, &peer)?;
+        let user = signed_in(&state, &session).await?;
+        let options = ExportOptions::from_pairs(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let t = locale_from(&headers).messages();
+        export::nota(&state.store, &state.organisation, &slug, format, options, user.as_ref(), t).await
+    }
+    .await;
+    result.map(download).unwrap_or_else(error_response)
+}
+
+/// The download form on the nota's page (a plain GET form) names the format in a field; this
+/// sends the browser on to that format's address with the chosen options.
+async fn download_choice(Path(slug): Path<String>, Query(query): Query<Vec<(String, String)>>) -> Response {
+    let format =
+        query.iter().rev().find(|(k, _)| k == "formaat").and_then(|(_, v)| NotaFormat::from_extension(v)).unwrap_or(NotaFormat::Docx);
+    let options = ExportOptions::from_pairs(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let slug: String = slug.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    Redirect::to(&format!("/consultaties/{slug}/reactienota.{}{}", format.extension(), options.to_query())).into_response()
+}
+
+/// The dossier for publication under the Woo.
+async fn dossier(Extension(state): Extension<AppState>, Path(slug): Path<String>, peer: Peer, headers: HeaderMap) -> Response {
+    let result = async {
+        check_download_limit(&state, &peer)?;
+        export::dossier::dossier(&state.store, &state.organisation, &slug, locale_from(&headers).messages()).await
+    }
+    .await;
+    result.map(download).unwrap_or_else(error_response)
+}
+
+/// The college's response letter as a Word document, for whoever may read it.
+async fn letter_docx(
+    Extension(state): Extension<AppState>,
+    Path((slug, council)): Path<(String, String)>,
+    session: tower_sessions::Session,
+    peer: Peer,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        check_download_limit(&state, &peer)?;
+        let user = signed_in(&state, &session).await?;
+        export::letter_docx(&state.store, &state.organisation, user.as_ref(), &slug, &council, locale_from(&headers).messages()).await
+    }
+    .await;
+    result.map(download).unwrap_or_else(error_response)
+}
+
+#[derive(Serialize)]
+struct ApiError {
+    error: &'static str,
+}
+
+fn api_response<T: Serialize>(result: Result<T, AppError>) -> Response {
+    let (status, error) = match result {
+        Ok(value) => return ([(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")], axum::Json(value)).into_response(),
+        Err(AppError::NotFound) => (StatusCode::NOT_FOUND, "not found"),
+        Err(AppError::RateLimited) => (StatusCode::TOO_MANY_REQUESTS, "too many requests"),
+        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal error"),
+    };
+    (status, axum::Json(ApiError { error })).into_response()
+}
+
+async fn api_consultations(Extension(state): Extension<AppState>, peer: Peer) -> Response {
+    let result = async {
+        check_download_limit(&state, &peer)?;
+        export::api_consultations(&state.store).await
+    };
+    api_response(result.await)
+}
+
+async fn api_document(Extension(state): Extension<AppState>, Path(slug): Path<String>, peer: Peer) -> Response {
+    let result = async {
+        check_download_limit(&state, &peer)?;
+        export::api_document(&state.store, &slug).await
+    };
+    api_response(result.await)
+}
+
+async fn api_reactions(Extension(state): Extension<AppState>, Path(slug): Path<String>, peer: Peer, headers: HeaderMap) -> Response {
+    let result = async {
+        check_download_limit(&state, &peer)?;
+        export::api_reactions(&state.store, &slug, locale_from(&headers).messages()).await
+    };
+    api_response(result.await)
+}
+
+async fn api_advice(Extension(state): Extension<AppState>, Path(slug): Path<String>, peer: Peer, headers: HeaderMap) -> Response {
+    let result = async {
+        check_download_limit(&state, &peer)?;
+        export::api_advice(&state.store, &slug, locale_from(&headers).messages()).await
+    };
+    api_response(result.await)
+}
+
+/// `/consultaties/{slug}/adviezen/{council}.md` and `.docx` are the letter's downloads; the router
+/// cannot match a suffix inside a segment, so they are rewritten to the routes above first.
+pub fn rewrite_letter_downloads(mut request: Request) -> Request {
+    let path = request.uri().path();
+    let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    if let ["consultaties", slug, "adviezen", file] = parts.as_slice()
+        && let Some((council, ext)) = file.rsplit_once('.')
+        && matches!(ext, "md" | "docx")
+        && !council.is_empty()
+    {
+        let query = request.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
+        if let Ok(uri) = format!("/consultaties/{slug}/adviezen/{council}/collegereactie.{ext}{query}").parse() {
+            *request.uri_mut() = uri;
+        }
+    }
+    request
 }
 
 /// The college's response letter as Markdown: public once published, else for staff and its council.

@@ -357,6 +357,14 @@ async fn councils_draft_apart_submit_once_and_officers_answer_their_own_council(
     assert!(md.body.contains("**Antwoord op punt 1 en 2**"), "{}", md.body);
     let unpublished = resident.get(&format!("/consultaties/regio/adviezen/{waterhoven}/collegereactie.md")).await;
     assert_eq!(unpublished.status, StatusCode::NOT_FOUND);
+    // The same letter at the short addresses, also as a Word document.
+    let short = resident.get(&format!("/consultaties/regio/adviezen/{lindeburg}.md")).await;
+    assert_eq!(short.body, md.body);
+    let docx = resident.get(&format!("/consultaties/regio/adviezen/{lindeburg}.docx")).await;
+    assert_eq!(docx.status, StatusCode::OK);
+    assert!(docx.header("content-disposition").unwrap().contains(".docx"));
+    assert!(docx.bytes.starts_with(b"PK"), "a zip package");
+    assert_eq!(resident.get(&format!("/consultaties/regio/adviezen/{waterhoven}.docx")).await.status, StatusCode::NOT_FOUND);
     // The response document has a section for the council's advice.
     let report: ReportView = resident.call("/api/reactienota", &fields(&[("slug", "regio")])).await.json();
     assert_eq!(report.report.advices.len(), 1);

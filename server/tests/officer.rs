@@ -297,7 +297,8 @@ async fn the_report_page_names_only_who_may_be_named() {
     assert!(html.contains("Het budget gaat omhoog."), "the final answer");
     assert!(html.contains("Hoofdstuk 2, alinea 1"));
     assert!(html.contains(NL.not_yet_answered));
-    assert!(html.contains("href=\"/consultaties/visie/reactienota.md\""), "a link to the Markdown");
+    assert!(html.contains("action=\"/consultaties/visie/downloaden\""), "a download form");
+    assert!(html.contains("value=\"md\""), "Markdown among its formats");
 
     let view: ReportView = reader.call("/api/reactienota", &fields(&[("slug", "visie")])).await.json();
     assert_eq!(view.report.totals.received, 4);

@@ -62,6 +62,12 @@ pub struct ReportView {
     pub title: String,
     pub period: CommentPeriod,
     pub report: Report,
+    /// The reader is staff: the download options include hidden reactions.
+    #[serde(default)]
+    pub staff: bool,
+    /// The municipality or region, for the printed version's running header.
+    #[serde(default)]
+    pub organisation: String,
 }
 
 #[server(endpoint = "consultaties")]
@@ -150,9 +156,18 @@ pub async fn get_consultation(slug: String) -> Result<ConsultationView, AppError
 
 #[server(endpoint = "reactienota")]
 pub async fn get_report(slug: String) -> Result<ReportView, AppError> {
-    use crate::backend::{context::state, services::build_report};
-    let (consultation, report) = build_report(&state()?.store, &slug).await?;
-    Ok(ReportView { period: consultation.period(), slug: consultation.slug, title: consultation.title, report })
+    use crate::backend::{auth::current_user, context::state, services::build_report};
+    let state = state()?;
+    let (consultation, report) = build_report(&state.store, &slug).await?;
+    let staff = current_user().await?.is_some_and(|u| u.role().is_staff());
+    Ok(ReportView {
+        period: consultation.period(),
+        slug: consultation.slug,
+        title: consultation.title,
+        report,
+        staff,
+        organisation: state.organisation.to_string(),
+    })
 }
 
 /// Creates a consultation from the officer's form and the uploaded draft. A plain multipart

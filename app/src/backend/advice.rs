@@ -583,12 +583,17 @@ pub async fn letters(store: &Store, user: Option<&UserRow>, slug: &str) -> Resul
 
 /// The published letters of a consultation, in the councils' order, for the response document.
 pub async fn published_letters(store: &Store, consultation: &ConsultationRow) -> Result<Vec<Letter>, AppError> {
+    Ok(published_letters_by_council(store, consultation).await?.into_iter().map(|(_, letter)| letter).collect())
+}
+
+/// The same, each with its council's web name.
+pub async fn published_letters_by_council(store: &Store, consultation: &ConsultationRow) -> Result<Vec<(String, Letter)>, AppError> {
     let mut out = Vec::new();
     for council in store.councils_asked(consultation.id).await? {
         if let Some((letter, advice_row)) = letter(store, consultation, &council).await?
             && advice_row.published_at.is_some()
         {
-            out.push(final_only(letter));
+            out.push((council.slug.clone(), final_only(letter)));
         }
     }
     Ok(out)

@@ -16,16 +16,27 @@ pub struct Settings {
     pub comments_per_minute: u32,
     pub lookups_per_minute: u32,
     pub logins_per_minute: u32,
+    /// Open data and document downloads, per address.
+    pub downloads_per_minute: u32,
+    /// The municipality or region on the documents ("Gemeente Lindeburg"); empty leaves it out.
+    pub organisation: String,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { comments_per_minute: 10, lookups_per_minute: 30, logins_per_minute: 10 }
+        Settings {
+            comments_per_minute: 10,
+            lookups_per_minute: 30,
+            logins_per_minute: 10,
+            downloads_per_minute: 60,
+            organisation: String::new(),
+        }
     }
 }
 
 impl Settings {
-    /// Defaults, overridden by `INSPRAAK_RATE_COMMENTS`, `INSPRAAK_RATE_LOOKUPS`, `INSPRAAK_RATE_LOGINS`.
+    /// Defaults, overridden by `INSPRAAK_RATE_COMMENTS`, `INSPRAAK_RATE_LOOKUPS`, `INSPRAAK_RATE_LOGINS`,
+    /// `INSPRAAK_RATE_DOWNLOADS` and `INSPRAAK_ORGANISATION`.
     pub fn from_env() -> Self {
         let read = |name: &str, default: u32| std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default);
         let d = Settings::default();
@@ -33,6 +44,8 @@ impl Settings {
             comments_per_minute: read("INSPRAAK_RATE_COMMENTS", d.comments_per_minute),
             lookups_per_minute: read("INSPRAAK_RATE_LOOKUPS", d.lookups_per_minute),
             logins_per_minute: read("INSPRAAK_RATE_LOGINS", d.logins_per_minute),
+            downloads_per_minute: read("INSPRAAK_RATE_DOWNLOADS", d.downloads_per_minute),
+            organisation: std::env::var("INSPRAAK_ORGANISATION").unwrap_or_default().trim().to_string(),
         }
     }
 }
@@ -42,11 +55,18 @@ pub struct AppState {
     pub store: Store,
     pub flash: FlashStore,
     pub limits: Arc<RateLimits>,
+    /// The municipality or region named on the documents.
+    pub organisation: Arc<str>,
 }
 
 impl AppState {
     pub fn new(store: Store, settings: &Settings) -> Self {
-        AppState { store, flash: FlashStore::default(), limits: Arc::new(RateLimits::new(settings)) }
+        AppState {
+            store,
+            flash: FlashStore::default(),
+            limits: Arc::new(RateLimits::new(settings)),
+            organisation: settings.organisation.as_str().into(),
+        }
     }
 }
 

@@ -5,6 +5,7 @@ pub mod advice;
 pub mod auth;
 pub mod context;
 pub mod demo;
+pub mod export;
 pub mod flash;
 pub mod import;
 pub mod markdown;

@@ -13,12 +13,14 @@ pub enum Bucket {
     Comment,
     Lookup,
     Login,
+    Download,
 }
 
 pub struct RateLimits {
     comment: DefaultKeyedRateLimiter<IpAddr>,
     lookup: DefaultKeyedRateLimiter<IpAddr>,
     login: DefaultKeyedRateLimiter<IpAddr>,
+    download: DefaultKeyedRateLimiter<IpAddr>,
 }
 
 fn per_minute(n: u32) -> DefaultKeyedRateLimiter<IpAddr> {
@@ -31,6 +33,7 @@ impl RateLimits {
             comment: per_minute(settings.comments_per_minute),
             lookup: per_minute(settings.lookups_per_minute),
             login: per_minute(settings.logins_per_minute),
+            download: per_minute(settings.downloads_per_minute),
         }
     }
 
@@ -39,6 +42,7 @@ impl RateLimits {
             Bucket::Comment => &self.comment,
             Bucket::Lookup => &self.lookup,
             Bucket::Login => &self.login,
+            Bucket::Download => &self.download,
         };
         if limiter.len() > 50_000 {
             limiter.retain_recent();

@@ -7,9 +7,8 @@ use crate::api::{ImportSummary, Receipt};
 use crate::domain::comment::{CommentForm, ValidComment};
 use crate::domain::consultation::{ConsultationForm, ValidConsultation};
 use crate::domain::error::{AppError, FieldError, FieldErrors, FormOutcome};
-use crate::domain::report::{self, Report};
+use crate::domain::report::Report;
 use crate::domain::tracking::{CODE_SYMBOLS, TrackingCode};
-use crate::i18n::Messages;
 use rand::Rng;
 
 /// A URL-safe random token of `bytes` random bytes, hex-encoded.
@@ -161,19 +160,12 @@ pub async fn timeline(store: &Store, consultation: &ConsultationRow) -> Result<V
     Ok(timeline(consultation.phase(), &changes, consultation.period(), milestones))
 }
 
-/// The response document of a consultation, from its current version and final answers.
+/// The response document of a consultation as the public sees it, from its current version and
+/// approved or adopted answers.
 pub async fn build_report(store: &Store, slug: &str) -> Result<(ConsultationRow, Report), AppError> {
+    use crate::domain::export::{Audience, ExportOptions};
     let consultation = store.consultation_by_slug(slug).await?.ok_or(AppError::NotFound)?;
-    let document = store.document(consultation.version_id).await?;
-    let (sections, blocks) = document.outline();
-    let inputs = store.report_inputs(consultation.id).await?;
-    let mut report = report::assemble(&sections, &blocks, inputs);
-    report.advices = super::advice::published_letters(store, &consultation).await?;
+    let report =
+        super::export::report_for(store, &consultation, ExportOptions::default(), Audience::Public, false, &crate::i18n::NL).await?;
     Ok((consultation, report))
-}
-
-pub async fn report_markdown(store: &Store, slug: &str, t: &Messages) -> Result<String, AppError> {
-    let (consultation, report) = build_report(store, slug).await?;
-    let period = (t.report_period)(&t.date(consultation.opens_on), &t.date(consultation.closes_on));
-    Ok(report::to_markdown(&consultation.title, &period, &report, t))
 }

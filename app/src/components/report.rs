@@ -39,16 +39,80 @@ pub fn ReportDocument(view: ReportView) -> impl IntoView {
             view! { <section class="report-section"><h2>{heading}</h2>{blocks}</section> }
         })
         .collect_view();
+    let running = if view.organisation.is_empty() {
+        format!("{} {}", t.report_title, view.title)
+    } else {
+        format!("{} · {} {}", view.organisation, t.report_title, view.title)
+    };
     view! {
+        <p class="print-running-header" aria-hidden="true">{running}</p>
         <header class="report-header">
             <h1>{t.report_title}" "{view.title}</h1>
+            {(!view.organisation.is_empty()).then(|| view! { <p class="report-organisation">{view.organisation.clone()}</p> })}
             <p>{period}</p>
             <p class="report-summary">{summary_line(&report.totals, t)}</p>
-            <p class="report-download"><a href=format!("/consultaties/{}/reactienota.md", view.slug) download="" rel="external">{t.download_markdown}</a></p>
         </header>
+        <ReportDownloads slug=view.slug.clone() staff=view.staff/>
         {general}
         {sections}
         <AdviceSections letters=report.advices slug=view.slug.clone()/>
+    }
+}
+
+/// The downloads of the nota: a plain GET form (format, order, names, and for staff hidden
+/// reactions) that works without JavaScript, the dossier, the open data and printing.
+#[component]
+fn ReportDownloads(slug: String, staff: bool) -> impl IntoView {
+    let t = use_messages();
+    let e = t.export;
+    let formats = crate::i18n_export::FORMATS
+        .iter()
+        .zip(e.formats)
+        .enumerate()
+        .map(|(i, (code, label))| view! { <option value=*code selected=i == 0>{label}</option> })
+        .collect_view();
+    let orders = crate::domain::export::Order::ALL
+        .iter()
+        .zip(e.orders)
+        .map(|(order, label)| view! { <option value=order.code()>{label}</option> })
+        .collect_view();
+    let hidden = staff.then(|| {
+        view! {
+            <div class="field field-check">
+                <input type="checkbox" id="download-hidden" name="verborgen" value="ja" aria-describedby="download-hidden-hint"/>
+                <label for="download-hidden">{e.label_hidden}</label>
+                <p class="hint" id="download-hidden-hint">{e.hint_hidden}</p>
+            </div>
+        }
+    });
+    view! {
+        <section class="report-downloads" aria-labelledby="downloads-title">
+            <h2 id="downloads-title">{e.downloads_title}</h2>
+            <p>{e.downloads_intro}</p>
+            <form method="get" action=format!("/consultaties/{slug}/downloaden") class="download-form">
+                <div class="field">
+                    <label for="download-format">{e.label_format}</label>
+                    <select id="download-format" name="formaat">{formats}</select>
+                </div>
+                <div class="field">
+                    <label for="download-order">{e.label_order}</label>
+                    <select id="download-order" name="volgorde">{orders}</select>
+                </div>
+                <div class="field field-check">
+                    <input type="hidden" name="namen" value="nee"/>
+                    <input type="checkbox" id="download-names" name="namen" value="ja" checked=true aria-describedby="download-names-hint"/>
+                    <label for="download-names">{e.label_names}</label>
+                    <p class="hint" id="download-names-hint">{e.hint_names}</p>
+                </div>
+                {hidden}
+                <div class="form-actions"><button type="submit" class="button-primary">{e.download}</button></div>
+            </form>
+            <ul class="download-links">
+                <li><a href=format!("/consultaties/{slug}/dossier.zip") download="" rel="external">{e.dossier}</a>" "<span class="hint">{e.dossier_hint}</span></li>
+                <li><a href=format!("/api/v1/consultaties/{slug}/reacties") rel="external">{e.open_data}</a></li>
+                <li><button type="button" class="button-secondary print-button" onclick="window.print()">{e.print}</button></li>
+            </ul>
+        </section>
     }
 }
 

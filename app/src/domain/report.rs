@@ -3,9 +3,11 @@
 
 use super::comment::SenderKind;
 use super::document::BlockKind;
+use super::review::ReviewState;
 use super::status::ProcessingStatus;
 use crate::i18n::Messages;
 use serde::{Deserialize, Serialize};
+use time::Date;
 
 /// A section of the document as the report needs it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +38,7 @@ pub struct ReportInput {
     pub organisation: Option<String>,
     pub public_name: Option<String>,
     pub body: String,
+    pub received_on: Date,
     pub late: bool,
     /// Hidden from public view by an officer: the text is left out, the answer still counts.
     #[serde(default)]
@@ -53,6 +56,10 @@ pub struct ReportAnswer {
     /// Why the answer changed after the college adopted the set.
     #[serde(default)]
     pub change_reason: Option<String>,
+    pub state: ReviewState,
+    /// The day the college adopted the set this answer belongs to, when it is *vastgesteld*.
+    #[serde(default)]
+    pub adopted_on: Option<Date>,
 }
 
 /// How a sender appears in public.
@@ -67,8 +74,10 @@ pub enum SenderLabel {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportEntry {
     pub sender: SenderLabel,
-    /// Empty when the reaction is hidden from public view.
+    pub sender_kind: SenderKind,
+    /// Empty when the reaction is hidden from public view (unless staff asked to see it).
     pub body: String,
+    pub received_on: Date,
     pub late: bool,
     #[serde(default)]
     pub hidden: bool,
@@ -113,8 +122,14 @@ pub struct Report {
 /// Longest quote of the commented paragraph shown in the report.
 pub const QUOTE_CHARS: usize = 400;
 
-/// Comments must be given in order of arrival; sections and blocks in document order.
+/// Comments must be given in order of arrival; sections and blocks in document order. The text
+/// of hidden reactions is left out.
 pub fn assemble(sections: &[OutlineSection], blocks: &[OutlineBlock], comments: Vec<ReportInput>) -> Report {
+    assemble_with(sections, blocks, comments, false)
+}
+
+/// As [`assemble`]; `keep_hidden_text` keeps the text of hidden reactions, for staff only.
+pub fn assemble_with(sections: &[OutlineSection], blocks: &[OutlineBlock], comments: Vec<ReportInput>, keep_hidden_text: bool) -> Report {
     let mut totals = Totals { received: comments.len(), ..Totals::default() };
     let mut counts = [0usize; ProcessingStatus::ALL.len()];
     let mut anonymous = 0;
@@ -130,6 +145,7 @@ pub fn assemble(sections: &[OutlineSection], blocks: &[OutlineBlock], comments: 
             }
             None => totals.unanswered += 1,
         }
+        let sender_kind = comment.sender_kind;
         let sender = match (comment.sender_kind, comment.organisation, comment.public_name) {
             (SenderKind::Organisation | SenderKind::Council, Some(org), _) => SenderLabel::Organisation(org),
             (_, _, Some(name)) => SenderLabel::Named(name),
@@ -138,8 +154,16 @@ pub fn assemble(sections: &[OutlineSection], blocks: &[OutlineBlock], comments: 
                 SenderLabel::Anonymous(anonymous)
             }
         };
-        let body = if comment.hidden { String::new() } else { comment.body };
-        let entry = ReportEntry { sender, body, late: comment.late, hidden: comment.hidden, answer: comment.answer };
+        let body = if comment.hidden && !keep_hidden_text { String::new() } else { comment.body };
+        let entry = ReportEntry {
+            sender,
+            sender_kind,
+            body,
+            received_on: comment.received_on,
+            late: comment.late,
+            hidden: comment.hidden,
+            answer: comment.answer,
+        };
         match comment.block_id {
             Some(block) if blocks.iter().any(|b| b.id == block) => per_block.entry(block).or_default().push(entry),
             _ => general.push(entry),
@@ -204,6 +228,14 @@ impl SenderLabel {
 /// The same document as Markdown, for officers who continue in a word processor.
 pub fn to_markdown(title: &str, period: &str, report: &Report, t: &Messages) -> String {
     let mut out = format!("# {} {}\n\n{}\n\n{}\n\n", t.report_title, md_inline(title), period, summary_line(&report.totals, t));
+    out.push_str(&markdown_body(report, t));
+    out
+}
+
+/// The document after its title: chapters as `##`, paragraph labels as `###` with the quote, then
+/// each reaction with its answer; the councils' advice at the end.
+pub fn markdown_body(report: &Report, t: &Messages) -> String {
+    let mut out = String::new();
     if !report.general.is_empty() {
         out.push_str(&format!("## {}\n\n", t.whole_document));
         push_entries(&mut out, &report.general, t);
@@ -234,7 +266,7 @@ fn push_entries(out: &mut String, entries: &[ReportEntry], t: &Messages) {
         let late = if entry.late { format!(" ({})", t.late) } else { String::new() };
         out.push_str(&format!("**{}**{late}\n\n", md_inline(&entry.sender.display(t))));
         if entry.hidden {
-            out.push_str(&format!("*{}*\n", t.work.hidden_public));
+            out.push_str(&format!("*{}*\n\n", t.work.hidden_public));
         }
         for line in entry.body.lines() {
             out.push_str(&format!("{}  \n", md_inline(line)));
@@ -270,11 +302,11 @@ pub(crate) fn md_inline(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::i18n::NL;
 
-    fn outline() -> (Vec<OutlineSection>, Vec<OutlineBlock>) {
+    pub(crate) fn outline() -> (Vec<OutlineSection>, Vec<OutlineBlock>) {
         let sections = vec![
             OutlineSection { id: 1, anchor: "h1".into(), level: 1, heading: "Hoofdstuk 1 Inleiding".into() },
             OutlineSection { id: 2, anchor: "h2".into(), level: 1, heading: "Hoofdstuk 2 Preventie".into() },
@@ -290,13 +322,14 @@ mod tests {
         (sections, vec![block(10, 1, "1, alinea 1"), block(11, 2, "2, alinea 1"), block(12, 2, "2, alinea 2")])
     }
 
-    fn comment(block_id: Option<i64>, status: Option<ProcessingStatus>) -> ReportInput {
+    pub(crate) fn comment(block_id: Option<i64>, status: Option<ProcessingStatus>) -> ReportInput {
         ReportInput {
             block_id,
             sender_kind: SenderKind::Resident,
             organisation: None,
             public_name: None,
             body: "Reactie".into(),
+            received_on: time::macros::date!(2026 - 12 - 02),
             late: false,
             hidden: false,
             answer: status.map(|status| ReportAnswer {
@@ -305,6 +338,8 @@ mod tests {
                 body_html: "<p>Antwoord</p>".into(),
                 processed_where: None,
                 change_reason: None,
+                state: ReviewState::Approved,
+                adopted_on: None,
             }),
         }
     }

@@ -137,7 +137,8 @@ pub fn LetterPage() -> impl IntoView {
                 match letter.await {
                     Err(error) => view! { <ErrorView error/> }.into_any(),
                     Ok(view) => {
-                        let download = format!("/consultaties/{}/adviezen/{}/collegereactie.md", view.consultation_slug, view.council_slug);
+                        let download = format!("/consultaties/{}/adviezen/{}.md", view.consultation_slug, view.council_slug);
+                        let download_docx = format!("/consultaties/{}/adviezen/{}.docx", view.consultation_slug, view.council_slug);
                         view! {
                             <Title text=(c.letter_heading)(&view.letter.council_name, &view.letter.municipality)/>
                             <div class="wrap page report">
@@ -145,6 +146,7 @@ pub fn LetterPage() -> impl IntoView {
                                 {(!view.published).then(|| view! { <p class="notice">{c.letter_preview}</p> })}
                                 <LetterBody letter=view.letter consultation_slug=view.consultation_slug.clone() level=1/>
                                 <p class="report-download"><a href=download download="" rel="external">{t.download_markdown}</a></p>
+                                <p class="report-download"><a href=download_docx download="" rel="external">{t.export.letter_docx}</a></p>
                             </div>
                         }.into_any()
                     }

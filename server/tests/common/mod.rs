@@ -33,7 +33,13 @@ pub const SESSION_COOKIE: &str = "inspraak_sessie";
 
 /// Generous limits, so that only the rate-limit tests ever meet them.
 pub fn generous() -> Settings {
-    Settings { comments_per_minute: 10_000, lookups_per_minute: 10_000, logins_per_minute: 10_000 }
+    Settings {
+        comments_per_minute: 10_000,
+        lookups_per_minute: 10_000,
+        logins_per_minute: 10_000,
+        downloads_per_minute: 10_000,
+        organisation: "Gemeente Lindeburg".into(),
+    }
 }
 
 pub struct TestApp {
@@ -270,6 +276,8 @@ pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as sent, for binary downloads.
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {
@@ -341,7 +349,7 @@ impl Client {
             }
         }
         let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned(), bytes: bytes.to_vec() }
     }
 
     pub async fn get(&mut self, uri: &str) -> TestResponse {

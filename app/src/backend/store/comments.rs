@@ -55,11 +55,13 @@ struct ReportRow {
     public_name: Option<String>,
     body: String,
     is_late: bool,
+    submitted_at: OffsetDateTime,
     answer_markdown: Option<String>,
     answer_html: Option<String>,
     answer_status: Option<String>,
     answer_where: Option<String>,
     answer_reason: Option<String>,
+    answer_state: Option<String>,
     hidden: bool,
 }
 
@@ -169,46 +171,62 @@ impl Store {
     /// Comments with their latest final answer, for the public response document. Names are
     /// only read where the resident chose to show them.
     #[tracing::instrument(skip(self))]
-    pub async fn report_inputs(&self, consultation_id: i64) -> Result<Vec<ReportInput>, StoreError> {
+    /// Every reaction of a consultation in order of arrival, with its latest answer: only
+    /// approved and adopted answers when `published_only`, else the latest of any state (staff).
+    pub async fn report_inputs(&self, consultation_id: i64, published_only: bool) -> Result<Vec<ReportInput>, StoreError> {
         let sql = format!(
             "SELECT m.block_id, m.sender_kind, m.organisation, \
                     CASE WHEN m.show_name = 1 THEN s.name ELSE NULL END AS public_name, \
-                    m.body, m.is_late, \
+                    m.body, m.is_late, m.submitted_at, \
                     a.body_markdown AS answer_markdown, a.body_html AS answer_html, a.status AS answer_status, \
-                    a.processed_where AS answer_where, a.change_reason AS answer_reason, k.hidden \
+                    a.processed_where AS answer_where, a.change_reason AS answer_reason, a.state AS answer_state, k.hidden \
              FROM comments m \
              JOIN comment_current k ON k.comment_id = m.id \
              LEFT JOIN comment_senders s ON s.comment_id = m.id \
              {} \
              WHERE m.consultation_id = $1 ORDER BY m.id",
-            latest_answer_join(true)
+            latest_answer_join(published_only)
         );
         let rows: Vec<ReportRow> = sqlx::query_as(&sql).bind(consultation_id).fetch_all(&self.pool).await?;
+        let adopted_on = self.latest_adoption(consultation_id).await?;
         Ok(rows
             .into_iter()
             .map(|row| {
-                let answer = match (row.answer_status.as_deref().and_then(ProcessingStatus::parse), row.answer_markdown, row.answer_html) {
-                    (Some(status), Some(body_markdown), Some(body_html)) => Some(ReportAnswer {
-                        status,
-                        body_markdown,
-                        body_html,
-                        processed_where: row.answer_where,
-                        change_reason: row.answer_reason,
-                    }),
-                    _ => None,
-                };
+                let state = row.answer_state.as_deref().and_then(ReviewState::parse);
+                let answer =
+                    match (row.answer_status.as_deref().and_then(ProcessingStatus::parse), row.answer_markdown, row.answer_html, state) {
+                        (Some(status), Some(body_markdown), Some(body_html), Some(state)) => Some(ReportAnswer {
+                            status,
+                            body_markdown,
+                            body_html,
+                            processed_where: row.answer_where,
+                            change_reason: row.answer_reason,
+                            state,
+                            adopted_on: adopted_on.filter(|_| state == ReviewState::Adopted),
+                        }),
+                        _ => None,
+                    };
                 ReportInput {
                     block_id: row.block_id,
                     sender_kind: SenderKind::parse(&row.sender_kind).unwrap_or(SenderKind::Resident),
                     organisation: row.organisation,
                     public_name: row.public_name,
                     body: row.body,
+                    received_on: row.submitted_at.date(),
                     late: row.is_late,
                     hidden: row.hidden,
                     answer,
                 }
             })
             .collect())
+    }
+
+    /// The day the college last adopted the answers of a consultation.
+    pub async fn latest_adoption(&self, consultation_id: i64) -> Result<Option<time::Date>, StoreError> {
+        Ok(sqlx::query_scalar("SELECT MAX(adopted_on) FROM answer_adoptions WHERE consultation_id = $1")
+            .bind(consultation_id)
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     pub async fn comment_consultation(&self, comment_id: i64) -> Result<Option<i64>, StoreError> {

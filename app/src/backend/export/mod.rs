@@ -1,0 +1,267 @@
+//! Downloads of the response documents and the open data: the nota van beantwoording as DOCX,
+//! Markdown, XLSX and CSV, the college's response letters as DOCX, the JSON of `/api/v1`, and the
+//! dossier zip for publication under the Woo. What goes in each is decided by the domain
+//! (`domain::export`, `domain::open_data`); this module loads it and writes the files.
+
+pub mod docx;
+pub mod dossier;
+pub mod sheet;
+
+use super::services::today;
+use super::store::{ConsultationRow, Store, UserRow};
+use crate::domain::error::AppError;
+use crate::domain::export::{Audience, ExportOptions, Order, by_status, file_name, sheet_rows};
+use crate::domain::open_data::{self, ApiConsultation, ApiDocument, ApiLinks, ApiPeriod, TreeSection};
+use crate::domain::report::{self, Report};
+use crate::i18n::Messages;
+use docx::{DocxBuilder, DocxMeta};
+
+/// The formats of the nota van beantwoording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotaFormat {
+    Markdown,
+    Docx,
+    Xlsx,
+    Csv,
+}
+
+impl NotaFormat {
+    pub fn from_extension(ext: &str) -> Option<Self> {
+        Some(match ext {
+            "md" => NotaFormat::Markdown,
+            "docx" => NotaFormat::Docx,
+            "xlsx" => NotaFormat::Xlsx,
+            "csv" => NotaFormat::Csv,
+            _ => return None,
+        })
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            NotaFormat::Markdown => "md",
+            NotaFormat::Docx => "docx",
+            NotaFormat::Xlsx => "xlsx",
+            NotaFormat::Csv => "csv",
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            NotaFormat::Markdown => "text/markdown; charset=utf-8",
+            NotaFormat::Docx => DOCX_TYPE,
+            NotaFormat::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            NotaFormat::Csv => "text/csv; charset=utf-8",
+        }
+    }
+
+    fn is_sheet(self) -> bool {
+        matches!(self, NotaFormat::Xlsx | NotaFormat::Csv)
+    }
+}
+
+pub const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// A file to send: its bytes, type and name.
+pub struct Download {
+    pub bytes: Vec<u8>,
+    pub content_type: &'static str,
+    pub file_name: String,
+}
+
+fn internal(error: impl std::fmt::Display) -> AppError {
+    tracing::error!(%error, "export failed");
+    AppError::Internal
+}
+
+pub fn audience_of(user: Option<&UserRow>) -> Audience {
+    if user.is_some_and(|u| u.role().is_staff()) { Audience::Staff } else { Audience::Public }
+}
+
+/// The report as this audience may have it, with the options applied. Staff spreadsheets carry
+/// the latest answer of every state (with the state in its column); everything else carries only
+/// approved and adopted answers, as the public sees them.
+pub async fn report_for(
+    store: &Store,
+    consultation: &ConsultationRow,
+    options: ExportOptions,
+    audience: Audience,
+    all_answers: bool,
+    t: &Messages,
+) -> Result<Report, AppError> {
+    let options = options.for_audience(audience);
+    let document = store.document(consultation.version_id).await?;
+    let (sections, blocks) = document.outline();
+    let mut inputs = store.report_inputs(consultation.id, !(all_answers && audience == Audience::Staff)).await?;
+    options.prepare(&mut inputs);
+    let mut report = report::assemble_with(&sections, &blocks, inputs, options.hidden);
+    report.advices = super::advice::published_letters(store, consultation).await?;
+    if options.order == Order::Status {
+        report = by_status(report, t.export.whole_document_label, |status| match status {
+            Some(status) => capitalise(t.status_label(status)),
+            None => capitalise(t.work.not_answered),
+        });
+    }
+    Ok(report)
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+fn period_line(consultation: &ConsultationRow, t: &Messages) -> String {
+    (t.report_period)(&t.date(consultation.opens_on), &t.date(consultation.closes_on))
+}
+
+/// The nota van beantwoording in one of its formats.
+pub async fn nota(
+    store: &Store,
+    organisation: &str,
+    slug: &str,
+    format: NotaFormat,
+    options: ExportOptions,
+    user: Option<&UserRow>,
+    t: &Messages,
+) -> Result<Download, AppError> {
+    let consultation = store.consultation_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    let audience = audience_of(user);
+    let report = report_for(store, &consultation, options, audience, format.is_sheet(), t).await?;
+    let bytes = render_nota(&consultation, organisation, &report, format, t)?;
+    Ok(Download { bytes, content_type: format.content_type(), file_name: file_name("reactienota", &consultation.slug, format.extension()) })
+}
+
+/// Writes an assembled report in a format.
+pub fn render_nota(
+    consultation: &ConsultationRow,
+    organisation: &str,
+    report: &Report,
+    format: NotaFormat,
+    t: &Messages,
+) -> Result<Vec<u8>, AppError> {
+    Ok(match format {
+        NotaFormat::Markdown => report::to_markdown(&consultation.title, &period_line(consultation, t), report, t).into_bytes(),
+        NotaFormat::Docx => nota_docx(consultation, organisation, report, t)?,
+        NotaFormat::Xlsx => sheet::xlsx(&sheet_rows(report, &report.advices, t), t).map_err(internal)?,
+        NotaFormat::Csv => sheet::csv(&sheet_rows(report, &report.advices, t), t).map_err(internal)?,
+    })
+}
+
+fn nota_docx(consultation: &ConsultationRow, organisation: &str, report: &Report, t: &Messages) -> Result<Vec<u8>, AppError> {
+    let title = format!("{} {}", t.report_title, consultation.title);
+    let meta = DocxMeta {
+        title: &title,
+        organisation,
+        subtitle_lines: vec![period_line(consultation, t), (t.export.made_on)(&t.date(today()))],
+        toc_title: t.export.toc_title,
+        toc_placeholder: t.export.toc_placeholder,
+        page_word: t.export.page,
+    };
+    let totals = &report.totals;
+    let mut rows: Vec<Vec<String>> = totals.by_status.iter().map(|(s, n)| vec![capitalise(t.status_label(*s)), n.to_string()]).collect();
+    rows.push(vec![capitalise(t.work.not_answered), totals.unanswered.to_string()]);
+    rows.push(vec![capitalise(t.export.received), totals.received.to_string()]);
+    rows.push(vec![capitalise(t.export.late_count), totals.late.to_string()]);
+    DocxBuilder::new(&meta)
+        .paragraph(&report::summary_line(totals, t))
+        .table(&t.export.totals_heads, &rows)
+        .markdown(&report::markdown_body(report, t))
+        .finish()
+        .map_err(internal)
+}
+
+/// The college's response to a council's advice as a Word document, for whoever may read it.
+pub async fn letter_docx(
+    store: &Store,
+    organisation: &str,
+    user: Option<&UserRow>,
+    slug: &str,
+    council: &str,
+    t: &Messages,
+) -> Result<Download, AppError> {
+    let view = super::advice::letter_view(store, user, slug, council).await?;
+    let bytes = render_letter_docx(&view.letter, &view.consultation_title, organisation, t)?;
+    Ok(Download { bytes, content_type: DOCX_TYPE, file_name: file_name("collegereactie", &format!("{slug}-{council}"), "docx") })
+}
+
+pub fn render_letter_docx(
+    letter: &crate::domain::advice::Letter,
+    consultation_title: &str,
+    organisation: &str,
+    t: &Messages,
+) -> Result<Vec<u8>, AppError> {
+    let title = (t.councils.letter_heading)(&letter.council_name, &letter.municipality);
+    let meta = DocxMeta {
+        title: &title,
+        organisation,
+        subtitle_lines: vec![consultation_title.to_string(), (t.export.made_on)(&t.date(today()))],
+        toc_title: t.export.toc_title,
+        toc_placeholder: t.export.toc_placeholder,
+        page_word: t.export.page,
+    };
+    // The letter's Markdown at level 1; its own title is on the title page already.
+    let markdown = crate::domain::advice::letter_markdown(letter, 1, t);
+    let body = markdown.split_once('\n').map(|(_, rest)| rest).unwrap_or_default();
+    DocxBuilder::new(&meta).markdown(body).finish().map_err(internal)
+}
+
+fn api_consultation(row: &ConsultationRow, reaction_count: i64) -> ApiConsultation {
+    ApiConsultation {
+        slug: row.slug.clone(),
+        title: row.title.clone(),
+        description: row.description.clone(),
+        phase: row.phase.clone(),
+        comment_period: ApiPeriod { opens_on: row.opens_on.to_string(), closes_on: row.closes_on.to_string() },
+        reaction_count,
+        links: ApiLinks::for_slug(&row.slug),
+    }
+}
+
+pub async fn api_consultations(store: &Store) -> Result<open_data::ApiConsultationList, AppError> {
+    let mut consultations = Vec::new();
+    for summary in store.list_consultations().await? {
+        if let Some(row) = store.consultation_by_slug(&summary.slug).await? {
+            consultations.push(api_consultation(&row, summary.comment_count));
+        }
+    }
+    Ok(open_data::ApiConsultationList { consultations })
+}
+
+pub async fn api_document(store: &Store, slug: &str) -> Result<ApiDocument, AppError> {
+    let consultation = store.consultation_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    let document = store.document(consultation.version_id).await?;
+    let (_, blocks) = document.outline();
+    let sections: Vec<TreeSection> = document
+        .sections
+        .iter()
+        .map(|s| TreeSection {
+            id: s.id,
+            parent_id: s.parent_id,
+            anchor: s.anchor.clone(),
+            level: s.level as u8,
+            label: s.label.clone(),
+            heading: s.heading(),
+        })
+        .collect();
+    let (loose, tree) = open_data::document_tree(&sections, &blocks);
+    let count = store.report_inputs(consultation.id, true).await?.len() as i64;
+    Ok(ApiDocument {
+        consultation: api_consultation(&consultation, count),
+        document_title: document.title.clone(),
+        blocks: loose,
+        sections: tree,
+    })
+}
+
+/// The reactions, anonymised, with published answers only.
+pub async fn api_reactions(store: &Store, slug: &str, t: &Messages) -> Result<open_data::ApiReactions, AppError> {
+    let consultation = store.consultation_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    let options = ExportOptions { names: false, ..ExportOptions::default() };
+    let report = report_for(store, &consultation, options, Audience::Public, false, t).await?;
+    Ok(open_data::reactions(&consultation.slug, &report, t))
+}
+
+pub async fn api_advice(store: &Store, slug: &str, t: &Messages) -> Result<open_data::ApiAdviceList, AppError> {
+    let consultation = store.consultation_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    let letters = super::advice::published_letters(store, &consultation).await?;
+    Ok(open_data::advice(&consultation.slug, &letters, t))
+}

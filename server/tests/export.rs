@@ -1,0 +1,455 @@
+//! Downloads and open data against a real database: the nota van beantwoording as DOCX (opened
+//! and converted to PDF by LibreOffice, read back with pdftotext), XLSX and CSV; the college's
+//! letter as DOCX; the `/api/v1` JSON checked against `openapi/inspraak-v1.json`; the dossier zip;
+//! and a sweep of every public page, API answer and export for personal data and hidden text.
+
+mod common;
+
+use app::api::Receipt;
+use app::backend::services::create_consultation;
+use app::domain::comment::CommentForm;
+use app::domain::consultation::ConsultationForm;
+use app::domain::error::FormOutcome;
+use axum::http::StatusCode;
+use common::*;
+use serde_json::Value;
+use std::io::Read;
+use std::process::Command;
+
+const EMAIL: &str = "geheim.adres@example.org";
+const HIDDEN_NAME: &str = "Henk Verborgen";
+const SHOWN_NAME: &str = "Anna Zichtbaar";
+const HTML_NAME: &str = "<b>Piet</b> <script>alert(1)</script>";
+const HIDDEN_TEXT: &str = "VERBORGENTEKST over de buurman op nummer 4.";
+const DRAFT_ANSWER: &str = "CONCEPTANTWOORD dat nog niet beoordeeld is.";
+
+async fn submit(app: &TestApp, form: CommentForm) {
+    let response = app.client_from([203, 0, 113, 40]).submit(&form).await;
+    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    assert!(matches!(response.json::<FormOutcome<Receipt>>(), FormOutcome::Done(_)), "{}", response.body);
+}
+
+async fn id_of(app: &TestApp, slug: &str, body: &str) -> i64 {
+    let consultation = app.store.consultation_by_slug(slug).await.unwrap().unwrap();
+    app.store.comments_for_officer(consultation.id).await.unwrap().into_iter().find(|c| c.body == body).expect("comment stored").id
+}
+
+/// The real fixture document (with its tables), imported as an officer would.
+async fn import_regiovisie(app: &TestApp) {
+    let bytes = std::fs::read(fixture("regiovisie-hollands-midden-2019-2023.md")).unwrap();
+    let today = app::backend::services::today();
+    let form = ConsultationForm {
+        title: "Regiovisie Hollands Midden".into(),
+        slug: "visie".into(),
+        description: "Regiovisie huiselijk geweld en kindermishandeling.".into(),
+        opens: (today - time::Duration::days(7)).to_string(),
+        closes: (today + time::Duration::days(21)).to_string(),
+        phase: String::new(),
+    };
+    let outcome = create_consultation(&app.store, &form, "regiovisie.md", &bytes, None, None).await.expect("imported");
+    assert!(matches!(outcome, FormOutcome::Done(_)), "{outcome:?}");
+}
+
+async fn table_block(app: &TestApp) -> String {
+    let consultation = app.store.consultation_by_slug("visie").await.unwrap().unwrap();
+    let document = app.store.document(consultation.version_id).await.unwrap();
+    document.blocks.iter().find(|b| b.kind == "table").expect("the fixture has a table").anchor.clone()
+}
+
+/// Every kind of difficult input in one consultation: names with and without consent, an e-mail
+/// address, HTML in a name, characters outside Latin-1, Markdown and very long answers, a quoted
+/// table, a hidden reaction and an answer still in draft.
+async fn difficult_consultation(app: &TestApp) -> Client {
+    import_regiovisie(app).await;
+    let table = table_block(app).await;
+    let consent = Some("on".to_string());
+    submit(
+        app,
+        CommentForm {
+            name: HIDDEN_NAME.into(),
+            email: EMAIL.into(),
+            consent: consent.clone(),
+            ..comment("visie", &table, "Tabel klopt niet.")
+        },
+    )
+    .await;
+    submit(
+        app,
+        CommentForm {
+            name: SHOWN_NAME.into(),
+            show_name: Some("on".into()),
+            consent: consent.clone(),
+            ..comment("visie", &table, "Łódź, Ελληνικά, 中文 en 🚲: de fietsroute ontbreekt.")
+        },
+    )
+    .await;
+    submit(
+        app,
+        CommentForm {
+            name: HTML_NAME.into(),
+            show_name: Some("on".into()),
+            consent,
+            ..comment("visie", "", "=SOM(A1:A9) is geen formule.")
+        },
+    )
+    .await;
+    submit(app, comment("visie", &table, HIDDEN_TEXT)).await;
+    submit(app, comment("visie", "", "Nog een reactie in concept.")).await;
+
+    let mut officer = app.officer().await;
+    let markdown = "**Dank** voor uw reactie.\n\n- punt één\n- punt twee\n\n| Kolom | Waarde |\n|---|---|\n| a | b |\n\nZie [de website](https://example.org).";
+    publish_answer(app, &mut officer, id_of(app, "visie", "Tabel klopt niet.").await, markdown, "verwerkt", "Paragraaf 3").await;
+    // As long as an answer may be (10,000 characters).
+    let long = "Een heel lang antwoord. ".repeat(416);
+    let greek = id_of(app, "visie", "Łódź, Ελληνικά, 中文 en 🚲: de fietsroute ontbreekt.").await;
+    publish_answer(app, &mut officer, greek, &long, "kennisgenomen", "").await;
+    let hidden = id_of(app, "visie", HIDDEN_TEXT).await;
+    let hide = fields(&[("form[comment]", &hidden.to_string()), ("form[hide]", "ja"), ("form[reason]", "Persoonsgegevens van een derde.")]);
+    assert_eq!(officer.call("/api/zichtbaarheid", &hide).await.status, StatusCode::OK);
+    let draft = id_of(app, "visie", "Nog een reactie in concept.").await;
+    saved(save_answer(&mut officer, &answer_fields(draft, DRAFT_ANSWER, "verwerkt", "", "concept")).await);
+    officer
+}
+
+fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a valid zip");
+    (0..zip.len())
+        .map(|i| {
+            let mut file = zip.by_index(i).unwrap();
+            let mut out = Vec::new();
+            file.read_to_end(&mut out).unwrap();
+            (file.name().map(|n| n.to_string()).unwrap_or_default(), out)
+        })
+        .collect()
+}
+
+/// All text in a zip, and in zips inside it (a DOCX in the dossier), as one string.
+fn all_text(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    for (name, content) in unzip(bytes) {
+        if name.ends_with(".docx") || name.ends_with(".xlsx") {
+            out.push_str(&all_text(&content));
+        } else {
+            out.push_str(&String::from_utf8_lossy(&content));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn entry(bytes: &[u8], name: &str) -> String {
+    let (_, content) = unzip(bytes).into_iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{name} in the zip"));
+    String::from_utf8(content).expect("utf-8")
+}
+
+/// Converts a document with LibreOffice (headless) and returns the PDF's text.
+fn pdf_text_of(bytes: &[u8], extension: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join(format!("document.{extension}"));
+    std::fs::write(&input, bytes).unwrap();
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
+    let status = Command::new("libreoffice")
+        .args([&profile, "--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&input)
+        .output()
+        .expect("libreoffice runs (Debian package libreoffice-writer-nogui)");
+    let pdf = dir.path().join("document.pdf");
+    assert!(pdf.exists(), "LibreOffice made no PDF: {}", String::from_utf8_lossy(&status.stderr));
+    let text = Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output().expect("pdftotext runs (Debian poppler-utils)");
+    assert!(text.status.success());
+    String::from_utf8_lossy(&text.stdout).into_owned()
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[tokio::test]
+async fn the_nota_as_docx_opens_in_libreoffice_with_headings_toc_answers_and_page_numbers() {
+    let app = TestApp::new().await;
+    difficult_consultation(&app).await;
+    let mut public = app.client();
+    let response = public.get("/consultaties/visie/reactienota.docx").await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(response.header("content-type"), Some(app::backend::export::DOCX_TYPE));
+    assert!(response.header("content-disposition").unwrap().contains("reactienota-visie.docx"));
+    let document = entry(&response.bytes, "word/document.xml");
+    assert!(document.contains(r#"w:val="Heading1""#) && document.contains(r#"w:val="Heading2""#), "real Word headings");
+    assert!(document.contains("TOC \\o"), "a table of contents field");
+    assert!(document.contains("Gemeente Lindeburg"));
+    let footer = unzip(&response.bytes)
+        .into_iter()
+        .filter(|(n, _)| n.starts_with("word/footer"))
+        .map(|(_, c)| String::from_utf8(c).unwrap())
+        .collect::<String>();
+    assert!(footer.contains("PAGE"), "page numbers in the footer: {footer}");
+
+    let pdf = squash(&pdf_text_of(&response.bytes, "docx"));
+    assert!(pdf.contains("Nota van beantwoording Regiovisie Hollands Midden"), "{pdf}");
+    assert!(pdf.contains("Gemeente Lindeburg"));
+    assert!(pdf.contains("Pagina 2"), "numbered pages");
+    assert!(pdf.contains("Dank voor uw reactie."), "Markdown rendered, not shown as asterisks");
+    assert!(!pdf.contains("**Dank**"));
+    assert!(pdf.contains("• punt één"));
+    assert!(pdf.contains("Łódź, Ελληνικά, 中文"), "characters outside Latin-1 survive: {pdf}");
+    assert!(pdf.contains("<b>Piet</b> <script>alert(1)</script>"), "HTML in a name is text");
+    assert!(pdf.contains(SHOWN_NAME), "a name shown with consent");
+    assert!(pdf.contains("Een heel lang antwoord."));
+    assert!(pdf.contains("Verwerkt"), "the totals table");
+    assert!(pdf.contains("Programma lijnen"), "the quoted table's text");
+    for secret in [EMAIL, HIDDEN_NAME, HIDDEN_TEXT, DRAFT_ANSWER] {
+        assert!(!pdf.contains(secret), "{secret} in the public DOCX");
+    }
+}
+
+#[tokio::test]
+async fn the_options_order_by_status_and_leave_names_out_and_hidden_text_is_for_staff() {
+    let app = TestApp::new().await;
+    let mut officer = difficult_consultation(&app).await;
+    let mut public = app.client();
+    let md = public.get("/consultaties/visie/reactienota.md?volgorde=status&namen=nee&verborgen=ja").await;
+    assert_eq!(md.status, StatusCode::OK);
+    let verwerkt = md.body.find("## Verwerkt").expect("a chapter per status");
+    let noted = md.body.find("## Kennisgenomen").expect("a chapter per status");
+    let open = md.body.find("## Nog niet beantwoord").expect("the unanswered last");
+    assert!(verwerkt < noted && noted < open, "{}", md.body);
+    assert!(!md.body.contains(SHOWN_NAME), "names left out on request");
+    assert!(!md.body.contains(HIDDEN_TEXT), "the public never gets hidden text, whatever it asks");
+
+    let staff = officer.get("/consultaties/visie/reactienota.md?verborgen=ja").await;
+    assert!(staff.body.contains(HIDDEN_TEXT), "staff may include it");
+    assert!(staff.body.contains(SHOWN_NAME));
+    let staff_default = officer.get("/consultaties/visie/reactienota.md").await;
+    assert!(!staff_default.body.contains(HIDDEN_TEXT), "left out unless asked");
+}
+
+#[tokio::test]
+async fn the_spreadsheets_list_every_reaction_and_advice_point_with_their_columns() {
+    let app = TestApp::new().await;
+    let mut officer = difficult_consultation(&app).await;
+    let mut public = app.client();
+    let csv = public.get("/consultaties/visie/reactienota.csv").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 with a byte order mark");
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(&csv.bytes[3..]);
+    let head: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(head, app::i18n::NL.export.columns);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 5);
+    let formula = rows.iter().find(|r| r[7].contains("SOM")).expect("the formula row");
+    assert!(formula[7].starts_with("'="), "a formula is neutralised: {}", &formula[7]);
+    let table_row = rows.iter().find(|r| &r[7] == "Tabel klopt niet.").unwrap();
+    assert_eq!(&table_row[8], "verwerkt");
+    assert_eq!(&table_row[11], "goedgekeurd");
+    assert!(table_row[9].contains("**Dank**"));
+    assert!(!csv.body.contains(DRAFT_ANSWER), "the public sheet has published answers only");
+    assert!(!csv.body.contains(HIDDEN_NAME) && !csv.body.contains(EMAIL));
+
+    let staff = officer.get("/consultaties/visie/reactienota.xlsx?verborgen=ja").await;
+    assert_eq!(staff.status, StatusCode::OK);
+    let strings = entry(&staff.bytes, "xl/sharedStrings.xml");
+    assert!(strings.contains("CONCEPTANTWOORD"), "staff see answers in every state, with the state");
+    assert!(strings.contains("concept"));
+    assert!(strings.contains("VERBORGENTEKST"));
+    assert!(strings.contains("Łódź"));
+    let sheet = entry(&staff.bytes, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("<autoFilter") && sheet.contains("<pane"), "a filter on the head row, which stays in view");
+    assert!(strings.contains("Onderdeel van het document"));
+}
+
+#[tokio::test]
+async fn the_plain_download_form_sends_the_browser_to_the_chosen_format() {
+    let app = TestApp::new().await;
+    app.seed_open("visie").await;
+    let mut public = app.client();
+    let response = public.get("/consultaties/visie/downloaden?formaat=xlsx&volgorde=status&namen=nee&namen=ja").await;
+    assert_eq!(response.status, StatusCode::SEE_OTHER);
+    assert_eq!(response.location(), "/consultaties/visie/reactienota.xlsx?volgorde=status");
+    let unticked = public.get("/consultaties/visie/downloaden?formaat=csv&volgorde=document&namen=nee").await;
+    assert_eq!(unticked.location(), "/consultaties/visie/reactienota.csv?namen=nee");
+    let odd = public.get("/consultaties/visie/downloaden?formaat=exe").await;
+    assert_eq!(odd.location(), "/consultaties/visie/reactienota.docx", "an unknown format falls back to Word");
+}
+
+#[tokio::test]
+async fn downloads_and_open_data_are_rate_limited_per_address() {
+    let app = TestApp::with_settings(app::backend::Settings { downloads_per_minute: 2, ..generous() }).await;
+    app.seed_open("visie").await;
+    let mut public = app.client();
+    assert_eq!(public.get("/api/v1/consultaties").await.status, StatusCode::OK);
+    assert_eq!(public.get("/consultaties/visie/reactienota.docx").await.status, StatusCode::OK);
+    assert_eq!(public.get("/api/v1/consultaties").await.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(app.client_from([198, 51, 100, 7]).get("/api/v1/consultaties").await.status, StatusCode::OK, "per address");
+}
+
+#[tokio::test]
+async fn an_empty_consultation_still_gives_valid_documents() {
+    let app = TestApp::new().await;
+    app.seed_open("leeg").await;
+    let mut public = app.client();
+    for ext in ["md", "docx", "xlsx", "csv"] {
+        let response = public.get(&format!("/consultaties/leeg/reactienota.{ext}")).await;
+        assert_eq!(response.status, StatusCode::OK, "{ext}");
+    }
+    let docx = public.get("/consultaties/leeg/reactienota.docx").await;
+    let pdf = squash(&pdf_text_of(&docx.bytes, "docx"));
+    assert!(pdf.contains("0 reacties ontvangen"), "{pdf}");
+    let zip = public.get("/consultaties/leeg/dossier.zip").await;
+    assert_eq!(zip.status, StatusCode::OK);
+    assert!(unzip(&zip.bytes).iter().any(|(n, _)| n.ends_with("LEESMIJ.md")));
+    assert_eq!(public.get("/consultaties/bestaat-niet/reactienota.docx").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(public.get("/api/v1/consultaties/bestaat-niet").await.status, StatusCode::NOT_FOUND);
+}
+
+/// A small JSON Schema check for the parts of the schema language the OpenAPI file uses:
+/// `$ref`, `type` (also as a list), `required`, `additionalProperties: false`, `enum`, `oneOf`.
+fn check(value: &Value, schema: &Value, spec: &Value, path: &str) -> Result<(), String> {
+    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+        let name = reference.rsplit('/').next().unwrap();
+        return check(value, &spec["components"]["schemas"][name], spec, path);
+    }
+    if let Some(options) = schema.get("oneOf").and_then(Value::as_array) {
+        let matching = options.iter().filter(|o| check(value, o, spec, path).is_ok()).count();
+        return if matching == 1 { Ok(()) } else { Err(format!("{path}: {matching} of oneOf match {value}")) };
+    }
+    if let Some(types) = schema.get("type") {
+        let types: Vec<&str> = match types {
+            Value::String(t) => vec![t.as_str()],
+            Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+            _ => vec![],
+        };
+        let actual = match value {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        };
+        if !types.contains(&actual) && !(actual == "integer" && types.contains(&"number")) {
+            return Err(format!("{path}: {actual} where {types:?} was described"));
+        }
+    }
+    if let Some(allowed) = schema.get("enum").and_then(Value::as_array)
+        && !allowed.contains(value)
+    {
+        return Err(format!("{path}: {value} is not one of {allowed:?}"));
+    }
+    if let Value::Object(map) = value {
+        let properties = schema.get("properties").and_then(Value::as_object).cloned().unwrap_or_default();
+        for required in schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
+            if !map.contains_key(required) {
+                return Err(format!("{path}: {required} is missing"));
+            }
+        }
+        for (key, item) in map {
+            match properties.get(key) {
+                Some(sub) => check(item, sub, spec, &format!("{path}.{key}"))?,
+                None if schema.get("additionalProperties") == Some(&Value::Bool(false)) => {
+                    return Err(format!("{path}.{key} is not in the OpenAPI description"));
+                }
+                None => {}
+            }
+        }
+    }
+    if let (Value::Array(items), Some(item_schema)) = (value, schema.get("items")) {
+        for (i, item) in items.iter().enumerate() {
+            check(item, item_schema, spec, &format!("{path}[{i}]"))?;
+        }
+    }
+    Ok(())
+}
+
+fn openapi() -> Value {
+    serde_json::from_str(app::backend::export::dossier::OPENAPI).expect("the OpenAPI file is JSON")
+}
+
+fn response_schema(spec: &Value, path: &str) -> Value {
+    spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"].clone()
+}
+
+#[tokio::test]
+async fn the_open_data_api_answers_as_its_openapi_file_describes() {
+    let app = TestApp::new().await;
+    difficult_consultation(&app).await;
+    let spec = openapi();
+    assert_eq!(spec["openapi"], "3.1.0");
+    let mut public = app.client();
+    for (url, path) in [
+        ("/api/v1/consultaties", "/api/v1/consultaties"),
+        ("/api/v1/consultaties/visie", "/api/v1/consultaties/{slug}"),
+        ("/api/v1/consultaties/visie/reacties", "/api/v1/consultaties/{slug}/reacties"),
+        ("/api/v1/consultaties/visie/adviezen", "/api/v1/consultaties/{slug}/adviezen"),
+    ] {
+        let response = public.get(url).await;
+        assert_eq!(response.status, StatusCode::OK, "{url}: {}", response.body);
+        assert!(response.header("content-type").unwrap().starts_with("application/json"));
+        let value: Value = response.json();
+        check(&value, &response_schema(&spec, path), &spec, url).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let statuses: Vec<Value> = app::domain::status::ProcessingStatus::ALL.iter().map(|s| Value::from(s.code())).collect();
+    assert_eq!(
+        spec["components"]["schemas"]["Status"]["enum"].as_array().unwrap(),
+        &statuses,
+        "the statuses in the spec are the real ones"
+    );
+
+    let document: Value = public.get("/api/v1/consultaties/visie").await.json();
+    assert!(document["sections"].as_array().unwrap().len() > 3, "the document tree");
+    assert!(document["sections"][2]["sections"].is_array(), "sections nest");
+    let reactions: Value = public.get("/api/v1/consultaties/visie/reacties").await.json();
+    assert_eq!(reactions["totals"]["received"], 5);
+    let list = reactions["reactions"].as_array().unwrap();
+    assert!(list.iter().all(|r| r["sender"].as_str().unwrap().starts_with("Inspreker")), "anonymised, also who agreed to a name");
+    let hidden = list.iter().find(|r| r["hidden"] == true).unwrap();
+    assert_eq!(hidden["text"], Value::Null);
+    assert!(list.iter().any(|r| r["answer"]["text_markdown"].as_str().is_some_and(|t| t.contains("**Dank**"))));
+}
+
+#[tokio::test]
+async fn no_personal_data_or_hidden_text_in_any_public_page_api_answer_or_export() {
+    let app = TestApp::new().await;
+    difficult_consultation(&app).await;
+    let mut public = app.client();
+    let mut seen = Vec::new();
+    for url in [
+        "/",
+        "/consultaties/visie",
+        "/consultaties/visie/reactienota",
+        "/consultaties/visie/reactienota.md",
+        "/consultaties/visie/reactienota.md?verborgen=ja",
+        "/consultaties/visie/reactienota.csv?verborgen=ja",
+        "/consultaties/visie/adviezen",
+        "/api/v1/consultaties",
+        "/api/v1/consultaties/visie",
+        "/api/v1/consultaties/visie/reacties",
+        "/api/v1/consultaties/visie/adviezen",
+    ] {
+        let response = public.get(url).await;
+        assert_eq!(response.status, StatusCode::OK, "{url}");
+        seen.push((url, response.body));
+    }
+    for url in [
+        "/consultaties/visie/reactienota.docx?verborgen=ja",
+        "/consultaties/visie/reactienota.xlsx?verborgen=ja",
+        "/consultaties/visie/dossier.zip",
+    ] {
+        let response = public.get(url).await;
+        assert_eq!(response.status, StatusCode::OK, "{url}");
+        seen.push((url, all_text(&response.bytes)));
+    }
+    for (url, text) in &seen {
+        for secret in [EMAIL, HIDDEN_NAME, "VERBORGENTEKST", "CONCEPTANTWOORD"] {
+            assert!(!text.contains(secret), "{secret} found in {url}");
+        }
+    }
+    let dossier = &seen.last().unwrap().1;
+    assert!(!dossier.contains(SHOWN_NAME), "the Woo dossier names no resident, not even with consent");
+    assert!(!dossier.contains("<script>alert"), "nor the one with HTML in the name");
+    assert!(dossier.contains("Tabel klopt niet."), "the reactions themselves are in it");
+    let report = &seen.iter().find(|(u, _)| *u == "/consultaties/visie/reactienota").unwrap().1;
+    assert!(report.contains(SHOWN_NAME), "the response document shows a name given with consent");
+    assert!(!report.contains("<script>alert(1)</script>"), "escaped on the page");
+}
