@@ -73,7 +73,7 @@ def peak_kib(pid):
 
 
 def timed(base, slug, fmt, runs, pid, n):
-    path = f"/consultaties/{slug}/reactienota" + ("" if fmt == "html" else f".{fmt}")
+    path = f"/consultaties/{slug}/reactienota" + ("" if fmt == "page" else f".{fmt}")
     times, size = [], 0
     for _ in range(runs):
         start = time.perf_counter()
@@ -81,7 +81,8 @@ def timed(base, slug, fmt, runs, pid, n):
             size = len(response.read())
             assert response.status == 200
         times.append((time.perf_counter() - start) * 1000)
-    print(f"| {n:,} | {fmt.upper()} | {size / 1024 / 1024:.1f} MiB | {statistics.median(times):.0f} ms | {min(times):.0f} ms | "
+    label = "web page" if fmt == "page" else fmt.upper()
+    print(f"| {n:,} | {label} | {size / 1024 / 1024:.1f} MiB | {statistics.median(times):.0f} ms | {min(times):.0f} ms | "
           f"{max(times):.0f} ms | {peak_kib(pid) / 1024:.0f} MiB |", flush=True)
 
 

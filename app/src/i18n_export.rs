@@ -2,6 +2,12 @@
 //! the open data pages and the print version. Part of `Messages` (as `t.export`).
 
 pub struct ExportMessages {
+    /// The language code for `<html lang>`.
+    pub lang: &'static str,
+    pub print_version: &'static str,
+    pub parts_title: &'static str,
+    pub parts_intro: &'static str,
+    pub part_count: fn(usize) -> String,
     /// Spreadsheet column headings, in the order of `domain::export::row_cells`.
     pub columns: [&'static str; 13],
     pub sheet_name: &'static str,
@@ -46,6 +52,11 @@ pub struct ExportMessages {
 pub const FORMATS: [&str; 4] = ["docx", "xlsx", "csv", "md"];
 
 pub const NL: ExportMessages = ExportMessages {
+    lang: "nl",
+    print_version: "Printversie (HTML, zonder menu)",
+    parts_title: "Delen van de nota",
+    parts_intro: "Deze nota is groot; de pagina toont één deel tegelijk. De printversie en de downloads bevatten alles.",
+    part_count: |n| if n == 1 { "(1 reactie)".into() } else { format!("({n} reacties)") },
     columns: [
         "Soort",
         "Onderdeel van het document",
@@ -98,7 +109,7 @@ pub const NL: ExportMessages = ExportMessages {
         format!(
             "# Dossier {title}\n\n{organisation}\nSamengesteld op {date} voor openbaarmaking onder de Wet open overheid (Woo).\n\n\
              ## Inhoud\n\n\
-             - `reactienota.docx`, `reactienota.md`: de nota van beantwoording.\n\
+             - `reactienota.docx`, `reactienota.html`, `reactienota.md`: de nota van beantwoording.\n\
              - `reactienota.csv`, `reactienota.xlsx`: alle reacties en adviespunten met status en antwoord, per regel.\n\
              - `collegereacties/`: de reactie van het college op elk gepubliceerd advies.\n\
              - `open-data/consultatie.json`: het document met hoofdstukken en alinea's.\n\
@@ -112,6 +123,11 @@ pub const NL: ExportMessages = ExportMessages {
 };
 
 pub const EN: ExportMessages = ExportMessages {
+    lang: "en",
+    print_version: "Print version (HTML, without menus)",
+    parts_title: "Parts of the response document",
+    parts_intro: "This response document is large; the page shows one part at a time. The print version and the downloads hold all of it.",
+    part_count: |n| if n == 1 { "(1 reaction)".into() } else { format!("({n} reactions)") },
     columns: [
         "Kind",
         "Part of the document",
@@ -164,7 +180,7 @@ pub const EN: ExportMessages = ExportMessages {
         format!(
             "# Dossier {title}\n\n{organisation}\nCompiled on {date} for publication under the Dutch Open Government Act (Woo).\n\n\
              ## Contents\n\n\
-             - `reactienota.docx`, `reactienota.md`: the response document.\n\
+             - `reactienota.docx`, `reactienota.html`, `reactienota.md`: the response document.\n\
              - `reactienota.csv`, `reactienota.xlsx`: every reaction and advice point with status and answer, one per row.\n\
              - `collegereacties/`: the college's response to each published advice.\n\
              - `open-data/consultatie.json`: the document with its chapters and paragraphs.\n\

@@ -55,25 +55,32 @@ test('with JavaScript off the download form still works, and names can be left o
   await page.context().close();
 });
 
-test('the printed nota has no navigation, a running header and page numbers', async () => {
-  const page = await newPage(browser);
-  await open(page, NOTA);
-  await page.emulateMedia({ media: 'print' });
-  assert.equal(await page.locator('.site-header').isVisible(), false, 'no navigation in print');
-  assert.equal(await page.locator('.report-downloads').isVisible(), false, 'no forms in print');
-  assert.equal(await page.locator('.print-running-header').isVisible(), true);
-  const pdf = await page.pdf({ format: 'A4', printBackground: false, preferCSSPageSize: true });
-  const dir = mkdtempSync(path.join(tmpdir(), 'inspraak-print-'));
-  writeFileSync(path.join(dir, 'nota.pdf'), pdf);
-  const pages = execFileSync('pdftotext', ['-layout', path.join(dir, 'nota.pdf'), '-']).toString().split('\f').filter((p) => p.trim());
-  assert.ok(pages.length >= 2, `more than one page: ${pages.length}`);
-  for (const [i, text] of pages.entries()) {
-    assert.match(text, /Nota van beantwoording/, `the running header on page ${i + 1}`);
-    assert.match(text, new RegExp(`\\b${i + 1}\\s*/\\s*${pages.length}\\b`), `the page number on page ${i + 1}`);
-    assert.doesNotMatch(text, /Hoofdmenu|Inloggen|Downloaden/, `no navigation or forms on page ${i + 1}`);
-  }
-  await page.context().close();
-});
+for (const [what, url] of [['page', NOTA], ['print version', `${NOTA}.html`]]) {
+  test(`the printed nota (${what}) has no navigation, a running header and page numbers`, async () => {
+    const page = await newPage(browser);
+    if (url.endsWith('.html')) {
+      const response = await page.goto(new URL(url, BASE).href);
+      assert.equal(response.status(), 200);
+      await assertAccessible(page, 'print version');
+    } else {
+      await open(page, url);
+    }
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.site-header').isVisible(), false, 'no navigation in print');
+    assert.equal(await page.locator('.report-downloads').isVisible(), false, 'no forms in print');
+    const pdf = await page.pdf({ format: 'A4', printBackground: false, preferCSSPageSize: true });
+    const dir = mkdtempSync(path.join(tmpdir(), 'inspraak-print-'));
+    writeFileSync(path.join(dir, 'nota.pdf'), pdf);
+    const pages = execFileSync('pdftotext', ['-layout', path.join(dir, 'nota.pdf'), '-']).toString().split('\f').filter((p) => p.trim());
+    assert.ok(pages.length >= 2, `more than one page: ${pages.length}`);
+    for (const [i, text] of pages.entries()) {
+      assert.match(text, /Nota van beantwoording/, `the running header on page ${i + 1}`);
+      assert.match(text, new RegExp(`\\b${i + 1}\\s*/\\s*${pages.length}\\b`), `the page number on page ${i + 1}`);
+      assert.doesNotMatch(text, /Hoofdmenu|Inloggen|Downloaden/, `no navigation or forms on page ${i + 1}`);
+    }
+    await page.context().close();
+  });
+}
 
 test('staff may include hidden reactions in their download', async () => {
   const page = await newPage(browser);

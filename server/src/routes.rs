@@ -19,6 +19,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 pub fn plain_routes() -> Router<LeptosOptions> {
     Router::new()
+        .route("/consultaties/{slug}/reactienota.html", get(|a, b, c, d, e, f| nota(NotaFormat::Html, a, b, c, d, e, f)))
         .route("/consultaties/{slug}/reactienota.md", get(|a, b, c, d, e, f| nota(NotaFormat::Markdown, a, b, c, d, e, f)))
         .route("/consultaties/{slug}/reactienota.docx", get(|a, b, c, d, e, f| nota(NotaFormat::Docx, a, b, c, d, e, f)))
         .route("/consultaties/{slug}/reactienota.xlsx", get(|a, b, c, d, e, f| nota(NotaFormat::Xlsx, a, b, c, d, e, f)))
@@ -69,7 +70,10 @@ fn download(file: Download) -> Response {
     (
         [
             (header::CONTENT_TYPE, file.content_type.to_string()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}\"", file.file_name)),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("{}; filename=\"{}\"", if file.inline { "inline" } else { "attachment" }, file.file_name),
+            ),
             // What staff download may hold more than the public version: never cache it shared.
             (header::CACHE_CONTROL, "private, no-store".to_string()),
         ],
@@ -151,36 +155,28 @@ fn api_response<T: Serialize>(result: Result<T, AppError>) -> Response {
     (status, axum::Json(ApiError { error })).into_response()
 }
 
+/// An open data answer, after the per-address limit.
+async fn open_data<T: Serialize>(state: &AppState, peer: &Peer, load: impl std::future::Future<Output = Result<T, AppError>>) -> Response {
+    api_response(match check_download_limit(state, peer) {
+        Ok(()) => load.await,
+        Err(error) => Err(error),
+    })
+}
+
 async fn api_consultations(Extension(state): Extension<AppState>, peer: Peer) -> Response {
-    let result = async {
-        check_download_limit(&state, &peer)?;
-        export::api_consultations(&state.store).await
-    };
-    api_response(result.await)
+    open_data(&state, &peer, export::api_consultations(&state.store)).await
 }
 
 async fn api_document(Extension(state): Extension<AppState>, Path(slug): Path<String>, peer: Peer) -> Response {
-    let result = async {
-        check_download_limit(&state, &peer)?;
-        export::api_document(&state.store, &slug).await
-    };
-    api_response(result.await)
+    open_data(&state, &peer, export::api_document(&state.store, &slug)).await
 }
 
 async fn api_reactions(Extension(state): Extension<AppState>, Path(slug): Path<String>, peer: Peer, headers: HeaderMap) -> Response {
-    let result = async {
-        check_download_limit(&state, &peer)?;
-        export::api_reactions(&state.store, &slug, locale_from(&headers).messages()).await
-    };
-    api_response(result.await)
+    open_data(&state, &peer, export::api_reactions(&state.store, &slug, locale_from(&headers).messages())).await
 }
 
 async fn api_advice(Extension(state): Extension<AppState>, Path(slug): Path<String>, peer: Peer, headers: HeaderMap) -> Response {
-    let result = async {
-        check_download_limit(&state, &peer)?;
-        export::api_advice(&state.store, &slug, locale_from(&headers).messages()).await
-    };
-    api_response(result.await)
+    open_data(&state, &peer, export::api_advice(&state.store, &slug, locale_from(&headers).messages())).await
 }
 
 /// `/consultaties/{slug}/adviezen/{council}.md` and `.docx` are the letter's downloads; the router
@@ -208,27 +204,19 @@ async fn letter_markdown(
     session: tower_sessions::Session,
     headers: HeaderMap,
 ) -> Response {
-    let user = match app::backend::auth::user_of(&session, &state.store).await {
-        Ok(user) => user,
-        Err(_) => return (StatusCode::INTERNAL_SERVER_ERROR, "Er ging iets mis").into_response(),
-    };
-    let t = locale_from(&headers).messages();
-    match app::backend::advice::letter_markdown(&state.store, user.as_ref(), &slug, &council, t).await {
-        Ok(markdown) => markdown_download(markdown, &format!("collegereactie-{slug}-{council}.md")),
-        Err(AppError::NotFound) => (StatusCode::NOT_FOUND, "Niet gevonden").into_response(),
-        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "Er ging iets mis").into_response(),
+    let result = async {
+        let user = signed_in(&state, &session).await?;
+        let t = locale_from(&headers).messages();
+        let markdown = app::backend::advice::letter_markdown(&state.store, user.as_ref(), &slug, &council, t).await?;
+        Ok::<_, AppError>(Download {
+            bytes: markdown.into_bytes(),
+            content_type: "text/markdown; charset=utf-8",
+            file_name: app::domain::export::file_name("collegereactie", &format!("{slug}-{council}"), "md"),
+            inline: false,
+        })
     }
-}
-
-fn markdown_download(markdown: String, file_name: &str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/markdown; charset=utf-8".to_string()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")),
-        ],
-        markdown,
-    )
-        .into_response()
+    .await;
+    result.map(download).unwrap_or_else(error_response)
 }
 
 #[derive(Deserialize)]

@@ -259,6 +259,51 @@ async fn the_spreadsheets_list_every_reaction_and_advice_point_with_their_column
 }
 
 #[tokio::test]
+async fn the_print_version_is_one_plain_html_document_with_text_escaped() {
+    let app = TestApp::new().await;
+    difficult_consultation(&app).await;
+    let mut public = app.client();
+    let page = public.get("/consultaties/visie/reactienota.html").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.header("content-type").unwrap().starts_with("text/html"));
+    assert!(page.header("content-disposition").unwrap().starts_with("inline"), "shown, not saved");
+    let html = &page.body;
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<html lang=\"nl\">"));
+    assert!(html.contains("<main id=\"inhoud\""), "a main landmark");
+    assert!(html.contains("<h1>Nota van beantwoording Regiovisie Hollands Midden</h1>"));
+    assert!(
+        html.contains("@top-right { content: \"Gemeente Lindeburg · Nota van beantwoording Regiovisie Hollands Midden\""),
+        "a running header"
+    );
+    assert!(html.contains("<strong>Dank</strong>"), "the answer's Markdown rendered");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "a name with HTML stays text");
+    assert!(!html.contains("<script"), "no scripts at all");
+    assert!(html.contains("Łódź, Ελληνικά, 中文"));
+    assert!(html.matches("<section class=\"report-section\">").count() >= 2, "chapters as sections, for page breaks");
+}
+
+#[tokio::test]
+async fn a_large_nota_is_shown_a_part_at_a_time_and_printed_whole() {
+    let app = TestApp::new().await;
+    app.seed_open("visie").await;
+    let blocks = ["", "h1-1", "h2-1"];
+    for i in 0..=app::domain::report::WEB_PART_LIMIT {
+        submit(&app, comment("visie", blocks[i % 3], &format!("Reactie nummer {i}."))).await;
+    }
+    let mut public = app.client();
+    let first = public.get("/consultaties/visie/reactienota").await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert!(first.body.contains("Delen van de nota"));
+    assert!(first.body.contains("1001 reacties ontvangen"), "the totals cover the whole nota");
+    assert!(first.body.contains("Reactie nummer 0.") && !first.body.contains("Reactie nummer 1."), "only the first part");
+    let second = public.get("/consultaties/visie/reactienota?deel=2").await;
+    assert!(second.body.contains("Reactie nummer 1.") && !second.body.contains("Reactie nummer 0."));
+    assert!(second.body.contains(r#"aria-current="page""#));
+    let print = public.get("/consultaties/visie/reactienota.html").await;
+    assert!(print.body.contains("Reactie nummer 0.") && print.body.contains("Reactie nummer 1000."), "the print version holds everything");
+}
+
+#[tokio::test]
 async fn the_plain_download_form_sends_the_browser_to_the_chosen_format() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
@@ -328,7 +373,8 @@ fn check(value: &Value, schema: &Value, spec: &Value, path: &str) -> Result<(), 
             Value::Array(_) => "array",
             Value::Object(_) => "object",
         };
-        if !types.contains(&actual) && !(actual == "integer" && types.contains(&"number")) {
+        let integer_as_number = actual == "integer" && types.contains(&"number");
+        if !(types.contains(&actual) || integer_as_number) {
             return Err(format!("{path}: {actual} where {types:?} was described"));
         }
     }
@@ -420,6 +466,7 @@ async fn no_personal_data_or_hidden_text_in_any_public_page_api_answer_or_export
         "/consultaties/visie/reactienota",
         "/consultaties/visie/reactienota.md",
         "/consultaties/visie/reactienota.md?verborgen=ja",
+        "/consultaties/visie/reactienota.html?verborgen=ja",
         "/consultaties/visie/reactienota.csv?verborgen=ja",
         "/consultaties/visie/adviezen",
         "/api/v1/consultaties",
@@ -441,6 +488,7 @@ async fn no_personal_data_or_hidden_text_in_any_public_page_api_answer_or_export
         seen.push((url, all_text(&response.bytes)));
     }
     for (url, text) in &seen {
+        assert!(!has_email_address(text), "an e-mail address in {url}");
         for secret in [EMAIL, HIDDEN_NAME, "VERBORGENTEKST", "CONCEPTANTWOORD"] {
             assert!(!text.contains(secret), "{secret} found in {url}");
         }

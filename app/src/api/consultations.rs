@@ -68,6 +68,9 @@ pub struct ReportView {
     /// The municipality or region, for the printed version's running header.
     #[serde(default)]
     pub organisation: String,
+    /// For a large report: the parts it is shown in, and which one this is.
+    #[serde(default)]
+    pub parts: Option<crate::domain::report::ReportParts>,
 }
 
 #[server(endpoint = "consultaties")]
@@ -154,11 +157,14 @@ pub async fn get_consultation(slug: String) -> Result<ConsultationView, AppError
     })
 }
 
+/// The nota for its web page; a large one a part at a time (`part`, from 0).
 #[server(endpoint = "reactienota")]
-pub async fn get_report(slug: String) -> Result<ReportView, AppError> {
+pub async fn get_report(slug: String, part: Option<usize>) -> Result<ReportView, AppError> {
     use crate::backend::{auth::current_user, context::state, services::build_report};
     let state = state()?;
     let (consultation, report) = build_report(&state.store, &slug).await?;
+    let t = crate::backend::context::request_locale().messages();
+    let (report, parts) = crate::domain::report::one_part(report, part.unwrap_or(0), t.whole_document);
     let staff = current_user().await?.is_some_and(|u| u.role().is_staff());
     Ok(ReportView {
         period: consultation.period(),
@@ -167,6 +173,7 @@ pub async fn get_report(slug: String) -> Result<ReportView, AppError> {
         report,
         staff,
         organisation: state.organisation.to_string(),
+        parts,
     })
 }
 

@@ -45,7 +45,7 @@ pub fn ReportDocument(view: ReportView) -> impl IntoView {
         format!("{} · {} {}", view.organisation, t.report_title, view.title)
     };
     view! {
-        <p class="print-running-header" aria-hidden="true">{running}</p>
+        <leptos_meta::Style>{crate::domain::export::running_header_css(&running)}</leptos_meta::Style>
         <header class="report-header">
             <h1>{t.report_title}" "{view.title}</h1>
             {(!view.organisation.is_empty()).then(|| view! { <p class="report-organisation">{view.organisation.clone()}</p> })}
@@ -53,6 +53,7 @@ pub fn ReportDocument(view: ReportView) -> impl IntoView {
             <p class="report-summary">{summary_line(&report.totals, t)}</p>
         </header>
         <ReportDownloads slug=view.slug.clone() staff=view.staff/>
+        {view.parts.map(|parts| view! { <PartsNav parts slug=view.slug.clone()/> })}
         {general}
         {sections}
         <AdviceSections letters=report.advices slug=view.slug.clone()/>
@@ -109,10 +110,41 @@ fn ReportDownloads(slug: String, staff: bool) -> impl IntoView {
             </form>
             <ul class="download-links">
                 <li><a href=format!("/consultaties/{slug}/dossier.zip") download="" rel="external">{e.dossier}</a>" "<span class="hint">{e.dossier_hint}</span></li>
+                <li><a href=format!("/consultaties/{slug}/reactienota.html") rel="external">{e.print_version}</a></li>
                 <li><a href=format!("/api/v1/consultaties/{slug}/reacties") rel="external">{e.open_data}</a></li>
                 <li><button type="button" class="button-secondary print-button" onclick="window.print()">{e.print}</button></li>
             </ul>
         </section>
+    }
+}
+
+/// For a large nota: its parts with their counts; the page shows one at a time (`?deel=N`).
+#[component]
+fn PartsNav(parts: crate::domain::report::ReportParts, slug: String) -> impl IntoView {
+    let t = use_messages();
+    let e = t.export;
+    let current = parts.current;
+    let items = parts
+        .parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let heading = if part.heading.is_empty() { t.front_matter.to_string() } else { part.heading };
+            let href = format!("/consultaties/{slug}/reactienota?deel={}", i + 1);
+            view! {
+                <li>
+                    <a href=href aria-current=(i == current).then_some("page")>{heading}</a>
+                    " "<span class="count">{(e.part_count)(part.count)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="report-parts" aria-labelledby="parts-title">
+            <h2 id="parts-title">{e.parts_title}</h2>
+            <p>{e.parts_intro}</p>
+            <ol>{items}</ol>
+        </nav>
     }
 }
 

@@ -262,6 +262,25 @@ pub fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
     if text.chars().any(bad) { text.chars().map(|c| if bad(c) { '\u{FFFD}' } else { c }).collect::<String>().into() } else { text.into() }
 }
 
+/// The print rule that puts `text` at the top of every printed page (a CSS page-margin box), with
+/// the text escaped so that no title can end the string or the style element (and nothing in it
+/// is touched by HTML escaping: `&`, `<` and `>` are written as CSS escapes).
+pub fn running_header_css(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => escaped.push_str("\\\\"),
+            '"' => escaped.push_str("\\\""),
+            '<' => escaped.push_str("\\3C "),
+            '>' => escaped.push_str("\\3E "),
+            '&' => escaped.push_str("\\26 "),
+            c if c.is_control() => escaped.push(' '),
+            c => escaped.push(c),
+        }
+    }
+    format!("@media print {{ @page {{ @top-right {{ content: \"{escaped}\"; font-size: 8pt; color: #000; }} }} }}")
+}
+
 /// The file name of a download: `reactienota-{slug}.{ext}`; the slug is already URL-safe.
 pub fn file_name(kind: &str, slug: &str, extension: &str) -> String {
     let safe: String = slug.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
@@ -344,6 +363,13 @@ mod tests {
         assert_eq!(cells[8], "verwerkt");
         assert_eq!(cells[11], "goedgekeurd");
         assert_eq!(row_cells(&rows[0], &NL)[8], NL.work.not_answered);
+    }
+
+    #[test]
+    fn the_running_header_cannot_break_out_of_its_string_or_style() {
+        let css = running_header_css("Visie \"2027\" </style><script>x</script> \\ eind");
+        assert!(css.contains(r#"content: "Visie \"2027\" \3C /style\3E \3C script\3E x\3C /script\3E  \\ eind";"#), "{css}");
+        assert!(!css.contains('<'));
     }
 
     #[test]

@@ -196,6 +196,44 @@ pub fn assemble_with(sections: &[OutlineSection], blocks: &[OutlineBlock], comme
     Report { totals, general, sections: report_sections, advices: Vec::new() }
 }
 
+/// A report with more reactions than this is shown on the web page one part at a time (the
+/// reactions on the document as a whole, then each section); the print version and the downloads
+/// always hold all of it.
+pub const WEB_PART_LIMIT: usize = 1_000;
+
+/// One part of a large report, for the list of parts on the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportPart {
+    /// Empty for the front matter (the caller names it).
+    pub heading: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportParts {
+    pub current: usize,
+    pub parts: Vec<ReportPart>,
+}
+
+/// Keeps one part of a large report (`part` counts from 0; out of range means the last one).
+/// Small reports come back whole, with `None`. Totals and the councils' advice stay as they are.
+pub fn one_part(report: Report, part: usize, whole_document: &str) -> (Report, Option<ReportParts>) {
+    if report.totals.received <= WEB_PART_LIMIT {
+        return (report, None);
+    }
+    let Report { totals, general, sections, advices } = report;
+    let mut parts = Vec::new();
+    if !general.is_empty() {
+        parts.push(ReportPart { heading: whole_document.to_string(), count: general.len() });
+    }
+    parts.extend(sections.iter().map(|s| ReportPart { heading: s.heading.clone(), count: s.blocks.iter().map(|b| b.entries.len()).sum() }));
+    let current = part.min(parts.len().saturating_sub(1));
+    let offset = usize::from(!general.is_empty());
+    let (general, sections) =
+        if current < offset { (general, Vec::new()) } else { (Vec::new(), sections.into_iter().skip(current - offset).take(1).collect()) };
+    (Report { totals, general, sections, advices }, Some(ReportParts { current, parts }))
+}
+
 /// Cuts at a word boundary and marks the cut with an ellipsis.
 pub fn shorten(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
@@ -422,6 +460,29 @@ pub(crate) mod tests {
         assert!(md.contains("\\# geen kop \\<script\\>"));
         assert!(md.contains("### 1, alinea 1"));
         assert!(md.contains("*Antwoord:* niet verwerkt"));
+    }
+
+    #[test]
+    fn a_large_report_is_shown_one_part_at_a_time() {
+        let (sections, blocks) = outline();
+        let many: Vec<ReportInput> = (0..=WEB_PART_LIMIT).map(|i| comment([None, Some(10), Some(11)][i % 3], None)).collect();
+        let (first, parts) = one_part(assemble(&sections, &blocks, many.clone()), 0, "Geheel");
+        let parts = parts.expect("paged");
+        assert_eq!(
+            parts.parts.iter().map(|p| p.heading.as_str()).collect::<Vec<_>>(),
+            ["Geheel", "Hoofdstuk 1 Inleiding", "Hoofdstuk 2 Preventie"]
+        );
+        assert_eq!(parts.parts.iter().map(|p| p.count).sum::<usize>(), WEB_PART_LIMIT + 1);
+        assert!(!first.general.is_empty() && first.sections.is_empty());
+        assert_eq!(first.totals.received, WEB_PART_LIMIT + 1, "the totals cover everything");
+        let (third, parts) = one_part(assemble(&sections, &blocks, many.clone()), 2, "Geheel");
+        assert_eq!(third.sections.len(), 1);
+        assert_eq!(third.sections[0].heading, "Hoofdstuk 2 Preventie");
+        assert_eq!(parts.map(|p| p.current), Some(2));
+        let (_, beyond) = one_part(assemble(&sections, &blocks, many), 99, "Geheel");
+        assert_eq!(beyond.map(|p| p.current), Some(2), "out of range shows the last part");
+        let (small, none) = one_part(assemble(&sections, &blocks, vec![comment(Some(10), None)]), 1, "Geheel");
+        assert!(none.is_none() && small.sections.len() == 1, "small reports come whole");
     }
 
     #[test]

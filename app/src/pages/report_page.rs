@@ -1,4 +1,4 @@
-use super::param;
+use super::{param, query};
 use crate::api::get_report;
 use crate::components::errors::ErrorView;
 use crate::components::report::ReportDocument;
@@ -9,7 +9,11 @@ use leptos_meta::Title;
 pub fn ReportPage() -> impl IntoView {
     let t = crate::platform::use_messages();
     let slug = param("slug");
-    let report = Resource::new(move || slug.get(), get_report);
+    let part = query("deel");
+    let report = Resource::new(
+        move || (slug.get(), part.get().and_then(|p| p.parse::<usize>().ok())),
+        |(slug, part)| get_report(slug, part.map(|p| p.saturating_sub(1))),
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -403,6 +403,14 @@ impl Client {
 }
 
 /// The tracking code format: two groups of five Crockford base32 symbols.
+/// Whether the text holds something shaped like an e-mail address: an `@` between two letters,
+/// digits or dots.
+pub fn has_email_address(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let part = |c: char| c.is_alphanumeric() || c == '.' || c == '_' || c == '-';
+    chars.windows(3).any(|w| w[1] == '@' && part(w[0]) && part(w[2]))
+}
+
 pub fn is_tracking_code(code: &str) -> bool {
     let alphabet = app::domain::tracking::ALPHABET;
     code.len() == 11 && code.as_bytes()[5] == b'-' && code.bytes().enumerate().all(|(i, b)| i == 5 || alphabet.contains(&b))

@@ -4,16 +4,23 @@
 //! Word's navigation pane and the TOC work), the paragraph labels as headings, quotes of the
 //! document in a quote style, answers as structured paragraphs, and page numbers in the footer.
 //!
+//! Memory: docx-rs keeps a whole document as a tree and writes it in one piece, which for 10,000
+//! reactions took over half a gigabyte. So docx-rs builds the package around the body (styles,
+//! header, footer, title page, table of contents), and the body is written into the package's
+//! `word/document.xml` as it is read from the Markdown, each paragraph built by docx-rs and
+//! dropped once written. The package is deflated (docx-rs stores its parts uncompressed).
+//!
 //! Why structured paragraphs and not a table per answer: answers are often long, with lists and
 //! their own paragraphs; in a table row they split badly over pages, are hard to edit in Word,
 //! and read poorly aloud. A table is used where the content is tabular: the totals per status.
 
 use crate::domain::export::xml_safe;
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, Header, LineSpacing, PageNum, Paragraph, Run, RunFonts, Style, StyleType, Table, TableCell,
-    TableOfContents, TableRow, WidthType,
+    AlignmentType, BreakType, BuildXML, Docx, Footer, Header, LineSpacing, PageNum, Paragraph, Run, RunFonts, Style, StyleType, Table,
+    TableCell, TableOfContents, TableOfContentsItem, TableRow, WidthType,
 };
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::io::{Read, Write};
 
 #[derive(Debug, thiserror::Error)]
 #[error("the Word document could not be written: {0}")]
@@ -30,15 +37,17 @@ pub struct DocxMeta<'a> {
     pub page_word: &'a str,
 }
 
-/// A document being built: paragraphs and tables in order.
+/// A document being built: the title page and what follows it, then the Markdown body.
 pub struct DocxBuilder {
-    docx: Docx,
-    toc_added: bool,
-    meta_toc: (String, String),
+    front: Docx,
+    body: String,
+    toc: (String, String),
 }
 
 const FONT: &str = "Arial";
 const BODY_SIZE: usize = 22; // half-points: 11 pt
+/// Where the streamed body goes in the package docx-rs writes.
+const BODY_MARKER: &str = "INSPRAAK-BODY-7f3a";
 
 fn fonts() -> RunFonts {
     RunFonts::new().ascii(FONT).hi_ansi(FONT).east_asia(FONT).cs(FONT)
@@ -85,6 +94,10 @@ fn styles() -> Vec<Style> {
     ]
 }
 
+fn docx_error(error: impl std::fmt::Display) -> DocxError {
+    DocxError(error.to_string())
+}
+
 impl DocxBuilder {
     pub fn new(meta: &DocxMeta<'_>) -> Self {
         let mut docx = Docx::new().default_fonts(fonts()).default_size(BODY_SIZE);
@@ -110,15 +123,15 @@ impl DocxBuilder {
         for line in &meta.subtitle_lines {
             docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(xml_safe(line))));
         }
-        DocxBuilder { docx, toc_added: false, meta_toc: (meta.toc_title.to_string(), meta.toc_placeholder.to_string()) }
+        DocxBuilder { front: docx, body: String::new(), toc: (meta.toc_title.to_string(), meta.toc_placeholder.to_string()) }
     }
 
     pub fn paragraph(mut self, text: &str) -> Self {
-        self.docx = self.docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(xml_safe(text))));
+        self.front = self.front.add_paragraph(Paragraph::new().add_run(Run::new().add_text(xml_safe(text))));
         self
     }
 
-    /// A table with a bold header row.
+    /// A table with a bold header row, before the table of contents.
     pub fn table(mut self, head: &[&str], rows: &[Vec<String>]) -> Self {
         let cell = |text: &str, bold: bool| {
             let run = Run::new().add_text(xml_safe(text));
@@ -126,61 +139,103 @@ impl DocxBuilder {
         };
         let mut table_rows = vec![TableRow::new(head.iter().map(|h| cell(h, true)).collect())];
         table_rows.extend(rows.iter().map(|row| TableRow::new(row.iter().map(|c| cell(c, false)).collect())));
-        self.docx = self.docx.add_table(Table::new(table_rows).width(5000, WidthType::Pct));
+        self.front = self.front.add_table(Table::new(table_rows).width(5000, WidthType::Pct));
         self
     }
 
-    /// The table of contents: a TOC field over Heading 1 and 2, filled with the headings and marked
-    /// for updating, so Word fills in the page numbers when the document is opened.
-    pub fn toc(mut self) -> Self {
-        if self.toc_added {
-            return self;
-        }
-        self.toc_added = true;
-        let (title, placeholder) = self.meta_toc.clone();
-        self.docx = self
-            .docx
-            .add_paragraph(Paragraph::new().style("TOCHeading").page_break_before(true).add_run(Run::new().add_text(xml_safe(&title))))
-            .add_table_of_contents(TableOfContents::new().heading_styles_range(1, 2).alias(title).auto().dirty())
-            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(xml_safe(&placeholder)).italic().size(18).color("595959")));
-        self
-    }
-
-    /// Appends Markdown: `#` becomes the title style, `##` Heading 1, `###` Heading 2, and so on.
-    /// The table of contents goes in before the first Heading 1 if it is not there yet.
+    /// The body, in Markdown: `#` becomes the title style, `##` Heading 1, `###` Heading 2, and
+    /// so on. It follows the table of contents.
     pub fn markdown(mut self, markdown: &str) -> Self {
-        let mut writer = MarkdownWriter::default();
-        for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
-            writer.event(event);
+        self.body.push_str(markdown);
+        self.body.push('\n');
+        self
+    }
+
+    /// Writes the package: docx-rs's parts with the body streamed into `word/document.xml`.
+    pub fn finish(self) -> Result<Vec<u8>, DocxError> {
+        let (title, placeholder) = self.toc;
+        // The table of contents: a TOC field over Heading 1 and 2, filled with the headings and
+        // marked for updating, so Word fills in the page numbers when the document is opened.
+        let mut toc = TableOfContents::new().heading_styles_range(1, 2).alias(title.clone()).dirty();
+        for (i, (level, text)) in toc_headings(&self.body).into_iter().enumerate() {
+            toc = toc.add_item(TableOfContentsItem::new().text(xml_safe(&text)).toc_key(toc_key(i)).level(level).page_ref(""));
         }
-        writer.flush();
-        for piece in writer.pieces {
-            match piece {
-                Piece::Paragraph(p, heading) => {
-                    if heading == Some(1) && !self.toc_added {
-                        self = self.toc();
-                    }
-                    self.docx = self.docx.add_paragraph(*p);
-                }
-                Piece::Table(t) => self.docx = self.docx.add_table(*t),
+        let front = self
+            .front
+            .add_paragraph(Paragraph::new().style("TOCHeading").page_break_before(true).add_run(Run::new().add_text(xml_safe(&title))))
+            .add_table_of_contents(toc)
+            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(xml_safe(&placeholder)).italic().size(18).color("595959")))
+            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(BODY_MARKER)));
+        let mut package = std::io::Cursor::new(Vec::new());
+        front.build().pack(&mut package).map_err(docx_error)?;
+
+        let mut parts = zip::ZipArchive::new(std::io::Cursor::new(package.into_inner())).map_err(docx_error)?;
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        for i in 0..parts.len() {
+            let mut part = parts.by_index(i).map_err(docx_error)?;
+            let name = part.name().map_err(docx_error)?.to_string();
+            out.start_file(name.as_str(), deflated).map_err(docx_error)?;
+            if name == "word/document.xml" {
+                let mut xml = String::new();
+                part.read_to_string(&mut xml).map_err(docx_error)?;
+                let (before, after) = split_at_marker(&xml).ok_or_else(|| DocxError("body marker not found".into()))?;
+                out.write_all(before.as_bytes()).map_err(docx_error)?;
+                write_body(&self.body, &mut out)?;
+                out.write_all(after.as_bytes()).map_err(docx_error)?;
+            } else {
+                std::io::copy(&mut part, &mut out).map_err(docx_error)?;
             }
         }
-        self
-    }
-
-    pub fn finish(mut self) -> Result<Vec<u8>, DocxError> {
-        if !self.toc_added {
-            self = self.toc();
-        }
-        let mut out = std::io::Cursor::new(Vec::new());
-        self.docx.build().pack(&mut out).map_err(|e| DocxError(e.to_string()))?;
-        Ok(out.into_inner())
+        Ok(out.finish().map_err(docx_error)?.into_inner())
     }
 }
 
+fn toc_key(i: usize) -> String {
+    format!("_Toc{:08}", i + 1)
+}
+
+/// Word heading levels 1 and 2 (Markdown `##` and `###`) with their text, in order.
+fn toc_headings(markdown: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Start(Tag::Heading { level: HeadingLevel::H2, .. }) => current = Some((1, String::new())),
+            Event::Start(Tag::Heading { level: HeadingLevel::H3, .. }) => current = Some((2, String::new())),
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, buffer)) = current.as_mut() {
+                    buffer.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => out.extend(current.take()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The document XML before and after the marker paragraph.
+fn split_at_marker(xml: &str) -> Option<(&str, &str)> {
+    let marker = xml.find(BODY_MARKER)?;
+    let start = xml[..marker].rfind("<w:p ")?;
+    let end = marker + xml[marker..].find("</w:p>")? + "</w:p>".len();
+    Some((&xml[..start], &xml[end..]))
+}
+
+/// Reads the Markdown and writes each paragraph or table as soon as it is complete.
+fn write_body(markdown: &str, out: &mut impl Write) -> Result<(), DocxError> {
+    let mut writer = MarkdownWriter::default();
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        writer.event(event);
+        writer.drain_to(out)?;
+    }
+    writer.flush();
+    writer.drain_to(out)
+}
+
 enum Piece {
-    /// With its Word heading level, if it is a heading.
-    Paragraph(Box<Paragraph>, Option<usize>),
+    Paragraph(Box<Paragraph>),
     Table(Box<Table>),
 }
 
@@ -197,7 +252,6 @@ struct Format {
 struct MarkdownWriter {
     pieces: Vec<Piece>,
     current: Option<Paragraph>,
-    heading: Option<usize>,
     style: Option<&'static str>,
     format: Format,
     quote_depth: usize,
@@ -208,21 +262,44 @@ struct MarkdownWriter {
     cell: Option<Paragraph>,
     /// Text not yet written as a run: consecutive text with one format becomes one run.
     pending: Option<(Format, String)>,
+    /// Paragraphs made so far, for unique paragraph ids.
+    paragraphs: u32,
+    /// Headings of Word level 1 and 2 so far, for their bookmarks (the TOC's anchors).
+    headings: usize,
+    /// The bookmark id of the heading being written.
+    bookmark: Option<usize>,
 }
 
 impl MarkdownWriter {
-    fn paragraph_mut(&mut self) -> &mut Paragraph {
-        if self.cell.is_some() {
-            return self.cell.get_or_insert_with(Paragraph::new);
+    /// A new paragraph with an id of its own (above those of the title page docx-rs numbers).
+    fn new_paragraph(&mut self) -> Paragraph {
+        self.paragraphs += 1;
+        Paragraph::new().id(format!("{:08X}", 0x1000_0000 + self.paragraphs))
+    }
+
+    fn drain_to(&mut self, out: &mut impl Write) -> Result<(), DocxError> {
+        for piece in self.pieces.drain(..) {
+            let xml = match piece {
+                Piece::Paragraph(p) => p.build(),
+                Piece::Table(t) => t.build(),
+            };
+            out.write_all(&xml).map_err(docx_error)?;
         }
-        if self.current.is_none() {
-            let mut p = Paragraph::new();
+        Ok(())
+    }
+
+    fn paragraph_mut(&mut self) -> &mut Paragraph {
+        if self.cell.is_none() && self.current.is_none() {
+            let mut p = self.new_paragraph();
             if let Some(style) = self.style.or(if self.quote_depth > 0 { Some("Quote") } else { None }) {
                 p = p.style(style);
             }
             self.current = Some(p);
         }
-        self.current.get_or_insert_with(Paragraph::new)
+        match self.cell.as_mut() {
+            Some(cell) => cell,
+            None => self.current.get_or_insert_with(Paragraph::new),
+        }
     }
 
     fn text(&mut self, text: &str) {
@@ -263,7 +340,7 @@ impl MarkdownWriter {
     fn flush(&mut self) {
         self.write_run();
         if let Some(p) = self.current.take() {
-            self.pieces.push(Piece::Paragraph(Box::new(p), self.heading));
+            self.pieces.push(Piece::Paragraph(Box::new(p)));
         }
     }
 
@@ -281,7 +358,8 @@ impl MarkdownWriter {
             Event::HardBreak => self.line_break(),
             Event::Rule => {
                 self.flush();
-                self.pieces.push(Piece::Paragraph(Box::new(Paragraph::new().add_run(Run::new().add_text("———"))), None));
+                let p = self.new_paragraph().add_run(Run::new().add_text("———"));
+                self.pieces.push(Piece::Paragraph(Box::new(p)));
             }
             // Raw HTML is not carried into Word; the text between the tags still is.
             Event::Html(_) | Event::InlineHtml(_) => {}
@@ -301,13 +379,20 @@ impl MarkdownWriter {
                     HeadingLevel::H3 => 2,
                     _ => 3,
                 };
-                self.heading = (level > 0).then_some(level);
                 self.style = Some(match level {
                     0 => "Title",
                     1 => "Heading1",
                     2 => "Heading2",
                     _ => "Heading3",
                 });
+                if matches!(level, 1 | 2) {
+                    // The anchor the table of contents points to (same order as `toc_headings`).
+                    let id = self.headings + 1;
+                    let p = self.paragraph_mut().clone().add_bookmark_start(id, toc_key(self.headings));
+                    *self.paragraph_mut() = p;
+                    self.headings += 1;
+                    self.bookmark = Some(id);
+                }
             }
             Tag::Paragraph => {
                 if self.cell.is_none() && !self.lists.is_empty() && self.current.is_some() {
@@ -337,7 +422,7 @@ impl MarkdownWriter {
                     _ => "• ".to_string(),
                 };
                 let indent = 360 * (depth as i32 + 1);
-                self.current = Some(Paragraph::new().indent(Some(indent), Some(docx_rs::SpecialIndentType::Hanging(280)), None, None));
+                self.current = Some(self.new_paragraph().indent(Some(indent), Some(docx_rs::SpecialIndentType::Hanging(280)), None, None));
                 self.text(&marker);
             }
             Tag::Emphasis => self.format.italic = true,
@@ -359,7 +444,7 @@ impl MarkdownWriter {
                 }
             }
             Tag::TableRow => {}
-            Tag::TableCell => self.cell = Some(Paragraph::new()),
+            Tag::TableCell => self.cell = Some(self.new_paragraph()),
             _ => {}
         }
     }
@@ -369,16 +454,15 @@ impl MarkdownWriter {
             TagEnd::Heading(_) => {
                 self.write_run();
                 if let Some(p) = self.current.take() {
-                    self.pieces.push(Piece::Paragraph(Box::new(p.keep_next(true)), self.heading));
+                    let p = match self.bookmark.take() {
+                        Some(id) => p.add_bookmark_end(id),
+                        None => p,
+                    };
+                    self.pieces.push(Piece::Paragraph(Box::new(p.keep_next(true))));
                 }
-                self.heading = None;
                 self.style = None;
             }
-            TagEnd::Paragraph | TagEnd::Item => {
-                if self.cell.is_none() {
-                    self.flush();
-                }
-            }
+            TagEnd::Paragraph | TagEnd::Item if self.cell.is_none() => self.flush(),
             TagEnd::BlockQuote(_) => {
                 self.flush();
                 self.quote_depth = self.quote_depth.saturating_sub(1);

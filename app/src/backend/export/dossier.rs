@@ -27,7 +27,7 @@ pub async fn dossier(store: &Store, organisation: &str, slug: &str, t: &Messages
 
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     files.push(("LEESMIJ.md".into(), (t.export.dossier_readme)(&consultation.title, organisation, &t.date(today())).into_bytes()));
-    for format in [NotaFormat::Docx, NotaFormat::Markdown, NotaFormat::Xlsx, NotaFormat::Csv] {
+    for format in [NotaFormat::Docx, NotaFormat::Html, NotaFormat::Markdown, NotaFormat::Xlsx, NotaFormat::Csv] {
         files.push((format!("reactienota.{}", format.extension()), render_nota(&consultation, organisation, &report, format, t)?));
     }
     for (council, letter) in &letters {
@@ -50,6 +50,7 @@ pub async fn dossier(store: &Store, organisation: &str, slug: &str, t: &Messages
         bytes,
         content_type: "application/zip",
         file_name: crate::domain::export::file_name("dossier", &consultation.slug, "zip"),
+        inline: false,
     })
 }
 

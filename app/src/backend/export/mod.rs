@@ -5,6 +5,7 @@
 
 pub mod docx;
 pub mod dossier;
+pub mod html;
 pub mod sheet;
 
 use super::services::today;
@@ -19,6 +20,8 @@ use docx::{DocxBuilder, DocxMeta};
 /// The formats of the nota van beantwoording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotaFormat {
+    /// The print version: one plain HTML document.
+    Html,
     Markdown,
     Docx,
     Xlsx,
@@ -28,6 +31,7 @@ pub enum NotaFormat {
 impl NotaFormat {
     pub fn from_extension(ext: &str) -> Option<Self> {
         Some(match ext {
+            "html" => NotaFormat::Html,
             "md" => NotaFormat::Markdown,
             "docx" => NotaFormat::Docx,
             "xlsx" => NotaFormat::Xlsx,
@@ -38,6 +42,7 @@ impl NotaFormat {
 
     pub fn extension(self) -> &'static str {
         match self {
+            NotaFormat::Html => "html",
             NotaFormat::Markdown => "md",
             NotaFormat::Docx => "docx",
             NotaFormat::Xlsx => "xlsx",
@@ -47,11 +52,17 @@ impl NotaFormat {
 
     pub fn content_type(self) -> &'static str {
         match self {
+            NotaFormat::Html => "text/html; charset=utf-8",
             NotaFormat::Markdown => "text/markdown; charset=utf-8",
             NotaFormat::Docx => DOCX_TYPE,
             NotaFormat::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             NotaFormat::Csv => "text/csv; charset=utf-8",
         }
+    }
+
+    /// Shown in the browser rather than saved.
+    pub fn inline(self) -> bool {
+        self == NotaFormat::Html
     }
 
     fn is_sheet(self) -> bool {
@@ -66,6 +77,8 @@ pub struct Download {
     pub bytes: Vec<u8>,
     pub content_type: &'static str,
     pub file_name: String,
+    /// Shown in the browser (the print version) rather than saved.
+    pub inline: bool,
 }
 
 fn internal(error: impl std::fmt::Display) -> AppError {
@@ -127,7 +140,12 @@ pub async fn nota(
     let audience = audience_of(user);
     let report = report_for(store, &consultation, options, audience, format.is_sheet(), t).await?;
     let bytes = render_nota(&consultation, organisation, &report, format, t)?;
-    Ok(Download { bytes, content_type: format.content_type(), file_name: file_name("reactienota", &consultation.slug, format.extension()) })
+    Ok(Download {
+        bytes,
+        content_type: format.content_type(),
+        file_name: file_name("reactienota", &consultation.slug, format.extension()),
+        inline: format.inline(),
+    })
 }
 
 /// Writes an assembled report in a format.
@@ -139,6 +157,12 @@ pub fn render_nota(
     t: &Messages,
 ) -> Result<Vec<u8>, AppError> {
     Ok(match format {
+        NotaFormat::Html => {
+            let title = format!("{} {}", t.report_title, consultation.title);
+            let lines = vec![period_line(consultation, t), report::summary_line(&report.totals, t)];
+            let meta = html::HtmlMeta { lang: t.export.lang, title: &title, organisation, lines };
+            html::document(&meta, &report::markdown_body(report, t)).into_bytes()
+        }
         NotaFormat::Markdown => report::to_markdown(&consultation.title, &period_line(consultation, t), report, t).into_bytes(),
         NotaFormat::Docx => nota_docx(consultation, organisation, report, t)?,
         NotaFormat::Xlsx => sheet::xlsx(&sheet_rows(report, &report.advices, t), t).map_err(internal)?,
@@ -180,7 +204,12 @@ pub async fn letter_docx(
 ) -> Result<Download, AppError> {
     let view = super::advice::letter_view(store, user, slug, council).await?;
     let bytes = render_letter_docx(&view.letter, &view.consultation_title, organisation, t)?;
-    Ok(Download { bytes, content_type: DOCX_TYPE, file_name: file_name("collegereactie", &format!("{slug}-{council}"), "docx") })
+    Ok(Download {
+        bytes,
+        content_type: DOCX_TYPE,
+        file_name: file_name("collegereactie", &format!("{slug}-{council}"), "docx"),
+        inline: false,
+    })
 }
 
 pub fn render_letter_docx(
@@ -204,25 +233,32 @@ pub fn render_letter_docx(
     DocxBuilder::new(&meta).markdown(body).finish().map_err(internal)
 }
 
-fn api_consultation(row: &ConsultationRow, reaction_count: i64) -> ApiConsultation {
+fn api_consultation(
+    slug: &str,
+    title: &str,
+    description: &str,
+    phase: &str,
+    period: (time::Date, time::Date),
+    count: i64,
+) -> ApiConsultation {
     ApiConsultation {
-        slug: row.slug.clone(),
-        title: row.title.clone(),
-        description: row.description.clone(),
-        phase: row.phase.clone(),
-        comment_period: ApiPeriod { opens_on: row.opens_on.to_string(), closes_on: row.closes_on.to_string() },
-        reaction_count,
-        links: ApiLinks::for_slug(&row.slug),
+        slug: slug.to_string(),
+        title: title.to_string(),
+        description: description.to_string(),
+        phase: phase.to_string(),
+        comment_period: ApiPeriod { opens_on: period.0.to_string(), closes_on: period.1.to_string() },
+        reaction_count: count,
+        links: ApiLinks::for_slug(slug),
     }
 }
 
 pub async fn api_consultations(store: &Store) -> Result<open_data::ApiConsultationList, AppError> {
-    let mut consultations = Vec::new();
-    for summary in store.list_consultations().await? {
-        if let Some(row) = store.consultation_by_slug(&summary.slug).await? {
-            consultations.push(api_consultation(&row, summary.comment_count));
-        }
-    }
+    let consultations = store
+        .list_consultations()
+        .await?
+        .iter()
+        .map(|c| api_consultation(&c.slug, &c.title, &c.description, &c.phase, (c.opens_on, c.closes_on), c.comment_count))
+        .collect();
     Ok(open_data::ApiConsultationList { consultations })
 }
 
@@ -243,9 +279,10 @@ pub async fn api_document(store: &Store, slug: &str) -> Result<ApiDocument, AppE
         })
         .collect();
     let (loose, tree) = open_data::document_tree(&sections, &blocks);
-    let count = store.report_inputs(consultation.id, true).await?.len() as i64;
+    let c = &consultation;
+    let count = store.comment_count(c.id).await?;
     Ok(ApiDocument {
-        consultation: api_consultation(&consultation, count),
+        consultation: api_consultation(&c.slug, &c.title, &c.description, &c.phase, (c.opens_on, c.closes_on), count),
         document_title: document.title.clone(),
         blocks: loose,
         sections: tree,

@@ -14,7 +14,7 @@ pub(super) fn sanitizer() -> ammonia::Builder<'static> {
 }
 
 /// Escapes text for use in HTML content or a double-quoted attribute.
-pub(super) fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     escape_into(text, &mut out);
     out

@@ -13,7 +13,7 @@
 //!
 //! [`BlockKind::Footnote`]: crate::domain::document::BlockKind::Footnote
 
-mod html;
+pub(crate) mod html;
 mod markdown;
 mod outline;
 mod text;

@@ -258,6 +258,13 @@ impl Store {
     }
 
     /// Comments on the document as a whole (no block).
+    pub async fn comment_count(&self, consultation_id: i64) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM comments WHERE consultation_id = $1")
+            .bind(consultation_id)
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
     pub async fn general_comment_count(&self, version_id: i64) -> Result<i64, StoreError> {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM comments WHERE version_id = $1 AND block_id IS NULL")
             .bind(version_id)
