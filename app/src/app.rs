@@ -48,6 +48,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/consultaties/:slug") view=ConsultationPage ssr=SsrMode::Async/>
                     <Route path=path!("/consultaties/:slug/reactienota") view=ReportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/consultaties/:slug/resultaat") view=OutcomePage ssr=SsrMode::Async/>
                     <Route path=path!("/volg") view=TrackLookupPage ssr=SsrMode::Async/>
                     <Route path=path!("/volg/:code") view=TrackPage ssr=SsrMode::Async/>
                     <Route path=path!("/inloggen") view=LoginPage ssr=SsrMode::Async/>

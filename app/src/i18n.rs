@@ -169,6 +169,7 @@ pub struct Messages {
     pub councils: &'static crate::i18n_councils::CouncilMessages,
     pub work: &'static crate::i18n_workbench::WorkMessages,
     pub export: &'static crate::i18n_export::ExportMessages,
+    pub outcome: &'static crate::i18n_outcome::OutcomeMessages,
 }
 
 impl Messages {
@@ -192,6 +193,7 @@ pub const NL: Messages = Messages {
     councils: &crate::i18n_councils::NL,
     work: &crate::i18n_workbench::NL,
     export: &crate::i18n_export::NL,
+    outcome: &crate::i18n_outcome::NL,
     lang_name: "Nederlands",
     site_name: "Inspraak",
     site_tagline: "Reageer op beleid in wording en volg wat ermee gebeurt",
@@ -377,6 +379,7 @@ pub const EN: Messages = Messages {
     councils: &crate::i18n_councils::EN,
     work: &crate::i18n_workbench::EN,
     export: &crate::i18n_export::EN,
+    outcome: &crate::i18n_outcome::EN,
     lang_name: "English",
     site_name: "Inspraak",
     site_tagline: "Comment on draft policy and follow what is done with it",

@@ -157,6 +157,30 @@ pub async fn get_consultation(slug: String) -> Result<ConsultationView, AppError
     })
 }
 
+/// The public overview of what was done with the reactions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutcomeView {
+    pub slug: String,
+    pub title: String,
+    pub timeline: Vec<TimelineEntry>,
+    pub outcome: crate::domain::outcome::Outcome,
+}
+
+#[server(endpoint = "resultaat")]
+pub async fn get_outcome(slug: String) -> Result<OutcomeView, AppError> {
+    use crate::backend::{context::state, services};
+    let store = state()?.store;
+    let (consultation, report) = services::build_report(&store, &slug).await?;
+    let (_, blocks) = store.document(consultation.version_id).await?.outline();
+    let timeline = services::timeline(&store, &consultation).await?;
+    Ok(OutcomeView {
+        outcome: crate::domain::outcome::outcome(&report, &blocks),
+        slug: consultation.slug,
+        title: consultation.title,
+        timeline,
+    })
+}
+
 /// The nota for its web page; a large one a part at a time (`part`, from 0).
 #[server(endpoint = "reactienota")]
 pub async fn get_report(slug: String, part: Option<usize>) -> Result<ReportView, AppError> {

@@ -10,6 +10,7 @@ pub mod errors;
 pub mod fields;
 pub mod layout;
 pub mod letter;
+pub mod outcome;
 pub mod process;
 pub mod report;
 pub mod review;

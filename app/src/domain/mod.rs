@@ -12,6 +12,7 @@ pub mod error;
 pub mod export;
 pub mod grouping;
 pub mod open_data;
+pub mod outcome;
 pub mod phase;
 pub mod report;
 pub mod review;

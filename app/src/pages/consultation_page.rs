@@ -43,6 +43,7 @@ pub fn ConsultationPage() -> impl IntoView {
                                     <PeriodNotice period=c.period phase=c.phase/>
                                     {closed_note}
                                     <p>
+                                        <a href=format!("/consultaties/{}/resultaat", c.slug)>{t.outcome.link}</a>" · "
                                         <a href=format!("/consultaties/{}/reactienota", c.slug)>{t.view_report}</a>
                                         {c.has_letters.then(|| view! { " · "<a href=format!("/consultaties/{}/adviezen", c.slug)>{t.councils.letters_link}</a> })}
                                     </p>
