@@ -82,6 +82,15 @@ fn download(file: Download) -> Response {
         .into_response()
 }
 
+/// A file download, after the per-address limit.
+async fn limited_download(state: &AppState, peer: &Peer, load: impl std::future::Future<Output = Result<Download, AppError>>) -> Response {
+    let result = match check_download_limit(state, peer) {
+        Ok(()) => load.await,
+        Err(error) => Err(error),
+    };
+    result.map(download).unwrap_or_else(error_response)
+}
+
 /// The nota van beantwoording as `.md`, `.docx`, `.xlsx` or `.csv`, with the options in the query.
 async fn nota(
     format: NotaFormat,
@@ -92,15 +101,13 @@ async fn nota(
     peer: Peer,
     headers: HeaderMap,
 ) -> Response {
-    let result = async {
-        check_download_limit(&state, &peer)?;
+    let options = ExportOptions::from_pairs(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let t = locale_from(&headers).messages();
+    let load = async {
         let user = signed_in(&state, &session).await?;
-        let options = ExportOptions::from_pairs(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-        let t = locale_from(&headers).messages();
         export::nota(&state.store, &state.organisation, &slug, format, options, user.as_ref(), t).await
-    }
-    .await;
-    result.map(download).unwrap_or_else(error_response)
+    };
+    limited_download(&state, &peer, load).await
 }
 
 /// The download form on the nota's page (a plain GET form) names the format in a field; this
@@ -109,18 +116,14 @@ async fn download_choice(Path(slug): Path<String>, Query(query): Query<Vec<(Stri
     let format =
         query.iter().rev().find(|(k, _)| k == "formaat").and_then(|(_, v)| NotaFormat::from_extension(v)).unwrap_or(NotaFormat::Docx);
     let options = ExportOptions::from_pairs(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    let slug: String = slug.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    let slug = app::domain::export::url_safe(&slug);
     Redirect::to(&format!("/consultaties/{slug}/reactienota.{}{}", format.extension(), options.to_query())).into_response()
 }
 
 /// The dossier for publication under the Woo.
 async fn dossier(Extension(state): Extension<AppState>, Path(slug): Path<String>, peer: Peer, headers: HeaderMap) -> Response {
-    let result = async {
-        check_download_limit(&state, &peer)?;
-        export::dossier::dossier(&state.store, &state.organisation, &slug, locale_from(&headers).messages()).await
-    }
-    .await;
-    result.map(download).unwrap_or_else(error_response)
+    limited_download(&state, &peer, export::dossier::dossier(&state.store, &state.organisation, &slug, locale_from(&headers).messages()))
+        .await
 }
 
 /// The college's response letter as a Word document, for whoever may read it.
@@ -131,13 +134,11 @@ async fn letter_docx(
     peer: Peer,
     headers: HeaderMap,
 ) -> Response {
-    let result = async {
-        check_download_limit(&state, &peer)?;
+    let load = async {
         let user = signed_in(&state, &session).await?;
         export::letter_docx(&state.store, &state.organisation, user.as_ref(), &slug, &council, locale_from(&headers).messages()).await
-    }
-    .await;
-    result.map(download).unwrap_or_else(error_response)
+    };
+    limited_download(&state, &peer, load).await
 }
 
 #[derive(Serialize)]

@@ -283,8 +283,13 @@ pub fn running_header_css(text: &str) -> String {
 
 /// The file name of a download: `reactienota-{slug}.{ext}`; the slug is already URL-safe.
 pub fn file_name(kind: &str, slug: &str, extension: &str) -> String {
-    let safe: String = slug.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
-    format!("{kind}-{safe}.{extension}")
+    format!("{kind}-{}.{extension}", url_safe(slug))
+}
+
+/// A slug with only the characters a slug may have (letters, digits, `-`), for file names and
+/// addresses built from what a browser sent.
+pub fn url_safe(slug: &str) -> String {
+    slug.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect()
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! Markdown, XLSX, CSV), the college's published response letters, the open data as JSON, the
 //! OpenAPI description and a README. Everything in it is what the public may see, anonymised.
 
-use super::{NotaFormat, internal, render_letter_docx, render_nota, report_for};
+use super::{NotaFormat, internal, reactions_report, render_letter_docx, render_nota};
 use crate::backend::services::today;
 use crate::backend::store::Store;
 use crate::domain::error::AppError;
@@ -19,11 +19,12 @@ pub async fn dossier(store: &Store, organisation: &str, slug: &str, t: &Messages
     let consultation = store.consultation_by_slug(slug).await?.ok_or(AppError::NotFound)?;
     // Residents stay anonymous in a Woo publication, whatever they chose for the response document.
     let options = ExportOptions { names: false, ..ExportOptions::default() };
-    let report = report_for(store, &consultation, options, Audience::Public, false, t).await?;
     let letters = crate::backend::advice::published_letters_by_council(store, &consultation).await?;
+    let mut report = reactions_report(store, &consultation, options, Audience::Public, false, t).await?;
+    report.advices = letters.iter().map(|(_, letter)| letter.clone()).collect();
     let document = super::api_document(store, slug).await?;
     let reactions = open_data::reactions(&consultation.slug, &report, t);
-    let advice = open_data::advice(&consultation.slug, &letters.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>(), t);
+    let advice = open_data::advice(&consultation.slug, &report.advices, t);
 
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     files.push(("LEESMIJ.md".into(), (t.export.dossier_readme)(&consultation.title, organisation, &t.date(today())).into_bytes()));

@@ -90,10 +90,25 @@ pub fn audience_of(user: Option<&UserRow>) -> Audience {
     if user.is_some_and(|u| u.role().is_staff()) { Audience::Staff } else { Audience::Public }
 }
 
-/// The report as this audience may have it, with the options applied. Staff spreadsheets carry
-/// the latest answer of every state (with the state in its column); everything else carries only
-/// approved and adopted answers, as the public sees them.
+/// The report as this audience may have it, with the options applied and the councils' published
+/// letters. Staff spreadsheets carry the latest answer of every state (with the state in its
+/// column); everything else carries only approved and adopted answers, as the public sees them.
 pub async fn report_for(
+    store: &Store,
+    consultation: &ConsultationRow,
+    options: ExportOptions,
+    audience: Audience,
+    all_answers: bool,
+    t: &Messages,
+) -> Result<Report, AppError> {
+    let mut report = reactions_report(store, consultation, options, audience, all_answers, t).await?;
+    report.advices = super::advice::published_letters(store, consultation).await?;
+    Ok(report)
+}
+
+/// As [`report_for`], without the councils' letters, for callers that need no letters or load
+/// them themselves.
+pub async fn reactions_report(
     store: &Store,
     consultation: &ConsultationRow,
     options: ExportOptions,
@@ -107,7 +122,6 @@ pub async fn report_for(
     let mut inputs = store.report_inputs(consultation.id, !(all_answers && audience == Audience::Staff)).await?;
     options.prepare(&mut inputs);
     let mut report = report::assemble_with(&sections, &blocks, inputs, options.hidden);
-    report.advices = super::advice::published_letters(store, consultation).await?;
     if options.order == Order::Status {
         report = by_status(report, t.export.whole_document_label, |status| match status {
             Some(status) => capitalise(t.status_label(status)),
@@ -293,7 +307,7 @@ pub async fn api_document(store: &Store, slug: &str) -> Result<ApiDocument, AppE
 pub async fn api_reactions(store: &Store, slug: &str, t: &Messages) -> Result<open_data::ApiReactions, AppError> {
     let consultation = store.consultation_by_slug(slug).await?.ok_or(AppError::NotFound)?;
     let options = ExportOptions { names: false, ..ExportOptions::default() };
-    let report = report_for(store, &consultation, options, Audience::Public, false, t).await?;
+    let report = reactions_report(store, &consultation, options, Audience::Public, false, t).await?;
     Ok(open_data::reactions(&consultation.slug, &report, t))
 }
 
