@@ -29,8 +29,9 @@ ensure_tools() {
         say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION"
         cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
     fi
-    if [ ! -x "$ROOT/end2end/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/end2end/node_modules/playwright-core" ]; then
-        say "npm ci (wasm-opt from binaryen, playwright-core, axe-core)"
+    if [ ! -x "$ROOT/end2end/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/end2end/node_modules/playwright-core" ] \
+        || [ ! -d "$ROOT/end2end/node_modules/mailparser" ]; then
+        say "npm ci (wasm-opt from binaryen, playwright-core, axe-core, mailparser)"
         (cd "$ROOT/end2end" && npm ci --no-audit --no-fund)
     fi
     # cargo-leptos uses the wasm-opt it finds on PATH instead of downloading one.
@@ -40,6 +41,35 @@ ensure_tools() {
 build_release() {
     say "cargo leptos build --release"
     (cd "$ROOT" && cargo leptos build --release)
+}
+
+# The local SMTP server for development and tests: Debian's aiosmtpd (python3-aiosmtpd), which
+# keeps every message as a file in a Maildir. Installed here when missing and we may.
+ensure_mail_sink() {
+    if /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then return 0; fi
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        say "apt-get install python3-aiosmtpd (the local mail server)"
+        apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends python3-aiosmtpd
+    else
+        echo "Install Debian's python3-aiosmtpd for the local mail server (sudo apt-get install python3-aiosmtpd)." >&2
+        return 1
+    fi
+}
+
+# Starts the mail sink on 127.0.0.1:$1 writing to the Maildir $2; sets MAIL_SINK_PID and
+# exports INSPRAAK_SMTP_URL for the server.
+start_mail_sink() {
+    /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$1" -c aiosmtpd.handlers.Mailbox "$2" >/dev/null 2>&1 &
+    MAIL_SINK_PID=$!
+    for _ in $(seq 1 100); do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+            export INSPRAAK_SMTP_URL="smtp://127.0.0.1:$1"
+            return 0
+        fi
+        sleep 0.1
+    done
+    echo "the mail sink on port $1 did not start" >&2
+    return 1
 }
 
 # The environment the server binary reads when it is started outside cargo-leptos.

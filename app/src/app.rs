@@ -50,7 +50,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/consultaties/:slug/reactienota") view=ReportPage ssr=SsrMode::Async/>
                     <Route path=path!("/consultaties/:slug/resultaat") view=OutcomePage ssr=SsrMode::Async/>
                     <Route path=path!("/volg") view=TrackLookupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/volg/kwijt") view=LostCodePage ssr=SsrMode::Async/>
                     <Route path=path!("/volg/:code") view=TrackPage ssr=SsrMode::Async/>
+                    <Route path=path!("/bevestigen/:token") view=ConfirmEmailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/afmelden/:token") view=UnsubscribePage ssr=SsrMode::Async/>
+                    <Route path=path!("/wissen/:token") view=EraseLinkPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/post") view=OutboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/inloggen") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer") view=OfficerHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/nieuw") view=NewConsultationPage ssr=SsrMode::Async/>

@@ -5,6 +5,7 @@
 use crate::domain::document::BlockKind;
 use crate::domain::error::FieldError;
 use crate::domain::status::{AnswerState, ProcessingStatus};
+use crate::i18n_mail::{PRIVACY_EN, PRIVACY_NL};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -170,6 +171,8 @@ pub struct Messages {
     pub work: &'static crate::i18n_workbench::WorkMessages,
     pub export: &'static crate::i18n_export::ExportMessages,
     pub outcome: &'static crate::i18n_outcome::OutcomeMessages,
+    pub mail: &'static crate::i18n_mail::MailMessages,
+    pub privacy: &'static crate::i18n_mail::PrivacyMessages,
 }
 
 impl Messages {
@@ -194,6 +197,8 @@ pub const NL: Messages = Messages {
     work: &crate::i18n_workbench::NL,
     export: &crate::i18n_export::NL,
     outcome: &crate::i18n_outcome::NL,
+    mail: &crate::i18n_mail::NL,
+    privacy: &crate::i18n_mail::PRIVACY_NL,
     lang_name: "Nederlands",
     site_name: "Inspraak",
     site_tagline: "Reageer op beleid in wording en volg wat ermee gebeurt",
@@ -370,6 +375,10 @@ pub const NL: Messages = Messages {
         FieldError::InvalidRole => "Kies een rol: beleidsmedewerker, beoordelaar of beheerder.".into(),
         FieldError::OwnRole => "U kunt uw eigen rol niet wijzigen. Vraag een andere beheerder.".into(),
         FieldError::LastAdmin => "Er moet altijd een beheerder zijn. Maak eerst iemand anders beheerder.".into(),
+        FieldError::ErasureNotConfirmed => "Vink aan dat u uw gegevens wilt laten wissen.".into(),
+        FieldError::LinkUnknown => PRIVACY_NL.link_unknown.into(),
+        FieldError::LinkExpired => PRIVACY_NL.link_expired.into(),
+        FieldError::LinkUsed => PRIVACY_NL.link_used.into(),
         FieldError::CouncilIsDrafting => "De raad werkt zelf aan een concept; wacht tot het is ingediend.".into(),
         FieldError::NotYourMunicipality => "Dit advies wordt beantwoord door de ambtenaren van een andere gemeente.".into(),
     },
@@ -380,6 +389,8 @@ pub const EN: Messages = Messages {
     work: &crate::i18n_workbench::EN,
     export: &crate::i18n_export::EN,
     outcome: &crate::i18n_outcome::EN,
+    mail: &crate::i18n_mail::EN,
+    privacy: &crate::i18n_mail::PRIVACY_EN,
     lang_name: "English",
     site_name: "Inspraak",
     site_tagline: "Comment on draft policy and follow what is done with it",
@@ -552,6 +563,10 @@ pub const EN: Messages = Messages {
         FieldError::InvalidRole => "Choose a role: officer, reviewer or admin.".into(),
         FieldError::OwnRole => "You cannot change your own role. Ask another admin.".into(),
         FieldError::LastAdmin => "There must always be an admin. Make someone else admin first.".into(),
+        FieldError::ErasureNotConfirmed => "Tick the box to have your details erased.".into(),
+        FieldError::LinkUnknown => PRIVACY_EN.link_unknown.into(),
+        FieldError::LinkExpired => PRIVACY_EN.link_expired.into(),
+        FieldError::LinkUsed => PRIVACY_EN.link_used.into(),
         FieldError::CouncilIsDrafting => "The council is writing its own draft; wait until it is submitted.".into(),
         FieldError::NotYourMunicipality => "This advice is answered by the officers of another municipality.".into(),
     },

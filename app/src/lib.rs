@@ -13,6 +13,7 @@ pub mod domain;
 pub mod i18n;
 pub mod i18n_councils;
 pub mod i18n_export;
+pub mod i18n_mail;
 pub mod i18n_outcome;
 pub mod i18n_workbench;
 pub mod pages;

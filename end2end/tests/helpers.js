@@ -2,7 +2,7 @@
 // browser download), axe-core injected into the page, and small helpers for the flows.
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
@@ -100,3 +100,42 @@ export function unique() {
 }
 
 export const CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/;
+
+/** The Maildir of the local SMTP server the test server sends to (set by scripts/test). */
+export const MAILDIR = process.env.INSPRAAK_MAILDIR;
+
+/** Every message in the Maildir to `address`, decoded, oldest first. */
+export async function mailsTo(address) {
+  const { simpleParser } = await import('mailparser');
+  const dir = path.join(MAILDIR, 'new');
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir).map((name) => path.join(dir, name));
+  files.sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs || a.localeCompare(b));
+  const mails = [];
+  for (const file of files) {
+    const parsed = await simpleParser(readFileSync(file));
+    const to = parsed.to?.value?.map((v) => v.address.toLowerCase()) ?? [];
+    if (to.includes(address.toLowerCase())) {
+      mails.push({ subject: parsed.subject ?? '', text: parsed.text ?? '', headers: parsed.headers });
+    }
+  }
+  return mails;
+}
+
+/** Waits (at most 20 s) until a mail to `address` whose subject matches `subject` arrives. */
+export async function waitForMail(address, subject) {
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    const found = (await mailsTo(address)).filter((m) => subject.test(m.subject));
+    if (found.length > 0) return found[found.length - 1];
+    assert.ok(Date.now() < deadline, `no mail to ${address} with subject ${subject}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The path of the first link in a mail's text that starts with `prefix` (e.g. "/bevestigen/"). */
+export function linkIn(text, prefix) {
+  const url = text.split(/\s+/).find((word) => /^https?:\/\//.test(word) && new URL(word).pathname.startsWith(prefix));
+  assert.ok(url, `a ${prefix} link in:\n${text}`);
+  return new URL(url).pathname;
+}

@@ -64,6 +64,8 @@ async fn serve(store: Store, demo: bool) -> Result<(), Box<dyn std::error::Error
         settings.organisation = "Gemeente Lindeburg".into();
     }
     let state = AppState::new(store, &settings);
+    // Mail to residents leaves through the outbox, in the background.
+    app::backend::mail::spawn_sender(state.store.clone(), state.mailer.clone());
     let options = ServerOptions { secure_cookies: std::env::var("INSPRAAK_INSECURE_COOKIES").map(|v| v != "1").unwrap_or(true) };
     let router = build_router(state, leptos_options, &options).await?;
     let listener = tokio::net::TcpListener::bind(addr).await?;

@@ -13,11 +13,6 @@ use axum::http::StatusCode;
 use common::*;
 use serde::de::DeserializeOwned;
 
-fn app_error(response: &TestResponse) -> AppError {
-    assert!(!response.status.is_success(), "an error status, got {}: {}", response.status, response.body);
-    response.json()
-}
-
 fn outcome<T: DeserializeOwned>(response: &TestResponse) -> FormOutcome<T> {
     assert_eq!(response.status, StatusCode::OK, "{}", response.body);
     response.json()

@@ -17,11 +17,6 @@ fn login_outcome(response: &TestResponse) -> FormOutcome<()> {
     response.json()
 }
 
-fn app_error(response: &TestResponse) -> AppError {
-    assert!(!response.status.is_success(), "an error status, got {}: {}", response.status, response.body);
-    response.json()
-}
-
 async fn who(client: &mut Client) -> Option<SessionUser> {
     let response = client.call("/api/wie", &[]).await;
     assert_eq!(response.status, StatusCode::OK, "{}", response.body);

@@ -16,11 +16,6 @@ use app::i18n::NL;
 use axum::http::StatusCode;
 use common::*;
 
-fn app_error(response: &TestResponse) -> AppError {
-    assert!(!response.status.is_success(), "an error status, got {}: {}", response.status, response.body);
-    response.json()
-}
-
 async fn submit(app: &TestApp, form: CommentForm) -> Receipt {
     let response = app.client_from([203, 0, 113, 20]).submit(&form).await;
     assert_eq!(response.status, StatusCode::OK, "{}", response.body);

@@ -33,16 +33,6 @@ fn refusal(response: &TestResponse) -> app::domain::error::FieldErrors {
     }
 }
 
-fn app_error(response: &TestResponse) -> AppError {
-    assert!(
-        response.status.is_server_error() || response.status.is_client_error(),
-        "an error status, got {}: {}",
-        response.status,
-        response.body
-    );
-    response.json::<AppError>()
-}
-
 #[tokio::test]
 async fn server_functions_live_at_their_documented_paths() {
     use app::api::*;

@@ -27,11 +27,6 @@ async fn id_of(app: &TestApp, body: &str) -> i64 {
     app.store.comments_for_officer(consultation.id).await.unwrap().into_iter().find(|c| c.body == body).expect("comment stored").id
 }
 
-fn app_error(response: &TestResponse) -> AppError {
-    assert!(!response.status.is_success(), "an error status, got {}: {}", response.status, response.body);
-    response.json()
-}
-
 #[tokio::test]
 async fn filters_combine_count_per_value_and_page() {
     let app = TestApp::new().await;

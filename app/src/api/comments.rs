@@ -22,6 +22,9 @@ pub struct TrackView {
     #[serde(default)]
     pub hidden: bool,
     pub answer: Option<PublicAnswer>,
+    /// The personal data kept with it, and what the resident can do about it.
+    #[serde(default)]
+    pub privacy: super::PrivacyView,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,11 +42,21 @@ pub struct PublicAnswer {
 #[server(endpoint = "reageer")]
 pub async fn submit_comment(form: CommentForm) -> Result<FormOutcome<Receipt>, AppError> {
     use crate::backend::flash::{echo_values, finish_plain_form};
-    use crate::backend::{context::state, ratelimit, services};
+    use crate::backend::{context, context::state, mail, ratelimit, services};
     use crate::domain::error::{FieldError, FieldErrors};
     // Refused like bad input, so that what the resident wrote comes back with the reason.
     let outcome = match ratelimit::check(ratelimit::Bucket::Comment).await {
-        Ok(()) => services::submit_comment(&state()?.store, &form, services::today()).await?,
+        Ok(()) => {
+            let state = state()?;
+            let outcome = services::submit_comment(&state.store, &form, services::today(), context::request_locale()).await?;
+            if let FormOutcome::Done(receipt) = &outcome {
+                // The comment is stored; a receipt that cannot be queued is logged, not shown.
+                if let Err(error) = mail::queue_receipt(&state.store, &state.mailer, &context::site_url(), receipt.comment_id).await {
+                    tracing::error!(%error, "receipt not queued");
+                }
+            }
+            outcome
+        }
         Err(AppError::RateLimited) => FormOutcome::Invalid(FieldErrors::single("body", FieldError::TooManyRequests)),
         Err(error) => return Err(error),
     };
@@ -60,11 +73,13 @@ pub async fn submit_comment(form: CommentForm) -> Result<FormOutcome<Receipt>, A
 /// The tracking page's data. Rate limited so that codes cannot be guessed.
 #[server(endpoint = "volg")]
 pub async fn track_comment(code: String) -> Result<TrackView, AppError> {
-    use crate::backend::{context::state, ratelimit};
+    use crate::backend::{context::state, mail, ratelimit};
     use crate::domain::tracking::TrackingCode;
     ratelimit::check(ratelimit::Bucket::Lookup).await?;
     let code = TrackingCode::parse(&code).ok_or(AppError::NotFound)?;
-    let row = state()?.store.comment_by_code(&code).await?.ok_or(AppError::NotFound)?;
+    let store = state()?.store;
+    let row = store.comment_by_code(&code).await?.ok_or(AppError::NotFound)?;
+    let privacy = mail::privacy_of(&store, row.comment_id).await?;
     let answer = match (row.answer_status.as_deref().and_then(ProcessingStatus::parse), row.answer_html) {
         (Some(status), Some(html)) => {
             Some(PublicAnswer { status, html, processed_where: row.answer_where, change_reason: row.answer_reason })
@@ -83,5 +98,6 @@ pub async fn track_comment(code: String) -> Result<TrackView, AppError> {
         received_on: row.submitted_at.date(),
         hidden: row.hidden,
         answer,
+        privacy,
     })
 }

@@ -8,6 +8,7 @@ mod comments;
 mod consultations;
 mod councils;
 mod phases;
+mod privacy;
 mod users;
 mod workbench;
 
@@ -18,6 +19,7 @@ pub use comments::*;
 pub use consultations::*;
 pub use councils::*;
 pub use phases::*;
+pub use privacy::*;
 pub use users::*;
 pub use workbench::*;
 
@@ -45,6 +47,9 @@ pub const ECHO_PARAM: &str = "formulier";
 pub struct Receipt {
     pub code: String,
     pub late: bool,
+    /// Server-side only: the stored reaction, for the receipt mail.
+    #[serde(skip)]
+    pub comment_id: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

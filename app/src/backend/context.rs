@@ -18,8 +18,11 @@ pub struct Settings {
     pub logins_per_minute: u32,
     /// Open data and document downloads, per address.
     pub downloads_per_minute: u32,
+    /// The lost-code form, per address: codes go by mail, so few are needed.
+    pub recoveries_per_minute: u32,
     /// The municipality or region on the documents ("Gemeente Lindeburg"); empty leaves it out.
     pub organisation: String,
+    pub mail: super::mail::MailSettings,
 }
 
 impl Default for Settings {
@@ -29,14 +32,16 @@ impl Default for Settings {
             lookups_per_minute: 30,
             logins_per_minute: 10,
             downloads_per_minute: 60,
+            recoveries_per_minute: 5,
             organisation: String::new(),
+            mail: super::mail::MailSettings::default(),
         }
     }
 }
 
 impl Settings {
     /// Defaults, overridden by `INSPRAAK_RATE_COMMENTS`, `INSPRAAK_RATE_LOOKUPS`, `INSPRAAK_RATE_LOGINS`,
-    /// `INSPRAAK_RATE_DOWNLOADS` and `INSPRAAK_ORGANISATION`.
+    /// `INSPRAAK_RATE_DOWNLOADS`, `INSPRAAK_RATE_RECOVERIES`, `INSPRAAK_ORGANISATION` and the mail settings.
     pub fn from_env() -> Self {
         let read = |name: &str, default: u32| std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default);
         let d = Settings::default();
@@ -45,7 +50,9 @@ impl Settings {
             lookups_per_minute: read("INSPRAAK_RATE_LOOKUPS", d.lookups_per_minute),
             logins_per_minute: read("INSPRAAK_RATE_LOGINS", d.logins_per_minute),
             downloads_per_minute: read("INSPRAAK_RATE_DOWNLOADS", d.downloads_per_minute),
+            recoveries_per_minute: read("INSPRAAK_RATE_RECOVERIES", d.recoveries_per_minute),
             organisation: std::env::var("INSPRAAK_ORGANISATION").unwrap_or_default().trim().to_string(),
+            mail: super::mail::MailSettings::from_env(),
         }
     }
 }
@@ -57,6 +64,7 @@ pub struct AppState {
     pub limits: Arc<RateLimits>,
     /// The municipality or region named on the documents.
     pub organisation: Arc<str>,
+    pub mailer: Arc<super::mail::Mailer>,
 }
 
 impl AppState {
@@ -66,6 +74,7 @@ impl AppState {
             flash: FlashStore::default(),
             limits: Arc::new(RateLimits::new(settings)),
             organisation: settings.organisation.as_str().into(),
+            mailer: Arc::new(super::mail::Mailer::new(&settings.mail)),
         }
     }
 }
@@ -114,6 +123,11 @@ pub fn public_url(path: &str) -> String {
         .and_then(|parts| parts.headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()).map(str::to_string))
         .unwrap_or_else(|| "localhost".into());
     format!("http://{host}{path}")
+}
+
+/// This site's address for links in mail: `INSPRAAK_PUBLIC_URL` if set, else from the request.
+pub fn site_url() -> super::mail::SiteUrl {
+    super::mail::SiteUrl(public_url(""))
 }
 
 /// The language chosen by cookie; Dutch otherwise.

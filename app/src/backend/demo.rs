@@ -11,6 +11,7 @@ use crate::domain::phase::Phase;
 use crate::domain::review::ReviewState;
 use crate::domain::role::Role;
 use crate::domain::status::{AnswerState, ProcessingStatus};
+use crate::i18n::Locale;
 
 pub const DEMO_DOCUMENT: &str = include_str!("../../../demo/samen-sterk-in-de-wijk.md");
 pub const DEMO_SLUG: &str = "samen-sterk-in-de-wijk";
@@ -65,7 +66,7 @@ pub async fn seed(store: &Store, login: DemoLogin) -> Result<bool, AppError> {
             organisation: String::new(),
             email: String::new(),
         };
-        if let FormOutcome::Done(receipt) = submit_comment(store, &form, today).await? {
+        if let FormOutcome::Done(receipt) = submit_comment(store, &form, today, Locale::Nl).await? {
             first.get_or_insert(receipt.code);
         }
     }
@@ -76,7 +77,7 @@ pub async fn seed(store: &Store, login: DemoLogin) -> Result<bool, AppError> {
         organisation: "Schuldhulpmaatjes Lindeburg".into(),
         ..CommentForm::default()
     };
-    submit_comment(store, &org, today).await?;
+    submit_comment(store, &org, today, Locale::Nl).await?;
     seed_campaign(store, today).await?;
     // The first comment's answer went through review, so the tracking page and the report show one.
     let hash = hash_password(&login.password)?;
@@ -128,7 +129,7 @@ async fn seed_campaign(store: &Store, today: time::Date) -> Result<(), AppError>
             body: format!("Geacht college,\n\n{LETTER}{addition}\n\nMet vriendelijke groet,\nmantelzorger {}", i + 1),
             ..CommentForm::default()
         };
-        submit_comment(store, &form, today).await?;
+        submit_comment(store, &form, today, Locale::Nl).await?;
     }
     let consultation = store.consultation_by_slug(DEMO_SLUG).await?.ok_or(AppError::Internal)?;
     let letter = ValidComment {

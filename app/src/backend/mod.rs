@@ -8,6 +8,7 @@ pub mod demo;
 pub mod export;
 pub mod flash;
 pub mod import;
+pub mod mail;
 pub mod markdown;
 pub mod ratelimit;
 pub mod services;

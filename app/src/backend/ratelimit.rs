@@ -14,6 +14,8 @@ pub enum Bucket {
     Lookup,
     Login,
     Download,
+    /// The lost-code form.
+    Recovery,
 }
 
 pub struct RateLimits {
@@ -21,6 +23,7 @@ pub struct RateLimits {
     lookup: DefaultKeyedRateLimiter<IpAddr>,
     login: DefaultKeyedRateLimiter<IpAddr>,
     download: DefaultKeyedRateLimiter<IpAddr>,
+    recovery: DefaultKeyedRateLimiter<IpAddr>,
 }
 
 fn per_minute(n: u32) -> DefaultKeyedRateLimiter<IpAddr> {
@@ -34,6 +37,7 @@ impl RateLimits {
             lookup: per_minute(settings.lookups_per_minute),
             login: per_minute(settings.logins_per_minute),
             download: per_minute(settings.downloads_per_minute),
+            recovery: per_minute(settings.recoveries_per_minute),
         }
     }
 
@@ -43,6 +47,7 @@ impl RateLimits {
             Bucket::Lookup => &self.lookup,
             Bucket::Login => &self.login,
             Bucket::Download => &self.download,
+            Bucket::Recovery => &self.recovery,
         };
         if limiter.len() > 50_000 {
             limiter.retain_recent();

@@ -117,7 +117,12 @@ pub async fn create_consultation(
 }
 
 /// Stores a resident's comment: refused before the period, marked late after it.
-pub async fn submit_comment(store: &Store, form: &CommentForm, today: time::Date) -> Result<FormOutcome<Receipt>, AppError> {
+pub async fn submit_comment(
+    store: &Store,
+    form: &CommentForm,
+    today: time::Date,
+    locale: crate::i18n::Locale,
+) -> Result<FormOutcome<Receipt>, AppError> {
     let consultation = store.consultation_by_slug(form.consultation.trim()).await?.ok_or(AppError::NotFound)?;
     let comment = match ValidComment::try_from(form) {
         Ok(comment) => comment,
@@ -138,10 +143,14 @@ pub async fn submit_comment(store: &Store, form: &CommentForm, today: time::Date
     for _ in 0..3 {
         let code = new_tracking_code();
         match store.insert_comment(consultation.id, consultation.version_id, block_id, &comment, &code, lateness).await {
-            Ok(_) => {
+            Ok(comment_id) => {
+                if locale != crate::i18n::Locale::default() {
+                    store.set_sender_locale(comment_id, locale.code()).await?;
+                }
                 return Ok(FormOutcome::Done(Receipt {
                     code: code.to_string(),
                     late: lateness == crate::domain::consultation::Lateness::Late,
+                    comment_id,
                 }));
             }
             Err(StoreError::Conflict(_)) => continue,

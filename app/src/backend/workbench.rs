@@ -448,7 +448,8 @@ pub async fn set_visibility(user: &UserRow, form: ModerationForm) -> Result<Form
 }
 
 pub async fn adopt(user: &UserRow, form: AdoptionForm) -> Result<FormOutcome<Adopted>, AppError> {
-    let store = state()?.store;
+    let app = state()?;
+    let store = app.store.clone();
     let consultation = consultation(&store, &form.slug).await?;
     let outcome = match parse_adoption_date(&form, super::services::today()) {
         Err(errors) => FormOutcome::Invalid(errors),
@@ -457,6 +458,12 @@ pub async fn adopt(user: &UserRow, form: AdoptionForm) -> Result<FormOutcome<Ado
             match store.adopt_answers(consultation.id, date, user).await? {
                 AdoptionCheck::Ready { answers } => {
                     tracing::info!(answers, "answers adopted");
+                    // Adopted answers are public now: tell the residents who asked. The adoption
+                    // stands whatever happens to the mail.
+                    let site = super::context::site_url();
+                    if let Err(error) = super::mail::queue_answers(&store, &app.mailer, &site, consultation.id).await {
+                        tracing::error!(%error, "answer mail not queued");
+                    }
                     return finish_adoption(FormOutcome::Done(Adopted { answers }), &form);
                 }
                 AdoptionCheck::NotReady { open } => errors.add("adopted_on", FieldError::AnswersNotApproved { open }),

@@ -11,6 +11,7 @@ pub mod fields;
 pub mod layout;
 pub mod letter;
 pub mod outcome;
+pub mod privacy;
 pub mod process;
 pub mod report;
 pub mod review;

@@ -81,6 +81,12 @@ pub enum FieldError {
     InvalidRole,
     OwnRole,
     LastAdmin,
+    /// Erasing personal data is asked for with a tick, so that it is never done by a slip.
+    ErasureNotConfirmed,
+    /// A link from a mail that the system does not know (mistyped or cut off).
+    LinkUnknown,
+    LinkExpired,
+    LinkUsed,
 }
 
 impl FieldErrors {

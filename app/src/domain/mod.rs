@@ -11,6 +11,7 @@ pub mod document;
 pub mod error;
 pub mod export;
 pub mod grouping;
+pub mod mail;
 pub mod open_data;
 pub mod outcome;
 pub mod phase;

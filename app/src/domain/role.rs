@@ -59,6 +59,8 @@ pub enum Action {
     ReadAuditLog,
     /// Work on one's own council's advice.
     DraftAdvice,
+    /// See the outbox and the erasures, retry failed mail.
+    ManageMail,
 }
 
 pub fn may(role: Role, action: Action) -> bool {
@@ -67,7 +69,7 @@ pub fn may(role: Role, action: Action) -> bool {
             role.is_staff()
         }
         Action::ModerateComments => role.is_staff(),
-        Action::ManageUsers | Action::ReadAuditLog => role == Role::Admin,
+        Action::ManageUsers | Action::ReadAuditLog | Action::ManageMail => role == Role::Admin,
         Action::ReviewAnswers => matches!(role, Role::Reviewer | Role::Admin),
         Action::DraftAdvice => role == Role::CouncilMember,
     }

@@ -26,7 +26,10 @@ pub fn OfficerHomePage() -> impl IntoView {
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         let admin = matches!(user.await, Ok(Some(u)) if u.role == crate::domain::role::Role::Admin);
-                        admin.then(|| view! { <a class="button-secondary" href="/beheer/gebruikers">{t.work.users_title}</a> })
+                        admin.then(|| view! {
+                            <a class="button-secondary" href="/beheer/gebruikers">{t.work.users_title}</a>" "
+                            <a class="button-secondary" href="/beheer/post">{t.privacy.nav_outbox}</a>
+                        })
                     })}
                 </Suspense>
             </p>

@@ -1,6 +1,7 @@
-use super::{param, query};
+use super::{echo_resource, param, query};
 use crate::api::{TrackView, track_comment};
 use crate::components::errors::ErrorView;
+use crate::components::privacy::PrivacySection;
 use crate::domain::error::AppError;
 use crate::platform::use_messages;
 use leptos::prelude::*;
@@ -24,7 +25,8 @@ pub fn TrackLookupPage() -> impl IntoView {
                 </div>
                 <button type="submit" class="button-primary">{t.track_lookup}</button>
             </form>
-            {move || code.get().map(|code| view! { <TrackedComment code received=false/> })}
+            <p><a href="/volg/kwijt">{t.privacy.lost_link}</a></p>
+            {move || code.get().map(|code| view! { <TrackedComment code received=false notice=None/> })}
         </div>
     }
 }
@@ -35,22 +37,36 @@ pub fn TrackPage() -> impl IntoView {
     let t = use_messages();
     let code = param("code");
     let received = query("ontvangen");
+    // Where a privacy form or a mail link sent the resident back to (JavaScript off).
+    let (erase, confirmed, unsubscribed) = (query("wissen"), query("bevestigen"), query("afmelden"));
+    let notice = move || {
+        let p = t.privacy;
+        match (erase.get().as_deref(), confirmed.get(), unsubscribed.get()) {
+            (Some("mail"), _, _) => Some(p.erase_mail_sent),
+            (Some(_), _, _) => Some(p.erased),
+            (_, Some(_), _) => Some(p.confirm_done),
+            (_, _, Some(_)) => Some(p.unsubscribe_done),
+            _ => None,
+        }
+    };
     view! {
         <Title text=t.track_title/>
         <div class="wrap page">
             <h1>{t.track_title}</h1>
-            {move || view! { <TrackedComment code=code.get() received=received.get().is_some()/> }}
+            {move || view! { <TrackedComment code=code.get() received=received.get().is_some() notice=notice()/> }}
         </div>
     }
 }
 
 #[component]
-fn TrackedComment(code: String, received: bool) -> impl IntoView {
+fn TrackedComment(code: String, received: bool, notice: Option<&'static str>) -> impl IntoView {
     let t = use_messages();
     let tracked = Resource::new(move || code.clone(), track_comment);
+    let echo = echo_resource();
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
+                let echo = echo.await;
                 match tracked.await {
                     // Right after a plain form post: the receipt, only for a code that exists.
                     Ok(view) => view! {
@@ -61,7 +77,7 @@ fn TrackedComment(code: String, received: bool) -> impl IntoView {
                                 <p>{t.receipt_keep}</p>
                             </div>
                         })}
-                        <TrackDetails view/>
+                        <TrackDetails view notice echo/>
                     }.into_any(),
                     Err(AppError::NotFound) => view! { <UnknownCode/> }.into_any(),
                     Err(error) => view! { <ErrorView error/> }.into_any(),
@@ -79,8 +95,9 @@ fn UnknownCode() -> impl IntoView {
 }
 
 #[component]
-fn TrackDetails(view: TrackView) -> impl IntoView {
+fn TrackDetails(view: TrackView, notice: Option<&'static str>, echo: Option<crate::api::FormEcho>) -> impl IntoView {
     let t = use_messages();
+    let privacy = view! { <PrivacySection code=view.code.clone() privacy=view.privacy.clone() notice echo/> };
     let about = match (&view.block_label, &view.block_anchor) {
         (Some(label), Some(anchor)) => view! {
             <a href=format!("/consultaties/{}#{}", view.consultation_slug, anchor)>{label.clone()}</a>
@@ -117,5 +134,6 @@ fn TrackDetails(view: TrackView) -> impl IntoView {
             {view.hidden.then(|| view! { <p class="notice hidden-note">{t.work.hidden_for_sender}</p> })}
         </section>
         {answer}
+        {privacy}
     }
 }

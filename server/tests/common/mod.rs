@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod sink;
+
 use app::api::{ReactionListView, SavedAnswer};
 use app::backend::auth::hash_password;
 use app::backend::services::today;
@@ -38,7 +40,9 @@ pub fn generous() -> Settings {
         lookups_per_minute: 10_000,
         logins_per_minute: 10_000,
         downloads_per_minute: 10_000,
+        recoveries_per_minute: 10_000,
         organisation: "Gemeente Lindeburg".into(),
+        ..Settings::default()
     }
 }
 
@@ -53,6 +57,21 @@ pub struct TestApp {
 impl TestApp {
     pub async fn new() -> Self {
         Self::with_settings(generous()).await
+    }
+
+    /// An app that sends its mail to `smtp_url` (a test's `MailSink`).
+    pub async fn with_mail(smtp_url: &str, settings: Settings) -> Self {
+        let mail = app::backend::mail::MailSettings { smtp_url: Some(smtp_url.to_string()), ..Default::default() };
+        Self::build(Settings { mail, ..settings }, false).await
+    }
+
+    /// Sends what is due in the outbox now, as the background sender would.
+    pub async fn deliver(&self) -> app::backend::mail::Delivery {
+        self.deliver_at(app::backend::store::now()).await
+    }
+
+    pub async fn deliver_at(&self, at: time::OffsetDateTime) -> app::backend::mail::Delivery {
+        app::backend::mail::deliver_due(&self.store, &self.state.mailer, at).await.expect("outbox round")
     }
 
     pub async fn with_settings(settings: Settings) -> Self {
@@ -482,6 +501,12 @@ pub async fn publish_answer(app: &TestApp, officer: &mut Client, comment: i64, b
 pub async fn reaction_list(client: &mut Client, slug: &str, query: &str) -> ReactionListView {
     let response = client.call("/api/beheer-reacties", &fields(&[("slug", slug), ("query", query)])).await;
     assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    response.json()
+}
+
+/// The typed error a refused server function call carries.
+pub fn app_error(response: &TestResponse) -> app::domain::error::AppError {
+    assert!(!response.status.is_success(), "an error status, got {}: {}", response.status, response.body);
     response.json()
 }
 

@@ -10,6 +10,7 @@ use time::OffsetDateTime;
 /// What a resident sees on the tracking page: their own comment, the paragraph and the final answer.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TrackedComment {
+    pub comment_id: i64,
     pub consultation_slug: String,
     pub consultation_title: String,
     pub block_anchor: Option<String>,
@@ -134,7 +135,7 @@ impl Store {
     #[tracing::instrument(skip(self, code))]
     pub async fn comment_by_code(&self, code: &TrackingCode) -> Result<Option<TrackedComment>, StoreError> {
         let sql = format!(
-            "SELECT c.slug AS consultation_slug, c.title AS consultation_title, \
+            "SELECT m.id AS comment_id, c.slug AS consultation_slug, c.title AS consultation_title, \
                     b.anchor AS block_anchor, b.label AS block_label, b.plain_text AS block_text, \
                     m.body, m.is_late, m.submitted_at, \
                     a.body_html AS answer_html, a.status AS answer_status, a.processed_where AS answer_where, \

@@ -225,6 +225,13 @@ impl Store {
     }
 
     #[tracing::instrument(skip(self))]
+    pub async fn consultation_by_id(&self, id: i64) -> Result<Option<ConsultationRow>, StoreError> {
+        Ok(sqlx::query_as(&format!("SELECT {CONSULTATION_COLUMNS} FROM consultations c WHERE c.id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
     pub async fn consultation_by_slug(&self, slug: &str) -> Result<Option<ConsultationRow>, StoreError> {
         Ok(sqlx::query_as(&format!("SELECT {CONSULTATION_COLUMNS} FROM consultations c WHERE c.slug = $1"))
             .bind(slug)

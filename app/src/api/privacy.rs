@@ -1,0 +1,224 @@
+//! Residents' mail and privacy: the links in mail (confirm, unsubscribe, erase), the erasure
+//! request from the tracking page, the lost-code form, and the admins' outbox.
+
+use crate::domain::error::{AppError, FormOutcome};
+use crate::domain::mail::{MailKind, OutboxStatus};
+use leptos::server;
+use serde::{Deserialize, Serialize};
+
+/// What the tracking page shows of the personal data kept with a reaction.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrivacyView {
+    /// Anything personal is kept at all.
+    pub kept: bool,
+    pub has_name: bool,
+    /// Not the address itself: whoever has the code need not learn who wrote.
+    pub has_email: bool,
+    pub confirmed: bool,
+    pub unsubscribed: bool,
+}
+
+/// Where an erasure request went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ErasureRequested {
+    /// A mail with the confirming link is on its way.
+    MailSent,
+    Erased,
+}
+
+/// The reaction a mail link belonged to, for the way back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkFollowed {
+    pub code: String,
+}
+
+/// The admins' view of the outbox and the erasures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxView {
+    pub smtp_configured: bool,
+    pub retention_days: u32,
+    pub waiting: usize,
+    pub sent: usize,
+    pub failed: usize,
+    pub unsent: Vec<OutboxItem>,
+    pub erasures: Vec<ErasureItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub kind: MailKind,
+    /// Masked.
+    pub recipient: String,
+    pub status: OutboxStatus,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub next_attempt: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErasureItem {
+    pub on: time::Date,
+    pub consultation: String,
+    pub by_request: bool,
+    pub reactions: usize,
+}
+
+/// From the tracking page: erase the name and address kept with this reaction. The code proves
+/// the reaction; a confirmed address confirms by mail as well. Rate limited like the lookups.
+#[server(endpoint = "wissen")]
+pub async fn request_erasure(code: String, confirm: Option<String>) -> Result<FormOutcome<ErasureRequested>, AppError> {
+    use crate::backend::context::{site_url, state};
+    use crate::backend::flash::{echo_values, finish_plain_form};
+    use crate::backend::mail::{ErasureStep, request_erasure as request};
+    use crate::backend::ratelimit;
+    use crate::domain::error::{FieldError, FieldErrors};
+    use crate::domain::tracking::TrackingCode;
+    ratelimit::check(ratelimit::Bucket::Lookup).await?;
+    let code = TrackingCode::parse(&code).ok_or(AppError::NotFound)?;
+    let state = state()?;
+    let comment_id = state.store.comment_id_by_code(code.as_str()).await?.ok_or(AppError::NotFound)?;
+    let outcome = if crate::domain::comment::is_checked(&confirm) {
+        match request(&state.store, &state.mailer, &site_url(), comment_id).await? {
+            ErasureStep::MailSent => FormOutcome::Done(ErasureRequested::MailSent),
+            ErasureStep::Erased | ErasureStep::NothingToErase => FormOutcome::Done(ErasureRequested::Erased),
+        }
+    } else {
+        FormOutcome::Invalid(FieldErrors::single("confirm", FieldError::ErasureNotConfirmed))
+    };
+    finish_plain_form(
+        &outcome,
+        echo_values([]),
+        |done| match done {
+            ErasureRequested::MailSent => format!("/volg/{code}?wissen=mail#gegevens"),
+            ErasureRequested::Erased => format!("/volg/{code}?wissen=klaar#gegevens"),
+        },
+        "gegevens",
+    );
+    Ok(outcome)
+}
+
+/// A link from a mail, used with the button on its page (never by opening it: mail scanners open
+/// links). `purpose` is `bevestigen`, `afmelden` or `wissen`.
+#[server(endpoint = "maillink")]
+pub async fn follow_mail_link(purpose: String, token: String) -> Result<FormOutcome<LinkFollowed>, AppError> {
+    use crate::backend::context::{site_url, state};
+    use crate::backend::flash::{echo_values, finish_plain_form};
+    use crate::backend::ratelimit;
+    use crate::domain::error::{FieldError, FieldErrors};
+    use crate::domain::mail::{LinkProblem, LinkPurpose};
+    ratelimit::check(ratelimit::Bucket::Lookup).await?;
+    let purpose = LinkPurpose::parse(&purpose).ok_or(AppError::NotFound)?;
+    let state = state()?;
+    let outcome = match crate::backend::mail::follow_link(&state.store, &state.mailer, &site_url(), purpose, &token).await? {
+        Ok(code) => FormOutcome::Done(LinkFollowed { code }),
+        Err(problem) => FormOutcome::Invalid(FieldErrors::single(
+            "token",
+            match problem {
+                LinkProblem::Unknown => FieldError::LinkUnknown,
+                LinkProblem::Expired => FieldError::LinkExpired,
+                LinkProblem::Used => FieldError::LinkUsed,
+            },
+        )),
+    };
+    finish_plain_form(&outcome, echo_values([]), |done| format!("/volg/{}?{}=klaar#gegevens", done.code, purpose.code()), "maillink");
+    Ok(outcome)
+}
+
+/// The lost-code form: the same answer whether or not the address is known, so it tells nobody
+/// who took part. Rate limited per address.
+#[server(endpoint = "volgcodes")]
+pub async fn resend_codes(email: String) -> Result<FormOutcome<()>, AppError> {
+    use crate::backend::context::{request_locale, site_url, state};
+    use crate::backend::flash::{echo_values, finish_plain_form};
+    use crate::backend::ratelimit;
+    use crate::domain::comment::looks_like_email;
+    use crate::domain::error::{FieldError, FieldErrors};
+    let typed = email.trim().to_string();
+    let outcome = if typed.is_empty() {
+        FormOutcome::Invalid(FieldErrors::single("email", FieldError::Required))
+    } else if !looks_like_email(&typed) {
+        FormOutcome::Invalid(FieldErrors::single("email", FieldError::InvalidEmail))
+    } else {
+        match ratelimit::check(ratelimit::Bucket::Recovery).await {
+            Ok(()) => {
+                let state = state()?;
+                crate::backend::mail::queue_codes(&state.store, &state.mailer, &site_url(), &typed, request_locale()).await?;
+                FormOutcome::Done(())
+            }
+            Err(AppError::RateLimited) => FormOutcome::Invalid(FieldErrors::single("email", FieldError::TooManyRequests)),
+            Err(error) => return Err(error),
+        }
+    };
+    finish_plain_form(&outcome, echo_values([("email", &email)]), |_| "/volg/kwijt?verstuurd=1".into(), "volgcode-kwijt");
+    Ok(outcome)
+}
+
+/// Admins: the outbox (what waits or failed, and why) and the record of erasures.
+#[server(endpoint = "beheer/post")]
+pub async fn get_outbox() -> Result<OutboxView, AppError> {
+    use crate::backend::{auth::require, context::state};
+    use crate::domain::mail::mask_email;
+    use crate::domain::role::Action;
+    require(Action::ManageMail).await?;
+    let state = state()?;
+    let counts = state.store.outbox_counts().await?;
+    let unsent = state
+        .store
+        .outbox_unsent(200)
+        .await?
+        .into_iter()
+        .filter_map(|row| {
+            let status = OutboxStatus::parse(&row.status)?;
+            Some(OutboxItem {
+                id: row.id,
+                kind: MailKind::parse(&row.kind)?,
+                recipient: row.recipient.as_deref().map(mask_email).unwrap_or_default(),
+                status,
+                attempts: row.attempts,
+                last_error: row.last_error,
+                next_attempt: (status == OutboxStatus::Waiting).then(|| {
+                    format!("{} {:02}:{:02}", row.next_attempt_at.date(), row.next_attempt_at.hour(), row.next_attempt_at.minute())
+                }),
+            })
+        })
+        .collect();
+    let erasures = state
+        .store
+        .erasures(200)
+        .await?
+        .into_iter()
+        .map(|row| ErasureItem {
+            on: row.erased_at.date(),
+            consultation: row.consultation_title,
+            by_request: row.reason == "verzoek",
+            reactions: usize::try_from(row.reactions).unwrap_or(0),
+        })
+        .collect();
+    Ok(OutboxView {
+        smtp_configured: state.mailer.configured(),
+        retention_days: state.mailer.retention_days,
+        waiting: counts.waiting,
+        sent: counts.sent,
+        failed: counts.failed,
+        unsent,
+        erasures,
+    })
+}
+
+/// Admins: a failed message goes back in the queue.
+#[server(endpoint = "beheer/post/opnieuw")]
+pub async fn retry_mail(id: i64) -> Result<FormOutcome<()>, AppError> {
+    use crate::backend::flash::{echo_values, finish_plain_form};
+    use crate::backend::{auth::require, context::state};
+    use crate::domain::role::Action;
+    require(Action::ManageMail).await?;
+    let state = state()?;
+    if !state.store.retry_mail(id).await? {
+        return Err(AppError::NotFound);
+    }
+    state.mailer.nudge();
+    let outcome = FormOutcome::Done(());
+    finish_plain_form(&outcome, echo_values([]), |_| "/beheer/post?opnieuw=1".into(), "wachtrij");
+    Ok(outcome)
+}
