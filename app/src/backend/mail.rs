@@ -6,7 +6,7 @@
 use super::services::{random_token, token_hash};
 use super::store::{SenderRow, Store, StoreError};
 use crate::domain::mail::{
-    self, AnswerFacts, CodeLine, ErasureRoute, LinkProblem, LinkPurpose, MAX_ATTEMPTS, MailLinks, Subscription, check_link,
+    self, AnswerFacts, CodeLine, ErasureRoute, LinkProblem, LinkPurpose, MAX_ATTEMPTS, MailKind, MailLinks, Subscription, check_link,
     normalise_email, retry_delay,
 };
 use crate::domain::status::ProcessingStatus;
@@ -258,12 +258,27 @@ pub async fn queue_answers(store: &Store, mailer: &Mailer, site: &SiteUrl, consu
     Ok(due.len())
 }
 
-/// The lost-code form: the codes go to a confirmed address if there are any; the caller answers
-/// the same either way.
+/// The lost-code form: the codes go to a confirmed address if there are any, at most once per
+/// `CODES_AT_MOST_EVERY` (so the form cannot flood a mailbox), and the answer takes at least
+/// `CODES_ANSWER_TIME` either way (so its timing tells nobody whether the address is known).
 pub async fn queue_codes(store: &Store, mailer: &Mailer, site: &SiteUrl, email: &str, locale: Locale) -> Result<(), StoreError> {
+    let started = std::time::Instant::now();
+    let queued = queue_codes_now(store, mailer, site, email, locale).await;
+    tokio::time::sleep(CODES_ANSWER_TIME.saturating_sub(started.elapsed())).await;
+    queued
+}
+
+const CODES_ANSWER_TIME: Duration = Duration::from_millis(250);
+const CODES_AT_MOST_EVERY: time::Duration = time::Duration::minutes(10);
+
+async fn queue_codes_now(store: &Store, mailer: &Mailer, site: &SiteUrl, email: &str, locale: Locale) -> Result<(), StoreError> {
     let email = normalise_email(email);
     let codes = store.codes_of_email(&email).await?;
     let Some(first) = codes.first() else { return Ok(()) };
+    let since = super::store::now() - CODES_AT_MOST_EVERY;
+    if store.mail_queued_since(first.comment_id, MailKind::Codes, since).await? {
+        return Ok(());
+    }
     let lines: Vec<CodeLine> = codes
         .iter()
         .map(|c| CodeLine {

@@ -1,7 +1,7 @@
 //! The outbox, the links sent by mail, the residents' subscription state, erasure and retention.
 
 use super::{Store, StoreError, now};
-use crate::domain::mail::{LinkPurpose, Mail, OutboxStatus};
+use crate::domain::mail::{LinkPurpose, Mail, MailKind, OutboxStatus};
 use crate::domain::review::ReviewState;
 use time::{Date, OffsetDateTime};
 
@@ -401,6 +401,17 @@ impl Store {
         }
         tx.commit().await?;
         Ok(rows.len())
+    }
+
+    /// Whether a mail of `kind` for this reaction was queued since `since` (sent or not).
+    pub async fn mail_queued_since(&self, comment_id: i64, kind: MailKind, since: OffsetDateTime) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE comment_id = $1 AND kind = $2 AND created_at > $3")
+            .bind(comment_id)
+            .bind(kind.code())
+            .bind(since)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n > 0)
     }
 
     /// Recorded erasures, newest first.
