@@ -56,6 +56,16 @@ pub struct AnswerToMail {
     pub answer_where: Option<String>,
 }
 
+/// An answer mail ready for the outbox, with the hash of its unsubscribe link's token.
+#[derive(Debug, Clone)]
+pub struct AnswerMail {
+    pub comment_id: i64,
+    pub recipient: String,
+    pub mail: Mail,
+    pub unsubscribe_url: String,
+    pub unsubscribe_hash: String,
+}
+
 /// One of the tracking codes of an address.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CodeRow {
@@ -313,13 +323,40 @@ impl Store {
         .await?)
     }
 
-    /// The answer went into the outbox: it is not mailed again.
-    pub async fn mark_answer_mailed(&self, comment_id: i64) -> Result<(), StoreError> {
-        sqlx::query("UPDATE comment_senders SET answer_mailed_at = $1 WHERE comment_id = $2")
-            .bind(now())
-            .bind(comment_id)
-            .execute(&self.pool)
+    /// Queues the answer mails with their unsubscribe links and marks each answer as mailed, so
+    /// that it is not mailed again; all or nothing.
+    pub async fn queue_answer_mails(&self, mails: &[AnswerMail]) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let at = now();
+        for answer in mails {
+            sqlx::query("INSERT INTO mail_tokens (token_hash, comment_id, purpose, created_at) VALUES ($1, $2, $3, $4)")
+                .bind(&answer.unsubscribe_hash)
+                .bind(answer.comment_id)
+                .bind(LinkPurpose::Unsubscribe.code())
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO outbox (comment_id, kind, recipient, subject, body, unsubscribe_url, status, next_attempt_at, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+            )
+            .bind(answer.comment_id)
+            .bind(answer.mail.kind.code())
+            .bind(&answer.recipient)
+            .bind(&answer.mail.subject)
+            .bind(&answer.mail.body)
+            .bind(&answer.unsubscribe_url)
+            .bind(OutboxStatus::Waiting.code())
+            .bind(at)
+            .execute(&mut *tx)
             .await?;
+            sqlx::query("UPDATE comment_senders SET answer_mailed_at = $1 WHERE comment_id = $2")
+                .bind(at)
+                .bind(answer.comment_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -372,26 +409,28 @@ impl Store {
     /// their links and unsent mail; a row left with nothing personal goes. Returns how many
     /// reactions lost their address.
     pub async fn expire_emails(&self, closed_before: Date) -> Result<usize, StoreError> {
+        const EXPIRED: &str = "SELECT s.comment_id FROM comment_senders s JOIN comments m ON m.id = s.comment_id \
+             JOIN consultations c ON c.id = m.consultation_id WHERE s.email IS NOT NULL AND c.closes_on < $1";
         let mut tx = self.pool.begin().await?;
-        let rows: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT m.consultation_id, s.comment_id FROM comment_senders s JOIN comments m ON m.id = s.comment_id \
-             JOIN consultations c ON c.id = m.consultation_id WHERE s.email IS NOT NULL AND c.closes_on < $1",
-        )
+        let counts: Vec<(i64, i64)> = sqlx::query_as(&format!(
+            "SELECT m.consultation_id, COUNT(*) FROM comments m WHERE m.id IN ({EXPIRED}) GROUP BY m.consultation_id"
+        ))
         .bind(closed_before)
         .fetch_all(&mut *tx)
         .await?;
-        let at = now();
-        let mut per_consultation: std::collections::BTreeMap<i64, i64> = Default::default();
-        for (consultation_id, comment_id) in &rows {
-            *per_consultation.entry(*consultation_id).or_default() += 1;
-            sqlx::query("UPDATE comment_senders SET email = NULL, email_confirmed_at = NULL WHERE comment_id = $1")
-                .bind(comment_id)
-                .execute(&mut *tx)
-                .await?;
-            forget_mail_of(&mut tx, *comment_id).await?;
-        }
+        sqlx::query(&format!("DELETE FROM mail_tokens WHERE comment_id IN ({EXPIRED})")).bind(closed_before).execute(&mut *tx).await?;
+        sqlx::query(&format!("DELETE FROM outbox WHERE status <> $2 AND comment_id IN ({EXPIRED})"))
+            .bind(closed_before)
+            .bind(OutboxStatus::Sent.code())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(&format!("UPDATE comment_senders SET email = NULL, email_confirmed_at = NULL WHERE comment_id IN ({EXPIRED})"))
+            .bind(closed_before)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("DELETE FROM comment_senders WHERE email IS NULL AND name IS NULL").execute(&mut *tx).await?;
-        for (consultation_id, n) in per_consultation {
+        let at = now();
+        for (consultation_id, n) in &counts {
             sqlx::query("INSERT INTO erasures (consultation_id, reason, reactions, erased_at) VALUES ($1, 'bewaartermijn', $2, $3)")
                 .bind(consultation_id)
                 .bind(n)
@@ -400,7 +439,7 @@ impl Store {
                 .await?;
         }
         tx.commit().await?;
-        Ok(rows.len())
+        Ok(counts.iter().map(|(_, n)| usize::try_from(*n).unwrap_or(0)).sum())
     }
 
     /// Whether a mail of `kind` for this reaction was queued since `since` (sent or not).

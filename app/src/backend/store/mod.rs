@@ -17,7 +17,7 @@ pub use answers::AnswerRevision;
 pub use comments::{OfficerComment, TrackedComment};
 pub use consultations::{BlockRow, ConsultationRow, ConsultationSummary, DocumentRows, NewDocument, SectionRow};
 pub use councils::{AskedConsultation, CouncilRow, CouncilSummary, InviteRow, MemberRow};
-pub use mail::{AnswerToMail, CodeRow, ErasureRow, MailTokenRow, OutboxCounts, OutboxRow, SenderRow};
+pub use mail::{AnswerMail, AnswerToMail, CodeRow, ErasureRow, MailTokenRow, OutboxCounts, OutboxRow, SenderRow};
 pub use phases::{MilestoneRow, PhaseChangeRow};
 pub use users::{StaffRow, UserRow};
 pub use workbench::{AdoptionRow, AuditRow, BlockLabel, CurrentAnswer, DashboardRows, IndexRowRaw, Outline, ReactionState, RevisionWrite};
