@@ -190,12 +190,31 @@ impl SiteUrl {
     pub fn to(&self, path: &str) -> String {
         format!("{}{path}", self.0.trim_end_matches('/'))
     }
+
+    /// The tracking page of a reaction.
+    pub fn track(&self, code: &str) -> String {
+        self.to(&format!("/volg/{code}"))
+    }
+
+    /// The links every mail about a reaction carries, with the token of its unsubscribe link.
+    fn links(&self, code: &str, unsubscribe_token: &str) -> MailLinks {
+        MailLinks { track: self.track(code), unsubscribe: self.to(&LinkPurpose::Unsubscribe.path(unsubscribe_token)) }
+    }
+}
+
+async fn new_token(store: &Store, comment_id: i64, purpose: LinkPurpose) -> Result<String, StoreError> {
+    let token = random_token(24);
+    store.insert_mail_token(&token_hash(&token), comment_id, purpose).await?;
+    Ok(token)
 }
 
 async fn new_link(store: &Store, site: &SiteUrl, comment_id: i64, purpose: LinkPurpose) -> Result<String, StoreError> {
-    let token = random_token(24);
-    store.insert_mail_token(&token_hash(&token), comment_id, purpose).await?;
-    Ok(site.to(&purpose.path(&token)))
+    Ok(site.to(&purpose.path(&new_token(store, comment_id, purpose).await?)))
+}
+
+/// The tracking and unsubscribe links of a mail about one reaction, the token stored.
+async fn stored_links(store: &Store, site: &SiteUrl, comment_id: i64, code: &str) -> Result<MailLinks, StoreError> {
+    Ok(site.links(code, &new_token(store, comment_id, LinkPurpose::Unsubscribe).await?))
 }
 
 fn locale_of(sender: &SenderRow) -> Locale {
@@ -215,10 +234,7 @@ pub async fn queue_receipt(store: &Store, mailer: &Mailer, site: &SiteUrl, comme
     let Some(sender) = store.sender_of(comment_id).await? else { return Ok(()) };
     let Some(email) = sender.email.clone() else { return Ok(()) };
     let t = locale_of(&sender).messages().mail;
-    let links = MailLinks {
-        track: site.to(&format!("/volg/{}", sender.tracking_code)),
-        unsubscribe: new_link(store, site, comment_id, LinkPurpose::Unsubscribe).await?,
-    };
+    let links = stored_links(store, site, comment_id, &sender.tracking_code).await?;
     let confirm = new_link(store, site, comment_id, LinkPurpose::Confirm).await?;
     let message = mail::receipt(t, sender.name.as_deref(), &sender.consultation_title, &sender.tracking_code, &links, &confirm);
     store.queue_mail(Some(comment_id), &email, &message, Some(&links.unsubscribe)).await?;
@@ -239,10 +255,7 @@ pub async fn queue_answers(store: &Store, mailer: &Mailer, site: &SiteUrl, consu
             let messages = Locale::parse(&answer.locale).unwrap_or_default().messages();
             let status = ProcessingStatus::parse(&answer.answer_status).map(|s| messages.status_label(s)).unwrap_or_default();
             let token = random_token(24);
-            let links = MailLinks {
-                track: site.to(&format!("/volg/{}", answer.tracking_code)),
-                unsubscribe: site.to(&LinkPurpose::Unsubscribe.path(&token)),
-            };
+            let links = site.links(&answer.tracking_code, &token);
             let facts = AnswerFacts {
                 title: &consultation.title,
                 code: &answer.tracking_code,
@@ -291,11 +304,7 @@ async fn queue_codes_now(store: &Store, mailer: &Mailer, site: &SiteUrl, email: 
     }
     let lines: Vec<CodeLine> = codes
         .iter()
-        .map(|c| CodeLine {
-            title: c.consultation_title.clone(),
-            code: c.tracking_code.clone(),
-            track_url: site.to(&format!("/volg/{}", c.tracking_code)),
-        })
+        .map(|c| CodeLine { title: c.consultation_title.clone(), code: c.tracking_code.clone(), track_url: site.track(&c.tracking_code) })
         .collect();
     let unsubscribe = new_link(store, site, first.comment_id, LinkPurpose::Unsubscribe).await?;
     let message = mail::codes(locale.messages().mail, &lines, &unsubscribe);
@@ -323,10 +332,7 @@ pub async fn request_erasure(store: &Store, mailer: &Mailer, site: &SiteUrl, com
     match (route, sender) {
         (ErasureRoute::ByMail, Some(sender)) => {
             let t = locale_of(&sender).messages().mail;
-            let links = MailLinks {
-                track: site.to(&format!("/volg/{}", sender.tracking_code)),
-                unsubscribe: new_link(store, site, comment_id, LinkPurpose::Unsubscribe).await?,
-            };
+            let links = stored_links(store, site, comment_id, &sender.tracking_code).await?;
             let erase = new_link(store, site, comment_id, LinkPurpose::Erase).await?;
             let message = mail::erasure(t, &sender.consultation_title, &erase, &links);
             store.queue_mail(Some(comment_id), sender.email.as_deref().unwrap_or_default(), &message, Some(&links.unsubscribe)).await?;

@@ -103,21 +103,8 @@ impl Store {
         mail: &Mail,
         unsubscribe_url: Option<&str>,
     ) -> Result<i64, StoreError> {
-        let at = now();
-        Ok(sqlx::query_scalar(
-            "INSERT INTO outbox (comment_id, kind, recipient, subject, body, unsubscribe_url, status, next_attempt_at, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
-        )
-        .bind(comment_id)
-        .bind(mail.kind.code())
-        .bind(recipient)
-        .bind(&mail.subject)
-        .bind(&mail.body)
-        .bind(unsubscribe_url)
-        .bind(OutboxStatus::Waiting.code())
-        .bind(at)
-        .fetch_one(&self.pool)
-        .await?)
+        let mut conn = self.pool.acquire().await?;
+        insert_outbox(&mut conn, comment_id, recipient, mail, unsubscribe_url, now()).await
     }
 
     /// Waiting messages whose time has come, oldest first.
@@ -222,16 +209,8 @@ impl Store {
 
     /// Keeps the hash of a mail link's token.
     pub async fn insert_mail_token(&self, hash: &str, comment_id: i64, purpose: LinkPurpose) -> Result<(), StoreError> {
-        let at = now();
-        sqlx::query("INSERT INTO mail_tokens (token_hash, comment_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(hash)
-            .bind(comment_id)
-            .bind(purpose.code())
-            .bind(at)
-            .bind(purpose.valid_for().map(|d| at + d))
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        let mut conn = self.pool.acquire().await?;
+        insert_token(&mut conn, hash, comment_id, purpose, now()).await
     }
 
     pub async fn mail_token(&self, hash: &str, purpose: LinkPurpose) -> Result<Option<MailTokenRow>, StoreError> {
@@ -329,27 +308,8 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let at = now();
         for answer in mails {
-            sqlx::query("INSERT INTO mail_tokens (token_hash, comment_id, purpose, created_at) VALUES ($1, $2, $3, $4)")
-                .bind(&answer.unsubscribe_hash)
-                .bind(answer.comment_id)
-                .bind(LinkPurpose::Unsubscribe.code())
-                .bind(at)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query(
-                "INSERT INTO outbox (comment_id, kind, recipient, subject, body, unsubscribe_url, status, next_attempt_at, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
-            )
-            .bind(answer.comment_id)
-            .bind(answer.mail.kind.code())
-            .bind(&answer.recipient)
-            .bind(&answer.mail.subject)
-            .bind(&answer.mail.body)
-            .bind(&answer.unsubscribe_url)
-            .bind(OutboxStatus::Waiting.code())
-            .bind(at)
-            .execute(&mut *tx)
-            .await?;
+            insert_token(&mut tx, &answer.unsubscribe_hash, answer.comment_id, LinkPurpose::Unsubscribe, at).await?;
+            insert_outbox(&mut tx, Some(answer.comment_id), &answer.recipient, &answer.mail, Some(&answer.unsubscribe_url), at).await?;
             sqlx::query("UPDATE comment_senders SET answer_mailed_at = $1 WHERE comment_id = $2")
                 .bind(at)
                 .bind(answer.comment_id)
@@ -466,12 +426,54 @@ impl Store {
 }
 
 /// The links of a reaction and its unsent mail go with its address (sent mail holds no address).
-async fn forget_mail_of(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, comment_id: i64) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM mail_tokens WHERE comment_id = $1").bind(comment_id).execute(&mut **tx).await?;
+async fn forget_mail_of(conn: &mut sqlx::SqliteConnection, comment_id: i64) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM mail_tokens WHERE comment_id = $1").bind(comment_id).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM outbox WHERE comment_id = $1 AND status <> $2")
         .bind(comment_id)
         .bind(OutboxStatus::Sent.code())
-        .execute(&mut **tx)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+async fn insert_outbox(
+    conn: &mut sqlx::SqliteConnection,
+    comment_id: Option<i64>,
+    recipient: &str,
+    mail: &Mail,
+    unsubscribe_url: Option<&str>,
+    at: OffsetDateTime,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO outbox (comment_id, kind, recipient, subject, body, unsubscribe_url, status, next_attempt_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+    )
+    .bind(comment_id)
+    .bind(mail.kind.code())
+    .bind(recipient)
+    .bind(&mail.subject)
+    .bind(&mail.body)
+    .bind(unsubscribe_url)
+    .bind(OutboxStatus::Waiting.code())
+    .bind(at)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+async fn insert_token(
+    conn: &mut sqlx::SqliteConnection,
+    hash: &str,
+    comment_id: i64,
+    purpose: LinkPurpose,
+    at: OffsetDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO mail_tokens (token_hash, comment_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(hash)
+        .bind(comment_id)
+        .bind(purpose.code())
+        .bind(at)
+        .bind(purpose.valid_for().map(|d| at + d))
+        .execute(&mut *conn)
         .await?;
     Ok(())
 }
