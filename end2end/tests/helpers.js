@@ -40,13 +40,22 @@ export async function launch() {
 export async function newPage(browser, { javaScriptEnabled = true } = {}) {
   const context = await browser.newContext({ javaScriptEnabled, locale: 'nl-NL' });
   const page = await context.newPage();
-  page.on('pageerror', (error) => { page.__errors = [...(page.__errors ?? []), error]; });
+  // A panic in the app logs its message (console_error_panic_hook) just before the error that
+  // stops the module: keep both, with the page it happened on, so a failure says what went wrong.
+  let logged = [];
+  page.on('console', (message) => { if (message.type() === 'error') logged = [...logged, message.text()].slice(-3); });
+  page.on('pageerror', (error) => {
+    page.__errors = [...(page.__errors ?? []), `${page.url()}: ${error.message}\n${logged.join('\n')}`];
+    logged = [];
+  });
   page.__javaScriptEnabled = javaScriptEnabled;
   return page;
 }
 
 /** Opens a URL and waits until the app is hydrated (JavaScript on) or loaded (off). */
 export async function open(page, url) {
+  // Whatever broke on the page before (a panic in the app, say) fails the test here.
+  assert.deepEqual(page.__errors ?? [], [], `errors on the page before ${url}`);
   const response = await page.goto(new URL(url, BASE).href);
   if (page.__javaScriptEnabled) {
     await page.waitForSelector('body[data-hydrated]', { timeout: 15000 });

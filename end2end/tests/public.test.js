@@ -18,7 +18,7 @@ test('the home page lists the consultations with links', async () => {
   await assertAccessible(page, 'home page');
   await link.click();
   await page.waitForURL(`**/consultaties/${DEMO_SLUG}`);
-  assert.match(await page.locator('h1').innerText(), /Samen sterk/);
+  await page.locator('h1', { hasText: 'Samen sterk' }).waitFor();
 });
 
 test('the document page shows contents, anchors, counts and the period', async () => {

@@ -6,31 +6,39 @@ use super::fields::{ErrorSummary, SelectField, TextField, field_errors, form_fee
 use super::timeline::Timeline;
 use crate::api::{AddMilestone, AskCouncil, ChangePhase, FormEcho, ProcessView, consultation_process};
 use crate::components::errors::ErrorView;
+use crate::domain::error::AppError;
 use crate::domain::phase::MAX_MILESTONE_CHARS;
 use crate::platform::use_messages;
 use leptos::prelude::*;
 
+/// Created by the page itself, beside the dashboard (not inside its Suspense), with its own echo
+/// of a refused plain form post. A refused or missing consultation shows nothing here: the
+/// dashboard above already says why.
 #[component]
-pub fn ProcessPanel(slug: String, echo: Option<FormEcho>) -> impl IntoView {
+pub fn ProcessPanel(slug: Memo<String>, echo: Resource<Option<FormEcho>>) -> impl IntoView {
     let c = use_messages().councils;
     let refresh = Refresh(RwSignal::new(0));
     provide_context(refresh);
-    let data = Resource::new(move || (slug.clone(), refresh.0.get()), |(slug, _)| consultation_process(slug));
+    let data = Resource::new(move || (slug.get(), refresh.0.get()), |(slug, _)| consultation_process(slug));
     view! {
-        <section class="process-panel" id="verloop" aria-labelledby="fase-titel">
-            <h2 id="fase-titel">{c.phase_section}</h2>
-            <Transition fallback=|| ()>
-                {move || {
-                    let echo = echo.clone();
-                    Suspend::new(async move {
-                        match data.await {
-                            Err(error) => view! { <ErrorView error/> }.into_any(),
-                            Ok(view) => view! { <Process view echo/> }.into_any(),
-                        }
-                    })
-                }}
-            </Transition>
-        </section>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let echo = echo.await;
+                match data.await {
+                    Err(AppError::NotFound | AppError::Unauthorized | AppError::Forbidden) => ().into_any(),
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                    Ok(view) => view! {
+                        <div class="wrap officer page-end">
+                            <section class="process-panel" id="verloop" aria-labelledby="fase-titel">
+                                <h2 id="fase-titel">{c.phase_section}</h2>
+                                <Process view echo/>
+                            </section>
+                        </div>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Transition>
     }
 }
 

@@ -110,9 +110,15 @@ pub fn OfficerConsultationPage() -> impl IntoView {
     let created = query("nieuw");
     let adopted = query("vastgesteld");
     let data = Resource::new(move || slug.get(), consultation_dashboard);
-    loaded_with_echo(data, move |view, echo| {
-        view! { <OfficerConsultation view echo created=created.get().is_some() adopted=adopted.get().is_some()/> }
-    })
+    // The process panel is a sibling with its own resources, created here and not inside the
+    // dashboard's Suspense: a resource or boundary made while another boundary resolves can miss
+    // its server data during hydration, and the page then fails to hydrate.
+    view! {
+        {loaded_with_echo(data, move |view, echo| {
+            view! { <OfficerConsultation view echo created=created.get().is_some() adopted=adopted.get().is_some()/> }
+        })}
+        <ProcessPanel slug echo=echo_resource()/>
+    }
 }
 
 /// A consultation's overview for staff: progress, the way to the reactions, adoption, phases.
@@ -123,7 +129,7 @@ fn OfficerConsultation(view: DashboardView, echo: Option<FormEcho>, created: boo
     let base = format!("/beheer/consultaties/{}", view.slug);
     view! {
         <Title text=format!("{} - {}", t.officer_comments, view.title)/>
-        <div class="wrap page officer">
+        <div class="wrap page officer page-continues">
             {created.then(|| view! { <p class="notice" role="status">{t.answer_saved_import}</p> })}
             <h1>{view.title.clone()}</h1>
             <nav class="subnav" aria-label=w.subnav_label>
@@ -137,7 +143,6 @@ fn OfficerConsultation(view: DashboardView, echo: Option<FormEcho>, created: boo
             </nav>
             <Dashboard view=view.clone()/>
             <AdoptionPanel view=view.clone() echo=echo.clone() just_adopted=adopted/>
-            <ProcessPanel slug=view.slug.clone() echo=echo.clone()/>
         </div>
     }
 }
