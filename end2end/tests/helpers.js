@@ -98,6 +98,18 @@ export async function logIn(page, { email = OFFICER.email, password = OFFICER.pa
   ]);
 }
 
+/** Waits until `locator` matches exactly `n` elements (a list redrawn after a client-side
+ *  navigation), then asserts it: fails with the last count after `timeout` ms. */
+export async function expectCount(locator, n, message, timeout = 10000) {
+  const end = Date.now() + timeout;
+  let count = await locator.count();
+  while (count !== n && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    count = await locator.count();
+  }
+  assert.equal(count, n, message);
+}
+
 export function isoDate(offsetDays) {
   const d = new Date(Date.now() + offsetDays * 86400000);
   return d.toISOString().slice(0, 10);

@@ -170,6 +170,8 @@ test('an officer logs out', async () => {
   await logIn(page);
   await page.click('.site-header button.link-button');
   await page.waitForURL(`${BASE}/`);
+  // The address changes before the full reload that forgets the session has drawn the header.
+  await page.locator('.site-header a[href="/inloggen"]').waitFor();
   assert.equal(await page.locator('.site-header a[href="/inloggen"]').count(), 1, 'the header offers to log in');
   const response = await open(page, '/beheer');
   assert.equal(response.status(), 401);

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, newPage, open, logIn, assertAccessible, isoDate, unique, FIXTURES, REVIEWER } from './helpers.js';
+import { launch, newPage, open, logIn, assertAccessible, isoDate, unique, expectCount, FIXTURES, REVIEWER } from './helpers.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -53,7 +53,7 @@ test('filter, joint answer, send back, fix, approve, adopt, and hide', async () 
   await officer.selectOption('#filter-status', 'nog_niet_beantwoord');
   await Promise.all([officer.waitForURL(/q=mantelzorger/), officer.click('.filters button[type=submit]')]);
   assert.match(officer.url(), /status=nog_niet_beantwoord/);
-  assert.equal(await officer.locator('article.officer-comment').count(), 2);
+  await expectCount(officer.locator('article.officer-comment'), 2, 'two unanswered reactions mention mantelzorger');
   assert.match(await officer.locator('.result-count').innerText(), /2 reacties/);
   const shared = officer.url();
   const colleague = await newPage(browser);
