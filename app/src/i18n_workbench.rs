@@ -102,6 +102,7 @@ pub struct WorkMessages {
     pub adoption_ready: fn(usize) -> String,
     pub adoption_not_ready: fn(usize) -> String,
     pub adoption_nothing: &'static str,
+    pub adoption_admin_only: &'static str,
     pub adopted_on: fn(&str, usize, &str) -> String,
     pub adoption_done: &'static str,
     pub label_adopted_on: &'static str,
@@ -115,6 +116,10 @@ pub struct WorkMessages {
     pub change_role: &'static str,
     pub role_changed: &'static str,
     pub own_role_note: &'static str,
+    pub deactivate: &'static str,
+    pub reactivate: &'static str,
+    pub deactivated: &'static str,
+    pub deactivated_note: &'static str,
 }
 
 impl WorkMessages {
@@ -260,6 +265,7 @@ pub const NL: WorkMessages = WorkMessages {
         }
     },
     adoption_nothing: "Er zijn geen nieuwe goedgekeurde antwoorden om vast te stellen.",
+    adoption_admin_only: "De vaststelling door het college wordt vastgelegd door een beheerder.",
     adopted_on: |date, n, who| format!("Vastgesteld op {date}: {n} antwoorden (vastgelegd door {who})"),
     adoption_done: "De antwoorden zijn vastgesteld. Een wijziging vraagt nu een nieuwe versie met een reden.",
     label_adopted_on: "Datum van het collegebesluit",
@@ -274,6 +280,10 @@ pub const NL: WorkMessages = WorkMessages {
     change_role: "Rol wijzigen",
     role_changed: "Rol gewijzigd.",
     own_role_note: "Dit bent u. Uw eigen rol wijzigt een andere beheerder.",
+    deactivate: "Account deactiveren",
+    reactivate: "Account weer activeren",
+    deactivated: "gedeactiveerd",
+    deactivated_note: "Dit account kan niet meer inloggen; lopende sessies zijn beëindigd.",
 };
 
 pub const EN: WorkMessages = WorkMessages {
@@ -385,6 +395,7 @@ pub const EN: WorkMessages = WorkMessages {
         if n == 1 { "1 reaction still has no approved answer.".into() } else { format!("{n} reactions still have no approved answer.") }
     },
     adoption_nothing: "There are no new approved answers to adopt.",
+    adoption_admin_only: "The college's adoption is recorded by an administrator.",
     adopted_on: |date, n, who| format!("Adopted on {date}: {n} answers (recorded by {who})"),
     adoption_done: "The answers are adopted. A change now needs a new revision with a reason.",
     label_adopted_on: "Date of the executive's decision",
@@ -399,4 +410,8 @@ pub const EN: WorkMessages = WorkMessages {
     change_role: "Change role",
     role_changed: "Role changed.",
     own_role_note: "This is you. Another admin changes your own role.",
+    deactivate: "Deactivate account",
+    reactivate: "Reactivate account",
+    deactivated: "deactivated",
+    deactivated_note: "This account can no longer sign in; its sessions have ended.",
 };

@@ -23,6 +23,8 @@ export const FIXTURES = [
   path.resolve(here, '../../../../shared/fixtures'),
 ].find((dir) => existsSync(dir));
 
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run',
@@ -43,7 +45,18 @@ export async function newPage(browser, { javaScriptEnabled = true } = {}) {
   // A panic in the app logs its message (console_error_panic_hook) just before the error that
   // stops the module: keep both, with the page it happened on, so a failure says what went wrong.
   let logged = [];
-  page.on('console', (message) => { if (message.type() === 'error') logged = [...logged, message.text()].slice(-3); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') logged = [...logged, message.text()].slice(-3);
+    // The server sends a strict Content-Security-Policy: anything it blocks is a failure.
+    if (/Content Security Policy/i.test(message.text())) {
+      page.__errors = [...(page.__errors ?? []), `${page.url()}: CSP violation: ${message.text()}`];
+    }
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
   page.on('pageerror', (error) => {
     page.__errors = [...(page.__errors ?? []), `${page.url()}: ${error.message}\n${logged.join('\n')}`];
     logged = [];
@@ -75,7 +88,10 @@ export async function assertAccessible(page, what) {
       await checker.context().close();
     }
   }
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Through the DevTools protocol, which the page's Content-Security-Policy does not govern (a
+  // script tag would be refused, rightly).
+  assert.deepEqual(page.__errors ?? [], [], `errors on ${what}`);
+  await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(() =>
     // eslint-disable-next-line no-undef
     axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
@@ -159,4 +175,34 @@ export function linkIn(text, prefix) {
   const url = text.split(/\s+/).find((word) => /^https?:\/\//.test(word) && new URL(word).pathname.startsWith(prefix));
   assert.ok(url, `a ${prefix} link in:\n${text}`);
   return new URL(url).pathname;
+}
+
+/** The message area of a form field: the text of the elements its `aria-describedby` names whose
+ *  id ends in "-error" (components/fields.rs), once it says something (at most `timeout` ms). */
+export async function fieldMessage(field, timeout = 15000) {
+  const read = () => field.evaluate((el) => (el.getAttribute('aria-describedby') ?? '')
+    .split(/\s+/)
+    .filter((id) => id.endsWith('-error'))
+    .map((id) => document.getElementById(id))
+    .filter((area) => area && area.checkVisibility())
+    .map((area) => area.innerText.trim())
+    .join(' ')
+    .trim());
+  const end = Date.now() + timeout;
+  let text = await read();
+  while (!text && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    text = await read();
+  }
+  return text;
+}
+
+/** Puts `value` into a field as a paste would, but past its `maxlength` (a browser without the
+ *  limit, or a crafted post) and fast for megabytes; fires `input` and `change`. */
+export async function setValue(field, value) {
+  await field.evaluate((el, v) => {
+    el.value = v;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
 }

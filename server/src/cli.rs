@@ -71,6 +71,14 @@ pub enum UserCommand {
         #[arg(long, env = "INSPRAAK_PASSWORD", hide_env_values = true)]
         password: Option<String>,
     },
+    /// Set a new password for an existing account and end all of its sessions.
+    Password {
+        #[arg(long)]
+        email: String,
+        /// The password; else INSPRAAK_PASSWORD, else asked for, else a generated one is printed.
+        #[arg(long, env = "INSPRAAK_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+    },
 }
 
 /// Runs an admin command; returns the process exit code.
@@ -117,14 +125,13 @@ pub async fn run_admin(store: &Store, command: Command) -> i32 {
         Command::User { command: UserCommand::Add { email, name, role, municipality, password } } => {
             add_user(store, &email, &name, &role, municipality.as_deref(), password).await
         }
+        Command::User { command: UserCommand::Password { email, password } } => reset_password(store, &email, password).await,
     }
 }
 
-async fn add_user(store: &Store, email: &str, name: &str, role: &str, municipality: Option<&str>, password: Option<String>) -> i32 {
-    if !app::domain::comment::looks_like_email(email) {
-        eprintln!("email: {}", (NL.field_error)(app::domain::error::FieldError::InvalidEmail));
-        return 2;
-    }
+/// A password from the flag or environment, else the prompt, else a generated one (and whether
+/// it was generated, so that it is printed once); `None` after printing why it is refused.
+fn choose_password(password: Option<String>) -> Option<(String, bool)> {
     let (password, generated) = match password {
         Some(p) => (p, false),
         None => match rpassword::prompt_password("Wachtwoord: ") {
@@ -134,8 +141,40 @@ async fn add_user(store: &Store, email: &str, name: &str, role: &str, municipali
     };
     if password.chars().count() < 10 {
         eprintln!("password: {}", (NL.field_error)(app::domain::error::FieldError::TooShort { min: 10 }));
+        return None;
+    }
+    Some((password, generated))
+}
+
+async fn reset_password(store: &Store, email: &str, password: Option<String>) -> i32 {
+    let Some((password, generated)) = choose_password(password) else { return 2 };
+    let Ok(hash) = hash_password(&password) else {
+        eprintln!("Wachtwoord kon niet worden versleuteld.");
+        return 1;
+    };
+    match store.set_password(email, &hash).await {
+        Ok(true) => println!("Wachtwoord van {email} vervangen; alle sessies van dit account zijn beëindigd."),
+        Ok(false) => {
+            eprintln!("Geen account met e-mailadres {email}.");
+            return 2;
+        }
+        Err(error) => {
+            eprintln!("Wachtwoord vervangen mislukt: {error}");
+            return 1;
+        }
+    }
+    if generated {
+        println!("Gegenereerd wachtwoord: {password}");
+    }
+    0
+}
+
+async fn add_user(store: &Store, email: &str, name: &str, role: &str, municipality: Option<&str>, password: Option<String>) -> i32 {
+    if !app::domain::comment::looks_like_email(email) {
+        eprintln!("email: {}", (NL.field_error)(app::domain::error::FieldError::InvalidEmail));
         return 2;
     }
+    let Some((password, generated)) = choose_password(password) else { return 2 };
     let Ok(hash) = hash_password(&password) else {
         eprintln!("Wachtwoord kon niet worden versleuteld.");
         return 1;

@@ -13,17 +13,38 @@ use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 use tower_sessions_sqlx_store::SqliteStore;
 
-/// Largest request body: a 5 MB document and its form fit; anything larger is refused early.
-pub const MAX_BODY_BYTES: usize = 25 * 1024 * 1024;
+/// Largest request body of the document import (a 5 MB document, base64 or multipart, and its
+/// form): the one upload.
+pub const MAX_UPLOAD_BYTES: usize = 25 * 1024 * 1024;
+/// Largest request body everywhere else: every form field is far smaller, yet a 2 MB paste into
+/// a field still arrives, so that it is answered with a message next to the field rather than a
+/// bare error page.
+pub const MAX_BODY_BYTES: usize = 3 * 1024 * 1024;
+/// The paths that take an upload.
+const UPLOAD_PATHS: [&str; 1] = ["/api/nieuwe-consultatie"];
 
 pub struct ServerOptions {
     /// Mark the session cookie `Secure` (on unless `INSPRAAK_INSECURE_COOKIES=1`).
     pub secure_cookies: bool,
+}
+
+/// Refuses a body over the limit of its path before anything reads it (by its length when it
+/// says one, else while it streams).
+async fn limit_body(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let limit = if UPLOAD_PATHS.contains(&request.uri().path()) { MAX_UPLOAD_BYTES } else { MAX_BODY_BYTES };
+    let declared =
+        request.headers().get(axum::http::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        tracing::warn!(path = %request.uri().path(), declared, limit, "request body too large");
+        return (axum::http::StatusCode::PAYLOAD_TOO_LARGE, "Wat u stuurde is te groot.").into_response();
+    }
+    let request = request.map(|body| axum::body::Body::new(http_body_util::Limited::new(body, limit)));
+    next.run(request).await
 }
 
 /// The app's routes, generated once per process. Generating them runs the app with resource
@@ -64,11 +85,12 @@ pub async fn build_router(state: AppState, leptos_options: LeptosOptions, option
         .with_same_site(SameSite::Lax)
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(8)));
     let routes = route_list();
-    // Pages, server functions and the 404 page all see the same state.
+    // Pages, server functions and the 404 page all see the same state (and pages their CSP).
     let provide_state = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || app::backend::context::provide_request_context(state.clone())
     };
+    let https = state.public_url.starts_with("https://");
     let router = Router::new()
         .merge(routes::plain_routes())
         .leptos_routes_with_context(&leptos_options, routes, provide_state.clone(), {
@@ -80,8 +102,8 @@ pub async fn build_router(state: AppState, leptos_options: LeptosOptions, option
         .layer(axum::Extension(state))
         .layer(sessions)
         .layer(axum::middleware::from_fn(routes::same_origin_only))
-        .layer(axum::middleware::from_fn(routes::security_headers))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(move |request, next| routes::security_headers(https, request, next)))
+        .layer(axum::middleware::from_fn(limit_body))
         .layer(CompressionLayer::new());
     // Rewrites that must happen before routing wrap the whole router.
     Ok(Router::new().fallback_service(tower::ServiceExt::map_request(router, routes::rewrite_letter_downloads)))

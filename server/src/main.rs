@@ -63,10 +63,21 @@ async fn serve(store: Store, demo: bool) -> Result<(), Box<dyn std::error::Error
         // The demo's municipality, on its documents.
         settings.organisation = "Gemeente Lindeburg".into();
     }
+    if settings.public_url.is_none() {
+        // Links in mail and invites are built from this address alone, never from a request's
+        // Host header (which a forged request chooses). The demo runs where it listens.
+        if demo || leptos_options.env != leptos::config::Env::PROD {
+            settings.public_url = Some(format!("http://{addr}"));
+        } else {
+            return Err("INSPRAAK_PUBLIC_URL ontbreekt: zet het adres waaronder bewoners de site bereiken, bijvoorbeeld \
+                        INSPRAAK_PUBLIC_URL=https://inspraak.lindeburg.nl"
+                .into());
+        }
+    }
     let state = AppState::new(store, &settings);
     // Mail to residents leaves through the outbox, in the background.
     app::backend::mail::spawn_sender(state.store.clone(), state.mailer.clone());
-    let options = ServerOptions { secure_cookies: std::env::var("INSPRAAK_INSECURE_COOKIES").map(|v| v != "1").unwrap_or(true) };
+    let options = ServerOptions { secure_cookies: settings.secure_cookies };
     let router = build_router(state, leptos_options, &options).await?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let bound = listener.local_addr()?;

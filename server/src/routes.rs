@@ -45,12 +45,30 @@ fn locale_from(headers: &HeaderMap) -> Locale {
         .unwrap_or_default()
 }
 
-type Peer = Option<Extension<ConnectInfo<SocketAddr>>>;
+/// The client's address: the peer, or behind a trusted reverse proxy the address it forwards
+/// (see `TrustedProxies`); unknown peers share one key.
+struct Peer(IpAddr);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Peer {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip())
+            .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+        let ip = match parts.extensions.get::<AppState>() {
+            Some(state) => state.trusted_proxies.client_ip(peer, &parts.headers),
+            None => peer,
+        };
+        Ok(Peer(ip))
+    }
+}
 
 /// Downloads and open data are limited per address: generating them costs the server work.
 fn check_download_limit(state: &AppState, peer: &Peer) -> Result<(), AppError> {
-    let ip = peer.as_ref().map(|Extension(ConnectInfo(addr))| addr.ip()).unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-    state.limits.check(Bucket::Download, ip)
+    state.limits.check(Bucket::Download, peer.0)
 }
 
 async fn signed_in(state: &AppState, session: &tower_sessions::Session) -> Result<Option<UserRow>, AppError> {
@@ -67,8 +85,15 @@ fn error_response(error: AppError) -> Response {
 }
 
 fn download(file: Download) -> Response {
+    // The print version is a page of its own: no scripts, and only its own inline style.
+    let csp = if file.inline && file.content_type.starts_with("text/html") {
+        app::backend::security::document_csp(&String::from_utf8_lossy(&file.bytes))
+    } else {
+        app::backend::security::DEFAULT_CSP.to_string()
+    };
     (
         [
+            (header::CONTENT_SECURITY_POLICY, csp),
             (header::CONTENT_TYPE, file.content_type.to_string()),
             (
                 header::CONTENT_DISPOSITION,
@@ -230,7 +255,7 @@ async fn switch_language(Path(code): Path<String>, Query(back): Query<Back>) -> 
     let Some(locale) = Locale::parse(&code) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let target = back.terug.filter(|t| t.starts_with('/') && !t.starts_with("//") && !t.contains('\\')).unwrap_or_else(|| "/".into());
+    let target = back.terug.as_deref().and_then(app::backend::security::safe_return_path).unwrap_or_else(|| "/".into());
     let cookie = format!("{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", locale.code());
     ([(header::SET_COOKIE, cookie)], Redirect::to(&target)).into_response()
 }
@@ -260,11 +285,21 @@ pub async fn same_origin_only(request: Request, next: Next) -> Response {
     }
 }
 
-pub async fn security_headers(request: Request, next: Next) -> Response {
+/// Headers on every response. Pages carry their own Content-Security-Policy (with the nonce of
+/// their inline scripts); everything else gets one that lets nothing run. HSTS when the site is
+/// served over https.
+pub async fn security_headers(https: bool, request: Request, next: Next) -> Response {
+    use app::backend::security::{DEFAULT_CSP, HSTS};
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
     headers.insert("x-frame-options", HeaderValue::from_static("DENY"));
     headers.insert("referrer-policy", HeaderValue::from_static("same-origin"));
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(DEFAULT_CSP));
+    }
+    if https {
+        headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static(HSTS));
+    }
     response
 }

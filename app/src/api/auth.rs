@@ -18,18 +18,19 @@ pub async fn login(email: String, password: String) -> Result<FormOutcome<()>, A
     let user = state()?.store.user_by_email(&email).await?;
     let outcome = if auth::verify_password(&password, user.as_ref().map(|u| u.password_hash.as_str())) {
         match user {
-            Some(user) => {
-                auth::sign_in(user.id).await?;
+            // A deactivated account gets the same answer as a wrong password.
+            Some(user) if user.active => {
+                auth::sign_in(&user).await?;
                 tracing::info!(user.id = user.id, "signed in");
                 FormOutcome::Done(())
             }
-            None => FormOutcome::Invalid(FieldErrors::single("email", FieldError::InvalidCredentials)),
+            _ => FormOutcome::Invalid(FieldErrors::single("email", FieldError::InvalidCredentials)),
         }
     } else {
         FormOutcome::Invalid(FieldErrors::single("email", FieldError::InvalidCredentials))
     };
     // The password is never echoed back.
-    finish_plain_form(&outcome, [("email".to_string(), email)].into(), |_| "/beheer".into(), "inloggen");
+    finish_plain_form(&outcome, [("email".to_string(), crate::backend::flash::cap(&email, 254))].into(), |_| "/beheer".into(), "inloggen");
     Ok(outcome)
 }
 

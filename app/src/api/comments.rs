@@ -41,7 +41,7 @@ pub struct PublicAnswer {
 /// A resident's comment on one block or on the whole document. Rate limited per address.
 #[server(endpoint = "reageer")]
 pub async fn submit_comment(form: CommentForm) -> Result<FormOutcome<Receipt>, AppError> {
-    use crate::backend::flash::{echo_values, finish_plain_form};
+    use crate::backend::flash::{echo_capped, finish_plain_form};
     use crate::backend::{context, context::state, mail, ratelimit, services};
     use crate::domain::error::{FieldError, FieldErrors};
     // Refused like bad input, so that what the resident wrote comes back with the reason.
@@ -60,12 +60,23 @@ pub async fn submit_comment(form: CommentForm) -> Result<FormOutcome<Receipt>, A
         Err(AppError::RateLimited) => FormOutcome::Invalid(FieldErrors::single("body", FieldError::TooManyRequests)),
         Err(error) => return Err(error),
     };
-    let values = echo_values(
-        [("block", &form.block), ("body", &form.body), ("name", &form.name), ("organisation", &form.organisation), ("email", &form.email)]
-            .into_iter()
-            .chain(form.show_name.iter().map(|v| ("show_name", v)))
-            .chain(form.consent.iter().map(|v| ("consent", v))),
-    );
+    // Whatever was sent, no more is kept than each field accepts.
+    let values = {
+        use crate::domain::comment::{MAX_COMMENT_CHARS, MAX_EMAIL_CHARS, MAX_NAME_CHARS};
+        let choice = |v: &Option<String>| v.clone().unwrap_or_default();
+        let (show_name, consent) = (choice(&form.show_name), choice(&form.consent));
+        let mut values = echo_capped([
+            ("block", &form.block, crate::domain::consultation::MAX_SLUG_CHARS),
+            ("body", &form.body, MAX_COMMENT_CHARS),
+            ("name", &form.name, MAX_NAME_CHARS),
+            ("organisation", &form.organisation, MAX_NAME_CHARS),
+            ("email", &form.email, MAX_EMAIL_CHARS),
+            ("show_name", &show_name, 8),
+            ("consent", &consent, 8),
+        ]);
+        values.retain(|name, value| !(matches!(name.as_str(), "show_name" | "consent") && value.is_empty()));
+        values
+    };
     finish_plain_form(&outcome, values, |receipt| format!("/volg/{}?ontvangen=1", receipt.code), "reageer");
     Ok(outcome)
 }

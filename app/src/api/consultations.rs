@@ -77,9 +77,13 @@ pub struct ReportView {
 pub async fn list_consultations() -> Result<Vec<ConsultationItem>, AppError> {
     use crate::backend::{context::state, services::today};
     let today = today();
-    let rows = state()?.store.list_consultations().await?;
+    let store = state()?.store;
+    let rows = store.list_consultations().await?;
+    // Concepts are listed for staff only (council members find theirs under /raad).
+    let staff = crate::backend::auth::current_user().await?.is_some_and(|u| u.role().is_staff());
     Ok(rows
         .into_iter()
+        .filter(|row| staff || Phase::parse(&row.phase).is_none_or(crate::domain::phase::is_public))
         .map(|row| {
             let period = CommentPeriod { opens: row.opens_on, closes: row.closes_on };
             let stage = Phase::parse(&row.phase).unwrap_or(Phase::Comment);
@@ -101,7 +105,8 @@ pub async fn list_consultations() -> Result<Vec<ConsultationItem>, AppError> {
 pub async fn get_consultation(slug: String) -> Result<ConsultationView, AppError> {
     use crate::backend::{context::state, services::today};
     let store = state()?.store;
-    let consultation = store.consultation_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let user = crate::backend::auth::current_user().await?;
+    let consultation = crate::backend::services::readable_consultation(&store, &slug, user.as_ref()).await?;
     let document = store.document(consultation.version_id).await?;
     let general_comment_count = store.general_comment_count(consultation.version_id).await?;
     let mut sections: Vec<SectionView> = Vec::with_capacity(document.sections.len() + 1);
@@ -134,7 +139,7 @@ pub async fn get_consultation(slug: String) -> Result<ConsultationView, AppError
     let timeline = crate::backend::services::timeline(&store, &consultation).await?;
     let stage = consultation.phase();
     // A council member of a council asked, while the round is open, gets "advies op deze alinea".
-    let advice_editor = match crate::backend::auth::current_user().await? {
+    let advice_editor = match user {
         Some(user) if crate::domain::phase::advice_open(stage) => match user.council_id {
             Some(council_id) if store.is_council_asked(consultation.id, council_id).await? => Some(format!("/raad/{}", consultation.slug)),
             _ => None,
@@ -170,7 +175,8 @@ pub struct OutcomeView {
 pub async fn get_outcome(slug: String) -> Result<OutcomeView, AppError> {
     use crate::backend::{context::state, services};
     let store = state()?.store;
-    let (consultation, report) = services::build_report(&store, &slug).await?;
+    let user = crate::backend::auth::current_user().await?;
+    let (consultation, report) = services::build_report(&store, &slug, user.as_ref()).await?;
     let (_, blocks) = store.document(consultation.version_id).await?.outline();
     let timeline = services::timeline(&store, &consultation).await?;
     Ok(OutcomeView {
@@ -186,10 +192,11 @@ pub async fn get_outcome(slug: String) -> Result<OutcomeView, AppError> {
 pub async fn get_report(slug: String, part: Option<usize>) -> Result<ReportView, AppError> {
     use crate::backend::{auth::current_user, context::state, services::build_report};
     let state = state()?;
-    let (consultation, report) = build_report(&state.store, &slug).await?;
+    let user = current_user().await?;
+    let (consultation, report) = build_report(&state.store, &slug, user.as_ref()).await?;
     let t = crate::backend::context::request_locale().messages();
     let (report, parts) = crate::domain::report::one_part(report, part.unwrap_or(0), t.whole_document);
-    let staff = current_user().await?.is_some_and(|u| u.role().is_staff());
+    let staff = user.is_some_and(|u| u.role().is_staff());
     Ok(ReportView {
         period: consultation.period(),
         slug: consultation.slug,

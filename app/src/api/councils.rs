@@ -23,10 +23,20 @@ pub struct InviteView {
     pub expired: bool,
 }
 
+/// A council member as the officer's council page lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    /// False once removed from the council: kept for the advice they signed, but signed out.
+    pub active: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CouncilDetailView {
     pub council: CouncilInfo,
-    pub members: Vec<(String, String)>,
+    pub members: Vec<MemberView>,
     pub invites: Vec<InviteView>,
 }
 
@@ -63,10 +73,12 @@ pub struct CouncilHomeView {
 #[server(endpoint = "raden")]
 pub async fn list_councils() -> Result<Vec<CouncilListItem>, AppError> {
     use crate::backend::{advice::council_info_of, auth, context::state};
-    auth::require(crate::domain::role::Action::ManageCouncils).await?;
+    let user = auth::require(crate::domain::role::Action::ManageCouncils).await?;
     let rows = state()?.store.list_councils().await?;
+    let actor = user.actor();
     Ok(rows
         .into_iter()
+        .filter(|r| crate::domain::role::may_manage_council(&actor, &r.municipality))
         .map(|r| CouncilListItem { members: r.member_count, council: council_info_of(r.slug, r.name, r.municipality, &r.kind) })
         .collect())
 }
@@ -81,6 +93,9 @@ pub async fn create_council(form: CouncilForm) -> Result<FormOutcome<String>, Ap
     let user = auth::require(crate::domain::role::Action::ManageCouncils).await?;
     let outcome = match ValidCouncil::try_from(&form) {
         Err(errors) => FormOutcome::Invalid(errors),
+        Ok(council) if !crate::domain::role::may_manage_council(&user.actor(), &council.municipality) => {
+            FormOutcome::Invalid(FieldErrors::single("municipality", FieldError::NotYourMunicipality))
+        }
         Ok(council) => match state()?.store.create_council(&council, Some(user.id)).await {
             Ok(_) => FormOutcome::Done(council.slug.as_str().to_string()),
             Err(StoreError::Conflict(_)) => FormOutcome::Invalid(FieldErrors::single("slug", FieldError::SlugTaken)),
@@ -95,10 +110,15 @@ pub async fn create_council(form: CouncilForm) -> Result<FormOutcome<String>, Ap
 #[server(endpoint = "raad")]
 pub async fn council_detail(council: String) -> Result<CouncilDetailView, AppError> {
     use crate::backend::{advice::council_info, auth, context::state};
-    auth::require(crate::domain::role::Action::ManageCouncils).await?;
+    let user = auth::require(crate::domain::role::Action::ManageCouncils).await?;
     let store = state()?.store;
-    let row = store.council_by_slug(&council).await?.ok_or(AppError::NotFound)?;
-    let members = store.council_members(row.id).await?.into_iter().map(|m| (m.display_name, m.email)).collect();
+    let row = crate::backend::advice::managed_council(&store, &user, &council).await?;
+    let members = store
+        .council_members(row.id)
+        .await?
+        .into_iter()
+        .map(|m| MemberView { id: m.id, name: m.display_name, email: m.email, active: m.active })
+        .collect();
     let now = crate::backend::store::now();
     let invites = store
         .council_invites(row.id)
@@ -126,7 +146,7 @@ pub async fn invite_member(form: InviteForm) -> Result<FormOutcome<InviteLink>, 
     let outcome = match ValidInvite::try_from(&form) {
         Err(errors) => FormOutcome::Invalid(errors),
         Ok(invite) => {
-            let council = store.council_by_slug(&invite.council_slug).await?.ok_or(AppError::NotFound)?;
+            let council = crate::backend::advice::managed_council(&store, &user, &invite.council_slug).await?;
             let token = services::random_token(32);
             let expires = invite_expiry(crate::backend::store::now());
             store.create_invite(council.id, &invite.name, &invite.email, &services::token_hash(&token), user.id, expires).await?;
@@ -141,12 +161,30 @@ pub async fn invite_member(form: InviteForm) -> Result<FormOutcome<InviteLink>, 
     {
         let until = crate::backend::context::request_locale().messages().date(link.expires_on);
         let values = [("invite_link".to_string(), link.url.clone()), ("invite_until".to_string(), until)].into();
-        let token = context::state()?.flash.put(super::FormEcho { values, ..Default::default() });
+        let token = crate::backend::flash::keep(super::FormEcho { values, ..Default::default() }).ok_or(AppError::Internal)?;
         leptos_axum::redirect(&format!("/beheer/raden/{}?{}={token}#uitnodigen", form.council.trim(), super::ECHO_PARAM));
         return Ok(outcome);
     }
     finish_plain_form(&outcome, echo_values([("name", &form.name), ("email", &form.email)]), |_| String::new(), "uitnodigen");
     Ok(outcome)
+}
+
+/// Takes a member off the council: their account is closed and signed out everywhere; the
+/// advice they signed keeps their name. Staff of the council's municipality only.
+#[server(endpoint = "raad-lid-weg")]
+pub async fn remove_member(council: String, member: i64) -> Result<FormOutcome<()>, AppError> {
+    use crate::backend::{auth, context::state};
+    let user = auth::require(crate::domain::role::Action::ManageCouncils).await?;
+    let store = state()?.store;
+    let row = crate::backend::advice::managed_council(&store, &user, &council).await?;
+    if !store.deactivate_council_member(row.id, member, &user).await? {
+        return Err(AppError::NotFound);
+    }
+    tracing::info!(council = %row.slug, member, by = user.id, "council member removed");
+    if crate::backend::context::accepts_html() {
+        leptos_axum::redirect(&format!("/beheer/raden/{}#leden", row.slug));
+    }
+    Ok(FormOutcome::Done(()))
 }
 
 #[server(endpoint = "uitnodiging")]
@@ -176,7 +214,8 @@ pub async fn accept_invite(form: AcceptInviteForm) -> Result<FormOutcome<()>, Ap
             Err(errors) => FormOutcome::Invalid(errors),
             Ok(()) => match store.accept_invite(&invite, &auth::hash_password(&form.password)?).await {
                 Ok(Some(user_id)) => {
-                    auth::sign_in(user_id).await?;
+                    let user = store.user_by_id(user_id).await?.ok_or(AppError::Internal)?;
+                    auth::sign_in(&user).await?;
                     tracing::info!(user.id = user_id, "council member joined");
                     FormOutcome::Done(())
                 }

@@ -62,5 +62,6 @@ pub struct ImportSummary {
 /// Fetches what a refused plain form post left behind.
 #[leptos::server(endpoint = "formulier")]
 pub async fn fetch_form_echo(token: String) -> Result<Option<FormEcho>, crate::domain::error::AppError> {
-    Ok(crate::backend::context::state()?.flash.get(&token))
+    use crate::backend::context::{echo_cookie, state};
+    Ok(state()?.flash.get(&token, &echo_cookie()))
 }

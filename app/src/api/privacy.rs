@@ -130,7 +130,7 @@ pub async fn follow_mail_link(purpose: String, token: String) -> Result<FormOutc
 #[server(endpoint = "volgcodes")]
 pub async fn resend_codes(email: String) -> Result<FormOutcome<()>, AppError> {
     use crate::backend::context::{request_locale, site_url, state};
-    use crate::backend::flash::{echo_values, finish_plain_form};
+    use crate::backend::flash::{echo_capped, finish_plain_form};
     use crate::backend::ratelimit;
     use crate::domain::comment::looks_like_email;
     use crate::domain::error::{FieldError, FieldErrors};
@@ -150,7 +150,12 @@ pub async fn resend_codes(email: String) -> Result<FormOutcome<()>, AppError> {
             Err(error) => return Err(error),
         }
     };
-    finish_plain_form(&outcome, echo_values([("email", &email)]), |_| "/volg/kwijt?verstuurd=1".into(), "volgcode-kwijt");
+    finish_plain_form(
+        &outcome,
+        echo_capped([("email", &email, crate::domain::comment::MAX_EMAIL_CHARS)]),
+        |_| "/volg/kwijt?verstuurd=1".into(),
+        "volgcode-kwijt",
+    );
     Ok(outcome)
 }
 

@@ -14,6 +14,27 @@ pub struct StaffView {
     pub municipality: Option<String>,
     /// The signed-in admin: their own role is not changed here.
     pub is_self: bool,
+    /// False once deactivated: cannot sign in, sessions ended.
+    #[serde(default = "yes")]
+    pub active: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// An admin's deactivation (or reactivation) of a staff account, as the form sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActiveForm {
+    pub user: String,
+    /// `ja` to reactivate, anything else deactivates.
+    #[serde(default)]
+    pub active: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActiveChanged {
+    pub active: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,6 +56,7 @@ pub async fn staff_list() -> Result<Vec<StaffView>, AppError> {
             name: u.display_name,
             email: u.email,
             municipality: u.municipality,
+            active: u.active,
         })
         .collect())
 }
@@ -73,5 +95,33 @@ pub async fn change_role(form: RoleForm) -> Result<FormOutcome<RoleChanged>, App
         move |_| format!("/beheer/gebruikers#{done}"),
         &anchor,
     );
+    Ok(outcome)
+}
+
+/// Deactivates a staff account (signed out at once, no more sign-ins) or reactivates it. Admins
+/// only, never their own account and never the last active admin; logged as an account event.
+#[server(endpoint = "gebruiker-actief")]
+pub async fn set_user_active(form: ActiveForm) -> Result<FormOutcome<ActiveChanged>, AppError> {
+    use crate::backend::{auth, context::state, flash::finish_plain_form};
+    use crate::domain::error::{FieldError, FieldErrors};
+    let admin = auth::require(crate::domain::role::Action::ManageUsers).await?;
+    let store = state()?.store;
+    let active = form.active.trim() == "ja";
+    let outcome = match form.user.trim().parse::<i64>() {
+        Err(_) => FormOutcome::Invalid(FieldErrors::single("active", FieldError::InvalidRole)),
+        Ok(id) if id == admin.id => FormOutcome::Invalid(FieldErrors::single("active", FieldError::OwnRole)),
+        Ok(id) => {
+            let target = store.user_by_id(id).await?.filter(|u| u.role().is_staff()).ok_or(AppError::NotFound)?;
+            if target.active == active || store.set_user_active(target.id, active, &admin).await? {
+                tracing::info!(user.id = target.id, active, by = admin.id, "account activity changed");
+                FormOutcome::Done(ActiveChanged { active })
+            } else {
+                FormOutcome::Invalid(FieldErrors::single("active", FieldError::LastAdmin))
+            }
+        }
+    };
+    let anchor = format!("gebruiker-{}", form.user.trim());
+    let done = anchor.clone();
+    finish_plain_form(&outcome, Default::default(), move |_| format!("/beheer/gebruikers#{done}"), &anchor);
     Ok(outcome)
 }

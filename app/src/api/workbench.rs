@@ -118,6 +118,9 @@ pub struct DashboardView {
     pub adoptions: Vec<AdoptionView>,
     pub adoption: AdoptionCheck,
     pub can_read_audit: bool,
+    /// Only admins record the college's adoption.
+    #[serde(default)]
+    pub can_adopt: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -239,7 +242,7 @@ pub async fn set_visibility(form: ModerationForm) -> Result<FormOutcome<Visibili
 
 #[server(endpoint = "vaststelling")]
 pub async fn adopt_answers(form: AdoptionForm) -> Result<FormOutcome<Adopted>, AppError> {
-    let user = crate::backend::auth::require(crate::domain::role::Action::ManageConsultation).await?;
+    let user = crate::backend::auth::require(crate::domain::role::Action::RecordAdoption).await?;
     crate::backend::workbench::adopt(&user, form).await
 }
 

@@ -35,6 +35,13 @@ async fn load(store: &Store, slug: &str, council: &str) -> Result<(ConsultationR
     Ok((consultation, council))
 }
 
+/// A council of a municipality this staff member serves. Another municipality's council is
+/// refused outright: its existence is public, its members and invites are not.
+pub async fn managed_council(store: &Store, user: &UserRow, slug: &str) -> Result<CouncilRow, AppError> {
+    let row = store.council_by_slug(slug.trim()).await?.ok_or(AppError::NotFound)?;
+    if crate::domain::role::may_manage_council(&user.actor(), &row.municipality) { Ok(row) } else { Err(AppError::Forbidden) }
+}
+
 /// Members see only their own council; everyone else needs to be staff.
 fn check_reader(user: &UserRow, council: &CouncilRow) -> Result<(), AppError> {
     match user.role() {
@@ -155,7 +162,7 @@ pub async fn workspace(store: &Store, user: &UserRow, slug: &str, council: &str)
         phase: consultation.phase(),
         council: council_info(&council),
         stage,
-        open: is_open(user, consultation.phase()) && !council_owned && may_write_advice(&user.actor(), council.id),
+        open: is_open(user, consultation.phase()) && !council_owned && may_write_advice(&user.actor(), council.id, &council.municipality),
         staff,
         draft,
         council_drafting,
@@ -185,7 +192,7 @@ async fn writer() -> Result<(Store, UserRow), AppError> {
 async fn writable_draft(slug: &str, council: &str, create: bool) -> Result<Result<Draft, FieldError>, AppError> {
     let (store, user) = writer().await?;
     let (consultation, council) = load(&store, slug, council).await?;
-    if !may_write_advice(&user.actor(), council.id) {
+    if !may_write_advice(&user.actor(), council.id, &council.municipality) {
         return Err(AppError::Forbidden);
     }
     if !store.is_council_asked(consultation.id, council.id).await? {
@@ -270,7 +277,7 @@ pub async fn remove_point(slug: &str, council: &str, point: i64) -> Result<FormO
 pub async fn submit(slug: &str, council: &str) -> Result<FormOutcome<()>, AppError> {
     let (store, user) = writer().await?;
     let (consultation, council_row) = load(&store, slug, council).await?;
-    if !may_write_advice(&user.actor(), council_row.id) {
+    if !may_write_advice(&user.actor(), council_row.id, &council_row.municipality) {
         return Err(AppError::Forbidden);
     }
     let (_, rows) = revisions(&store, &consultation, &council_row).await?;
@@ -298,7 +305,7 @@ pub async fn submit(slug: &str, council: &str) -> Result<FormOutcome<()>, AppErr
 pub async fn start_correction(slug: &str, council: &str) -> Result<FormOutcome<()>, AppError> {
     let (store, user) = writer().await?;
     let (consultation, council_row) = load(&store, slug, council).await?;
-    if !may_write_advice(&user.actor(), council_row.id) {
+    if !may_write_advice(&user.actor(), council_row.id, &council_row.municipality) {
         return Err(AppError::Forbidden);
     }
     let (_, rows) = revisions(&store, &consultation, &council_row).await?;
@@ -530,7 +537,8 @@ fn may_read_letter(user: Option<&UserRow>, council: &CouncilRow, published: bool
 }
 
 pub async fn letter_view(store: &Store, user: Option<&UserRow>, slug: &str, council: &str) -> Result<LetterView, AppError> {
-    let (consultation, council) = load(store, slug, council).await?;
+    let consultation = super::services::readable_consultation(store, slug, user).await?;
+    let council = store.council_by_slug(council.trim()).await?.ok_or(AppError::NotFound)?;
     let (letter, advice_row) = letter(store, &consultation, &council).await?.ok_or(AppError::NotFound)?;
     let published = advice_row.published_at.is_some();
     if !may_read_letter(user, &council, published, letter.complete()) {
@@ -558,7 +566,7 @@ fn final_only(mut letter: Letter) -> Letter {
 }
 
 pub async fn letters(store: &Store, user: Option<&UserRow>, slug: &str) -> Result<LettersView, AppError> {
-    let consultation = store.consultation_by_slug(slug.trim()).await?.ok_or(AppError::NotFound)?;
+    let consultation = super::services::readable_consultation(store, slug, user).await?;
     let staff = user.is_some_and(|u| u.role().is_staff());
     let letters = store
         .advices_of(consultation.id)

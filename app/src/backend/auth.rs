@@ -9,6 +9,8 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use tower_sessions::Session;
 
 const USER_KEY: &str = "user_id";
+/// The account's session epoch when the session began; see `store::UserRow::session_epoch`.
+const EPOCH_KEY: &str = "epoch";
 
 pub fn hash_password(password: &str) -> Result<String, AppError> {
     let salt = SaltString::generate(&mut OsRng);
@@ -29,11 +31,13 @@ pub async fn session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>().await.map_err(internal)
 }
 
-/// Starts a fresh session for the user (a new id, against session fixation).
-pub async fn sign_in(user_id: i64) -> Result<(), AppError> {
+/// Starts a fresh session for the user (a new id, against session fixation), tied to the
+/// account's current session epoch.
+pub async fn sign_in(user: &UserRow) -> Result<(), AppError> {
     let session = session().await?;
     session.cycle_id().await.map_err(internal)?;
-    session.insert(USER_KEY, user_id).await.map_err(internal)
+    session.insert(USER_KEY, user.id).await.map_err(internal)?;
+    session.insert(EPOCH_KEY, user.session_epoch).await.map_err(internal)
 }
 
 pub async fn sign_out() -> Result<(), AppError> {
@@ -44,12 +48,14 @@ pub async fn current_user() -> Result<Option<UserRow>, AppError> {
     user_of(&session().await?, &state()?.store).await
 }
 
-/// The user signed in with this session, for routes outside the Leptos context.
+/// The user signed in with this session, for routes outside the Leptos context. A deactivated
+/// account, or a session older than the account's last password change, is nobody.
 pub async fn user_of(session: &Session, store: &super::store::Store) -> Result<Option<UserRow>, AppError> {
     let Some(id) = session.get::<i64>(USER_KEY).await.map_err(internal)? else {
         return Ok(None);
     };
-    Ok(store.user_by_id(id).await?)
+    let epoch = session.get::<i64>(EPOCH_KEY).await.map_err(internal)?.unwrap_or(0);
+    Ok(store.user_by_id(id).await?.filter(|user| user.active && user.session_epoch == epoch))
 }
 
 /// The signed-in user, if they may do `action`; otherwise the error that says why not.

@@ -23,6 +23,14 @@ pub struct Settings {
     /// The municipality or region on the documents ("Gemeente Lindeburg"); empty leaves it out.
     pub organisation: String,
     pub mail: super::mail::MailSettings,
+    /// This site's address for links in mail and invites (`INSPRAAK_PUBLIC_URL`), never taken
+    /// from a request header; `None` only where no link is made (the server refuses to start
+    /// without it in production).
+    pub public_url: Option<String>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`INSPRAAK_TRUSTED_PROXIES`).
+    pub trusted_proxies: super::ratelimit::TrustedProxies,
+    /// Cookies are `Secure` (off only with `INSPRAAK_INSECURE_COOKIES=1`).
+    pub secure_cookies: bool,
 }
 
 impl Default for Settings {
@@ -35,6 +43,9 @@ impl Default for Settings {
             recoveries_per_minute: 5,
             organisation: String::new(),
             mail: super::mail::MailSettings::default(),
+            public_url: Some("http://localhost".into()),
+            trusted_proxies: super::ratelimit::TrustedProxies::default(),
+            secure_cookies: true,
         }
     }
 }
@@ -53,7 +64,18 @@ impl Settings {
             recoveries_per_minute: read("INSPRAAK_RATE_RECOVERIES", d.recoveries_per_minute),
             organisation: std::env::var("INSPRAAK_ORGANISATION").unwrap_or_default().trim().to_string(),
             mail: super::mail::MailSettings::from_env(),
+            public_url: std::env::var("INSPRAAK_PUBLIC_URL")
+                .ok()
+                .map(|u| u.trim().trim_end_matches('/').to_string())
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+            trusted_proxies: super::ratelimit::TrustedProxies::parse(&std::env::var("INSPRAAK_TRUSTED_PROXIES").unwrap_or_default()),
+            secure_cookies: std::env::var("INSPRAAK_INSECURE_COOKIES").map(|v| v != "1").unwrap_or(true),
         }
+    }
+
+    /// Whether the site is served over https (then HSTS is sent).
+    pub fn https(&self) -> bool {
+        self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
     }
 }
 
@@ -65,6 +87,10 @@ pub struct AppState {
     /// The municipality or region named on the documents.
     pub organisation: Arc<str>,
     pub mailer: Arc<super::mail::Mailer>,
+    /// This site's address for links (see `Settings::public_url`).
+    pub public_url: Arc<str>,
+    pub trusted_proxies: Arc<super::ratelimit::TrustedProxies>,
+    pub secure_cookies: bool,
 }
 
 impl AppState {
@@ -75,7 +101,21 @@ impl AppState {
             limits: Arc::new(RateLimits::new(settings)),
             organisation: settings.organisation.as_str().into(),
             mailer: Arc::new(super::mail::Mailer::new(&settings.mail)),
+            public_url: settings.public_url.as_deref().unwrap_or("http://localhost").into(),
+            trusted_proxies: Arc::new(settings.trusted_proxies.clone()),
+            secure_cookies: settings.secure_cookies,
         }
+    }
+}
+
+/// What every request's Leptos context gets: the state, and the page's Content-Security-Policy
+/// with the nonce Leptos made for this response's inline scripts.
+pub fn provide_request_context(state: AppState) {
+    leptos::prelude::provide_context(state);
+    if let (Some(nonce), Some(options)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+        && let Ok(value) = axum::http::HeaderValue::from_str(&super::security::page_csp(&nonce))
+    {
+        options.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
     }
 }
 
@@ -114,31 +154,51 @@ pub fn referer_path() -> Option<String> {
     path.starts_with('/').then(|| path.split('#').next().unwrap_or(path).to_string())
 }
 
-/// An absolute URL for a path on this site: `INSPRAAK_PUBLIC_URL` if set, else from the request.
+/// An absolute URL for a path on this site, from `INSPRAAK_PUBLIC_URL` only: a link built from
+/// the request's `Host` header would let a forged request mail residents links to another site.
 pub fn public_url(path: &str) -> String {
-    if let Ok(base) = std::env::var("INSPRAAK_PUBLIC_URL") {
-        return format!("{}{path}", base.trim_end_matches('/'));
-    }
-    let host = use_context::<Parts>()
-        .and_then(|parts| parts.headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()).map(str::to_string))
-        .unwrap_or_else(|| "localhost".into());
-    format!("http://{host}{path}")
+    let base = state().map(|s| s.public_url.to_string()).unwrap_or_else(|_| "http://localhost".into());
+    format!("{base}{path}")
 }
 
-/// This site's address for links in mail: `INSPRAAK_PUBLIC_URL` if set, else from the request.
+/// This site's address for links in mail.
 pub fn site_url() -> super::mail::SiteUrl {
     super::mail::SiteUrl(public_url(""))
 }
 
+/// The value of a request cookie.
+fn cookie(name: &str) -> Option<String> {
+    let parts = use_context::<Parts>()?;
+    parts.headers.get_all(COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|c| {
+        let (n, value) = c.trim().split_once('=')?;
+        (n == name && !value.is_empty()).then(|| value.to_string())
+    })
+}
+
+/// The browser's echo cookie, set now if it has none: form echoes are kept for it alone.
+pub fn echo_owner() -> String {
+    use super::flash::ECHO_COOKIE;
+    if let Some(value) = cookie(ECHO_COOKIE) {
+        return value;
+    }
+    let value = super::services::random_token(24);
+    let secure = state().map(|s| s.secure_cookies).unwrap_or(true);
+    let attributes = if secure { "; Secure" } else { "" };
+    if let (Some(options), Ok(header)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        axum::http::HeaderValue::from_str(&format!("{ECHO_COOKIE}={value}; Path=/; Max-Age=1800; HttpOnly; SameSite=Lax{attributes}")),
+    ) {
+        options.append_header(axum::http::header::SET_COOKIE, header);
+    }
+    value
+}
+
+/// The browser's echo cookie as the request carried it (empty when it has none).
+pub fn echo_cookie() -> String {
+    cookie(super::flash::ECHO_COOKIE).unwrap_or_default()
+}
+
 /// The language chosen by cookie; Dutch otherwise.
 pub fn request_locale() -> Locale {
-    use_context::<Parts>()
-        .and_then(|parts| {
-            let cookies = parts.headers.get(COOKIE)?.to_str().ok()?.to_string();
-            cookies.split(';').find_map(|c| {
-                let (name, value) = c.trim().split_once('=')?;
-                (name == LOCALE_COOKIE).then(|| Locale::parse(value)).flatten()
-            })
-        })
-        .unwrap_or_default()
+    cookie(LOCALE_COOKIE).and_then(|value| Locale::parse(&value)).unwrap_or_default()
 }

@@ -11,6 +11,7 @@ pub mod import;
 pub mod mail;
 pub mod markdown;
 pub mod ratelimit;
+pub mod security;
 pub mod services;
 pub mod store;
 pub mod workbench;

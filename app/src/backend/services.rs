@@ -123,7 +123,7 @@ pub async fn submit_comment(
     today: time::Date,
     locale: crate::i18n::Locale,
 ) -> Result<FormOutcome<Receipt>, AppError> {
-    let consultation = store.consultation_by_slug(form.consultation.trim()).await?.ok_or(AppError::NotFound)?;
+    let consultation = readable_consultation(store, &form.consultation, None).await?;
     let comment = match ValidComment::try_from(form) {
         Ok(comment) => comment,
         Err(errors) => return Ok(FormOutcome::Invalid(errors)),
@@ -169,11 +169,25 @@ pub async fn timeline(store: &Store, consultation: &ConsultationRow) -> Result<V
     Ok(timeline(consultation.phase(), &changes, consultation.period(), milestones))
 }
 
+/// A consultation as `user` (none: the public) may read it: a concept only for staff and the
+/// councils asked; for anyone else it does not exist.
+pub async fn readable_consultation(store: &Store, slug: &str, user: Option<&super::store::UserRow>) -> Result<ConsultationRow, AppError> {
+    let consultation = store.consultation_by_slug(slug.trim()).await?.ok_or(AppError::NotFound)?;
+    if crate::domain::phase::is_public(consultation.phase()) {
+        return Ok(consultation);
+    }
+    let asked = match user.filter(|u| u.role() == crate::domain::role::Role::CouncilMember).and_then(|u| u.council_id) {
+        Some(council) => store.is_council_asked(consultation.id, council).await?,
+        None => false,
+    };
+    if crate::domain::role::may_read_draft(user.map(|u| u.actor()).as_ref(), asked) { Ok(consultation) } else { Err(AppError::NotFound) }
+}
+
 /// The response document of a consultation as the public sees it, from its current version and
 /// approved or adopted answers.
-pub async fn build_report(store: &Store, slug: &str) -> Result<(ConsultationRow, Report), AppError> {
+pub async fn build_report(store: &Store, slug: &str, user: Option<&super::store::UserRow>) -> Result<(ConsultationRow, Report), AppError> {
     use crate::domain::export::{Audience, ExportOptions};
-    let consultation = store.consultation_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    let consultation = readable_consultation(store, slug, user).await?;
     let report =
         super::export::report_for(store, &consultation, ExportOptions::default(), Audience::Public, false, &crate::i18n::NL).await?;
     Ok((consultation, report))

@@ -213,6 +213,7 @@ pub async fn dashboard(user: &UserRow, slug: &str) -> Result<DashboardView, AppE
         adoptions,
         adoption: crate::domain::review::check_adoption(states),
         can_read_audit: crate::domain::role::may(user.role(), crate::domain::role::Action::ReadAuditLog),
+        can_adopt: crate::domain::role::may(user.role(), crate::domain::role::Action::RecordAdoption),
     })
 }
 
@@ -305,6 +306,12 @@ pub async fn save_answer(user: &UserRow, form: AnswerForm) -> Result<FormOutcome
     Ok(outcome)
 }
 
+/// Four eyes: whether this user wrote text anywhere in the reaction's answer history.
+async fn wrote_in_history(store: &Store, comment_id: i64, user_id: i64) -> Result<bool, AppError> {
+    let history = store.answer_history_of(&[comment_id]).await?;
+    Ok(crate::domain::review::wrote_text(history.iter().rev().map(|r| (r.author_id, r.body_markdown.as_str())), user_id))
+}
+
 pub async fn review_answer(user: &UserRow, form: ReviewForm) -> Result<FormOutcome<SavedAnswer>, AppError> {
     let store = state()?.store;
     let outcome = match ValidReview::try_from(&form) {
@@ -317,7 +324,7 @@ pub async fn review_answer(user: &UserRow, form: ReviewForm) -> Result<FormOutco
                 Some(current) if current.revision_no != review.expected => FormOutcome::Invalid(stale("decision")),
                 Some(current) => {
                     let step = match &review.decision {
-                        Decision::Approve => ReviewStep::Approve { own: current.author_id == user.id },
+                        Decision::Approve => ReviewStep::Approve { own: wrote_in_history(&store, review.comment_id, user.id).await? },
                         Decision::SendBack(remark) => ReviewStep::SendBack { remark },
                     };
                     match next_state(user.role(), ReviewState::parse(&current.state), step, adopted) {

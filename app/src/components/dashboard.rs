@@ -148,13 +148,19 @@ pub fn AdoptionPanel(view: DashboardView, echo: Option<FormEcho>, just_adopted: 
             <ul class="plain">{earlier}</ul>
             <p>{state}</p>
             <p role="status" class="saved-note">{move || done().then_some(w.adoption_done)}</p>
-            <ActionForm action=action attr:novalidate="">
-                <input type="hidden" name="form[slug]" value=view.slug.clone()/>
-                <ErrorSummary errors other=failure/>
-                <TextField id="vastgesteld-op" name="form[adopted_on]" label=w.label_adopted_on hint=w.hint_adopted_on kind="date" required=true
-                    errors=field_errors(errors, "adopted_on") value=typed/>
-                <button type="submit" class="button-primary">{w.adopt}</button>
-            </ActionForm>
+            {if view.can_adopt {
+                view! {
+                <ActionForm action=action attr:novalidate="">
+                    <input type="hidden" name="form[slug]" value=view.slug.clone()/>
+                    <ErrorSummary errors other=failure/>
+                    <TextField id="vastgesteld-op" name="form[adopted_on]" label=w.label_adopted_on hint=w.hint_adopted_on kind="date" required=true
+                        errors=field_errors(errors, "adopted_on") value=typed/>
+                    <button type="submit" class="button-primary">{w.adopt}</button>
+                </ActionForm>
+                }.into_any()
+            } else {
+                view! { <p>{w.adoption_admin_only}</p> }.into_any()
+            }}
         </section>
     }
 }

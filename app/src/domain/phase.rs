@@ -224,6 +224,15 @@ pub fn timeline(
     entries
 }
 
+/// Whether the public may read a consultation in this phase. The concept is the officers' own
+/// draft: staff and the councils asked to advise on it read it, nobody else learns it exists.
+/// From the advice round on the text is public (a request for advice is a public document
+/// under the Woo, and residents may follow the round), though residents comment only in the
+/// comment period.
+pub fn is_public(phase: Phase) -> bool {
+    phase != Phase::Concept
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,6 +253,8 @@ mod tests {
     fn each_phase_opens_what_it_should() {
         let inside = date!(2026 - 12 - 10);
         assert_eq!(accept_comment(Phase::Concept, PERIOD, inside), Err(FieldError::NotYetOpen));
+        assert!(!is_public(Phase::Concept));
+        assert!(Phase::ALL.into_iter().filter(|p| *p != Phase::Concept).all(is_public));
         assert_eq!(accept_comment(Phase::Advice, PERIOD, inside), Err(FieldError::NotYetOpen));
         assert_eq!(accept_comment(Phase::Comment, PERIOD, inside), Ok(Lateness::OnTime));
         assert_eq!(accept_comment(Phase::Comment, PERIOD, date!(2026 - 11 - 01)), Err(FieldError::NotYetOpen));

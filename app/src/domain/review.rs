@@ -87,6 +87,21 @@ pub enum ReviewRefusal {
     ReasonRequired,
 }
 
+/// Four eyes over the whole history: whether `user` wrote text in this answer at any point. A
+/// revision counts as written by its author when its text differs from the one before it; a
+/// review step, or a colleague re-saving unchanged, copies the text and does not count. Revisions
+/// come oldest first as (author, text).
+pub fn wrote_text<'a>(revisions_oldest_first: impl IntoIterator<Item = (i64, &'a str)>, user: i64) -> bool {
+    let mut previous: Option<&str> = None;
+    for (author, text) in revisions_oldest_first {
+        if author == user && previous.is_none_or(|p| p.trim() != text.trim()) {
+            return true;
+        }
+        previous = Some(text);
+    }
+    false
+}
+
 /// Whether reviewers' steps are open to this role.
 pub fn may_review(role: Role) -> bool {
     matches!(role, Role::Reviewer | Role::Admin)
@@ -493,5 +508,21 @@ mod tests {
         assert_eq!(adopt("2026-11-26").unwrap_err().get("adopted_on"), [FieldError::DateInFuture]);
         assert_eq!(adopt("gisteren").unwrap_err().get("adopted_on"), [FieldError::InvalidDate]);
         assert_eq!(adopt("").unwrap_err().get("adopted_on"), [FieldError::Required]);
+    }
+
+    #[test]
+    fn a_reviewer_who_wrote_text_anywhere_in_the_history_does_not_approve() {
+        // 1 = officer, 2 = reviewer, 3 = colleague.
+        let officer_only = [(1, "Tekst."), (1, "Tekst, beter.")];
+        assert!(!wrote_text(officer_only, 2));
+        assert!(wrote_text(officer_only, 1));
+        // The reviewer rewrote it, then a colleague saved it again unchanged: still the reviewer's text.
+        let laundered = [(1, "Tekst."), (2, "Tekst van de beoordelaar."), (3, "Tekst van de beoordelaar.")];
+        assert!(wrote_text(laundered, 2));
+        // A reviewer's earlier send-back copies the text: that is no writing.
+        let sent_back = [(1, "Tekst."), (2, "Tekst."), (1, "Tekst, herzien.")];
+        assert!(!wrote_text(sent_back, 2));
+        // The very first revision is always written by its author.
+        assert!(wrote_text([(2, "Eerste tekst.")], 2));
     }
 }

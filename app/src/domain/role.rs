@@ -61,6 +61,10 @@ pub enum Action {
     DraftAdvice,
     /// See the outbox and the erasures, retry failed mail.
     ManageMail,
+    /// Record the college's adoption of the answers, which freezes them and mails every resident
+    /// who asked for the answer. The college decides; the admin (in practice the college
+    /// secretary's office, *bestuursondersteuning*) records it, not an officer who drafted answers.
+    RecordAdoption,
 }
 
 pub fn may(role: Role, action: Action) -> bool {
@@ -69,7 +73,7 @@ pub fn may(role: Role, action: Action) -> bool {
             role.is_staff()
         }
         Action::ModerateComments => role.is_staff(),
-        Action::ManageUsers | Action::ReadAuditLog | Action::ManageMail => role == Role::Admin,
+        Action::ManageUsers | Action::ReadAuditLog | Action::ManageMail | Action::RecordAdoption => role == Role::Admin,
         Action::ReviewAnswers => matches!(role, Role::Reviewer | Role::Admin),
         Action::DraftAdvice => role == Role::CouncilMember,
     }
@@ -94,21 +98,45 @@ pub fn may_read_advice(actor: &Actor, council_id: i64, submitted_or_oral: bool) 
     }
 }
 
-/// Members write their own council's advice; staff only enter an oral advice on its behalf.
-pub fn may_write_advice(actor: &Actor, council_id: i64) -> bool {
+/// Members write their own council's advice; staff only enter an oral advice on its behalf, and
+/// only for a council of a municipality they serve.
+pub fn may_write_advice(actor: &Actor, council_id: i64, council_municipality: &str) -> bool {
     match actor.role {
         Role::CouncilMember => actor.council_id == Some(council_id),
-        Role::Officer | Role::Reviewer | Role::Admin => true,
+        Role::Officer | Role::Reviewer | Role::Admin => serves_municipality(actor, council_municipality),
+    }
+}
+
+/// Whether this staff member works for the municipality: an admin, or an officer or reviewer
+/// without a municipality (a regional coordinator), works for all; council members for none.
+pub fn serves_municipality(actor: &Actor, municipality: &str) -> bool {
+    match actor.role {
+        Role::Admin => true,
+        Role::Officer | Role::Reviewer => actor.municipality.as_deref().is_none_or(|m| m.trim().eq_ignore_ascii_case(municipality.trim())),
+        Role::CouncilMember => false,
     }
 }
 
 /// Each municipality's officers answer their own council; an admin, or an officer without a
 /// municipality (a regional coordinator), answers any.
 pub fn may_answer_council(actor: &Actor, council_municipality: &str) -> bool {
-    match actor.role {
-        Role::Admin => true,
-        Role::Officer | Role::Reviewer => actor.municipality.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(council_municipality)),
-        Role::CouncilMember => false,
+    serves_municipality(actor, council_municipality)
+}
+
+/// Registering a council, seeing its members' addresses, inviting and removing members: staff of
+/// the council's municipality only, so that an officer of one municipality cannot join (or
+/// read) another's council.
+pub fn may_manage_council(actor: &Actor, council_municipality: &str) -> bool {
+    may(actor.role, Action::ManageCouncils) && serves_municipality(actor, council_municipality)
+}
+
+/// Who reads a consultation that is not public yet (a concept): staff, and members of a council
+/// asked to advise on it (`asked`); the public does not.
+pub fn may_read_draft(actor: Option<&Actor>, asked: bool) -> bool {
+    match actor.map(|a| a.role) {
+        Some(Role::Officer | Role::Reviewer | Role::Admin) => true,
+        Some(Role::CouncilMember) => asked,
+        None => false,
     }
 }
 
@@ -204,6 +232,8 @@ mod tests {
             Action::ReviewAnswers,
             Action::ModerateComments,
             Action::ReadAuditLog,
+            Action::RecordAdoption,
+            Action::ManageMail,
         ] {
             assert!(!may(Role::CouncilMember, action), "{action:?}");
         }
@@ -219,8 +249,42 @@ mod tests {
         assert!(!may_read_advice(&member_a, 2, true));
         assert!(!may_read_advice(&officer, 1, false));
         assert!(may_read_advice(&officer, 1, true));
-        assert!(may_write_advice(&member_a, 1));
-        assert!(!may_write_advice(&member_a, 2));
+        assert!(may_write_advice(&member_a, 1, "Lindeburg"));
+        assert!(!may_write_advice(&member_a, 2, "Lindeburg"));
+    }
+
+    #[test]
+    fn staff_enter_oral_advice_and_manage_councils_only_for_their_own_municipality() {
+        let lindeburg = actor(Role::Officer, None, Some("Lindeburg"));
+        let reviewer = actor(Role::Reviewer, None, Some("Lindeburg"));
+        let regional = actor(Role::Officer, None, None);
+        let admin = actor(Role::Admin, None, Some("Lindeburg"));
+        assert!(may_write_advice(&lindeburg, 7, "Lindeburg"));
+        assert!(!may_write_advice(&lindeburg, 7, "Waterhoven"), "an officer of A enters no advice for B's council");
+        assert!(may_write_advice(&regional, 7, "Waterhoven"));
+        assert!(may_write_advice(&admin, 7, "Waterhoven"));
+        assert!(may_manage_council(&lindeburg, "lindeburg "));
+        assert!(!may_manage_council(&lindeburg, "Waterhoven"), "an officer of A does not invite into B's council");
+        assert!(!may_manage_council(&reviewer, "Waterhoven"));
+        assert!(may_manage_council(&regional, "Waterhoven"));
+        assert!(may_manage_council(&admin, "Waterhoven"));
+        assert!(!may_manage_council(&actor(Role::CouncilMember, Some(7), None), "Lindeburg"));
+    }
+
+    #[test]
+    fn a_draft_is_read_by_staff_and_the_councils_asked() {
+        assert!(!may_read_draft(None, false));
+        assert!(may_read_draft(Some(&actor(Role::Officer, None, Some("Waterhoven"))), false));
+        assert!(may_read_draft(Some(&actor(Role::CouncilMember, Some(1), None)), true));
+        assert!(!may_read_draft(Some(&actor(Role::CouncilMember, Some(2), None)), false));
+    }
+
+    #[test]
+    fn only_admins_record_the_colleges_adoption() {
+        assert!(may(Role::Admin, Action::RecordAdoption));
+        for role in [Role::Officer, Role::Reviewer, Role::CouncilMember] {
+            assert!(!may(role, Action::RecordAdoption), "{role:?}");
+        }
     }
 
     #[test]

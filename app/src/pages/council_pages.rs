@@ -2,7 +2,9 @@
 //! member's own area.
 
 use super::{echo_resource, param};
-use crate::api::{AcceptInvite, CreateCouncil, FormEcho, InviteMember, council_detail, council_home, invite_info, list_councils};
+use crate::api::{
+    AcceptInvite, CreateCouncil, FormEcho, InviteMember, MemberView, RemoveMember, council_detail, council_home, invite_info, list_councils,
+};
 use crate::components::errors::ErrorView;
 use crate::components::fields::{ErrorSummary, SelectField, TextField, field_errors, form_feedback};
 use crate::domain::council::{CouncilKind, MAX_COUNCIL_NAME_CHARS, MAX_MUNICIPALITY_CHARS, MIN_PASSWORD_CHARS};
@@ -100,7 +102,8 @@ pub fn CouncilPage() -> impl IntoView {
                 match detail.await {
                     Err(error) => view! { <ErrorView error/> }.into_any(),
                     Ok(d) => {
-                        let members = d.members.iter().map(|(name, email)| view! { <li>{name.clone()}" · "{email.clone()}</li> }).collect_view();
+                        let council_slug = d.council.slug.clone();
+                        let members = d.members.iter().cloned().map(|member| view! { <MemberItem council=council_slug.clone() member refresh/> }).collect_view();
                         let invites = d.invites.iter().map(|i| {
                             let state = if i.used { c.invite_used.to_string() } else if i.expired { c.invite_expired.to_string() } else { (c.invite_open_until)(&t.date(i.expires_on)) };
                             view! { <li>{i.name.clone()}" · "{i.email.clone()}" · "{state}</li> }
@@ -111,7 +114,7 @@ pub fn CouncilPage() -> impl IntoView {
                                 <p><a href="/beheer/raden">{c.councils_title}</a></p>
                                 <h1>{d.council.name.clone()}</h1>
                                 <p class="meta">{d.council.municipality.clone()}" · "{c.kind(d.council.kind)}</p>
-                                <h2>{c.members_title}</h2>
+                                <h2 id="leden">{c.members_title}</h2>
                                 {d.members.is_empty().then(|| view! { <p>{c.no_members}</p> })}
                                 <ul>{members}</ul>
                                 {(!d.invites.is_empty()).then(|| view! { <h2>{c.invites_title}</h2><ul>{invites}</ul> })}
@@ -122,6 +125,36 @@ pub fn CouncilPage() -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// A member with their address, and a button that takes them off the council.
+#[component]
+fn MemberItem(council: String, member: MemberView, refresh: RwSignal<u32>) -> impl IntoView {
+    let c = use_messages().councils;
+    let action = ServerAction::<RemoveMember>::new();
+    let value = action.value();
+    Effect::new(move |_| {
+        if let Some(Ok(FormOutcome::Done(()))) = value.get() {
+            refresh.update(|n| *n += 1);
+        }
+    });
+    let label = format!("{} {}", c.remove_member, member.name);
+    view! {
+        <li>
+            {member.name.clone()}" · "{member.email.clone()}
+            {if member.active {
+                view! {
+                    <ActionForm action=action attr:class="inline-form">
+                        <input type="hidden" name="council" value=council/>
+                        <input type="hidden" name="member" value=member.id.to_string()/>
+                        <button type="submit" class="button-link" aria-label=label>{c.remove_member}</button>
+                    </ActionForm>
+                }.into_any()
+            } else {
+                view! { " · "<span class="badge">{c.member_removed}</span> }.into_any()
+            }}
+        </li>
     }
 }
 

@@ -68,8 +68,10 @@ pub fn NewConsultationPage() -> impl IntoView {
             <h1>{t.new_consultation}</h1>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    if !matches!(user.await, Ok(Some(_))) {
-                        return view! { <ErrorView error=crate::domain::error::AppError::Unauthorized/> }.into_any();
+                    match user.await {
+                        Ok(Some(user)) if user.role.is_staff() => {}
+                        Ok(Some(_)) => return view! { <ErrorView error=crate::domain::error::AppError::Forbidden/> }.into_any(),
+                        _ => return view! { <ErrorView error=crate::domain::error::AppError::Unauthorized/> }.into_any(),
                     }
                     let echo = echo.await.unwrap_or_default();
                     view! { <NewConsultationForm echo/> }.into_any()

@@ -1,9 +1,9 @@
 //! `/beheer/gebruikers`: staff accounts and their roles, for admins.
 
 use super::echo_resource;
-use crate::api::{ChangeRole, FormEcho, StaffView, staff_list};
+use crate::api::{ChangeRole, FormEcho, SetUserActive, StaffView, staff_list};
 use crate::components::errors::ErrorView;
-use crate::components::fields::{ErrorSummary, SelectField, field_errors, form_feedback};
+use crate::components::fields::{ErrorSummary, FieldMessages, SelectField, field_errors, form_feedback};
 use crate::domain::error::FormOutcome;
 use crate::domain::role::STAFF_ROLES;
 use crate::platform::use_messages;
@@ -64,6 +64,7 @@ fn StaffCard(user: StaffView, echo: Option<FormEcho>) -> impl IntoView {
         <li class="card" id=format!("gebruiker-{id}")>
             <h2 class="card-title">{user.name.clone()}</h2>
             <p class="meta">{user.email.clone()}{place}" · "<span>{move || w.role_label(current.get())}</span></p>
+            {(!user.is_self).then(|| view! { <AccountActivity id name=user.name.clone() active=user.active/> })}
             {if user.is_self {
                 view! { <p class="hint">{w.own_role_note}</p> }.into_any()
             } else {
@@ -78,5 +79,34 @@ fn StaffCard(user: StaffView, echo: Option<FormEcho>) -> impl IntoView {
                 }.into_any()
             }}
         </li>
+    }
+}
+
+/// Deactivate a colleague's account (they are signed out and cannot sign in), or reactivate it.
+#[component]
+fn AccountActivity(id: i64, name: String, active: bool) -> impl IntoView {
+    let w = use_messages().work;
+    let action = ServerAction::<SetUserActive>::new();
+    let value = action.value();
+    let (errors, failure) = form_feedback(value, Default::default());
+    let active = RwSignal::new(active);
+    Effect::new(move |_| {
+        if let Some(Ok(FormOutcome::Done(changed))) = value.get() {
+            active.set(changed.active);
+        }
+    });
+    view! {
+        <Show when=move || !active.get()>
+            <p class="notice"><span class="badge">{w.deactivated}</span>" "{w.deactivated_note}</p>
+        </Show>
+        <ActionForm action=action attr:class="activity-form" attr:novalidate="">
+            <input type="hidden" name="form[user]" value=id.to_string()/>
+            <input type="hidden" name="form[active]" value=move || if active.get() { "nee" } else { "ja" }/>
+            <ErrorSummary errors other=failure/>
+            <FieldMessages id=format!("actief-{id}-error") errors=field_errors(errors, "active")/>
+            <button type="submit" class="button-secondary">
+                {move || if active.get() { w.deactivate } else { w.reactivate }}<span class="sr-only">" "{name.clone()}</span>
+            </button>
+        </ActionForm>
     }
 }

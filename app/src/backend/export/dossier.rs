@@ -15,8 +15,9 @@ use zip::write::SimpleFileOptions;
 /// The OpenAPI description of `/api/v1`, as kept in the repository.
 pub const OPENAPI: &str = include_str!("../../../../openapi/inspraak-v1.json");
 
+/// The Woo dossier is a public document: a concept has none.
 pub async fn dossier(store: &Store, organisation: &str, slug: &str, t: &Messages) -> Result<super::Download, AppError> {
-    let consultation = store.consultation_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    let consultation = crate::backend::services::readable_consultation(store, slug, None).await?;
     // Residents stay anonymous in a Woo publication, whatever they chose for the response document.
     let options = ExportOptions { names: false, ..ExportOptions::default() };
     let letters = crate::backend::advice::published_letters_by_council(store, &consultation).await?;

@@ -150,7 +150,7 @@ pub async fn nota(
     user: Option<&UserRow>,
     t: &Messages,
 ) -> Result<Download, AppError> {
-    let consultation = store.consultation_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    let consultation = super::services::readable_consultation(store, slug, user).await?;
     let audience = audience_of(user);
     let report = report_for(store, &consultation, options, audience, format.is_sheet(), t).await?;
     let bytes = render_nota(&consultation, organisation, &report, format, t)?;
@@ -271,13 +271,15 @@ pub async fn api_consultations(store: &Store) -> Result<open_data::ApiConsultati
         .list_consultations()
         .await?
         .iter()
+        .filter(|c| crate::domain::phase::Phase::parse(&c.phase).is_none_or(crate::domain::phase::is_public))
         .map(|c| api_consultation(&c.slug, &c.title, &c.description, &c.phase, (c.opens_on, c.closes_on), c.comment_count))
         .collect();
     Ok(open_data::ApiConsultationList { consultations })
 }
 
+/// Open data is public: a concept is not there.
 pub async fn api_document(store: &Store, slug: &str) -> Result<ApiDocument, AppError> {
-    let consultation = store.consultation_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    let consultation = super::services::readable_consultation(store, slug, None).await?;
     let document = store.document(consultation.version_id).await?;
     let (_, blocks) = document.outline();
     let sections: Vec<TreeSection> = document
@@ -305,14 +307,14 @@ pub async fn api_document(store: &Store, slug: &str) -> Result<ApiDocument, AppE
 
 /// The reactions, anonymised, with published answers only.
 pub async fn api_reactions(store: &Store, slug: &str, t: &Messages) -> Result<open_data::ApiReactions, AppError> {
-    let consultation = store.consultation_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    let consultation = super::services::readable_consultation(store, slug, None).await?;
     let options = ExportOptions { names: false, ..ExportOptions::default() };
     let report = reactions_report(store, &consultation, options, Audience::Public, false, t).await?;
     Ok(open_data::reactions(&consultation.slug, &report, t))
 }
 
 pub async fn api_advice(store: &Store, slug: &str, t: &Messages) -> Result<open_data::ApiAdviceList, AppError> {
-    let consultation = store.consultation_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    let consultation = super::services::readable_consultation(store, slug, None).await?;
     let letters = super::advice::published_letters(store, &consultation).await?;
     Ok(open_data::advice(&consultation.slug, &letters, t))
 }

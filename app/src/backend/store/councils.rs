@@ -22,8 +22,10 @@ pub struct CouncilSummary {
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct MemberRow {
+    pub id: i64,
     pub display_name: String,
     pub email: String,
+    pub active: bool,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -68,7 +70,7 @@ impl Store {
     pub async fn list_councils(&self) -> Result<Vec<CouncilSummary>, StoreError> {
         Ok(sqlx::query_as(
             "SELECT r.slug, r.name, r.municipality, r.kind, \
-                    (SELECT COUNT(*) FROM users u WHERE u.council_id = r.id) AS member_count \
+                    (SELECT COUNT(*) FROM users u WHERE u.council_id = r.id AND u.deactivated_at IS NULL) AS member_count \
              FROM councils r ORDER BY r.municipality, r.name",
         )
         .fetch_all(&self.pool)
@@ -87,10 +89,13 @@ impl Store {
     }
 
     pub async fn council_members(&self, council_id: i64) -> Result<Vec<MemberRow>, StoreError> {
-        Ok(sqlx::query_as("SELECT display_name, email FROM users WHERE council_id = $1 ORDER BY display_name")
-            .bind(council_id)
-            .fetch_all(&self.pool)
-            .await?)
+        Ok(sqlx::query_as(
+            "SELECT id, display_name, email, deactivated_at IS NULL AS active FROM users WHERE council_id = $1 \
+             ORDER BY deactivated_at IS NOT NULL, display_name",
+        )
+        .bind(council_id)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     #[tracing::instrument(skip(self, token_hash, email))]

@@ -11,6 +11,10 @@ pub struct UserRow {
     pub role: String,
     pub municipality: Option<String>,
     pub council_id: Option<i64>,
+    /// False once deactivated (or, for a council member, taken off the council).
+    pub active: bool,
+    /// Sessions made before the epoch last changed (new password, deactivation) no longer count.
+    pub session_epoch: i64,
 }
 
 /// A staff account as the users page lists it.
@@ -21,7 +25,31 @@ pub struct StaffRow {
     pub display_name: String,
     pub role: String,
     pub municipality: Option<String>,
+    pub active: bool,
 }
+
+/// What happened to an account: `gedeactiveerd`, `geactiveerd`, `uit_raad`, `wachtwoord`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountEvent {
+    Deactivated,
+    Reactivated,
+    RemovedFromCouncil,
+    PasswordReset,
+}
+
+impl AccountEvent {
+    pub fn code(self) -> &'static str {
+        match self {
+            AccountEvent::Deactivated => "gedeactiveerd",
+            AccountEvent::Reactivated => "geactiveerd",
+            AccountEvent::RemovedFromCouncil => "uit_raad",
+            AccountEvent::PasswordReset => "wachtwoord",
+        }
+    }
+}
+
+const USER_COLUMNS: &str =
+    "id, email, display_name, password_hash, role, municipality, council_id, deactivated_at IS NULL AS active, session_epoch";
 
 impl UserRow {
     pub fn role(&self) -> Role {
@@ -65,20 +93,91 @@ impl Store {
         Ok(id)
     }
 
-    /// Replaces the password of an existing account (the operator's `user add` on a known e-mail).
+    /// Replaces the password of an existing account and ends every session it has (the
+    /// operator's `user password`, or `user add` on a known e-mail); logged as an account event.
     #[tracing::instrument(skip(self, password_hash))]
     pub async fn set_password(&self, email: &str, password_hash: &str) -> Result<bool, StoreError> {
-        let done = sqlx::query("UPDATE users SET password_hash = $1 WHERE email = $2")
-            .bind(password_hash)
-            .bind(email.trim().to_lowercase())
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() == 1)
+        let mut tx = self.pool.begin().await?;
+        let id: Option<i64> =
+            sqlx::query_scalar("UPDATE users SET password_hash = $1, session_epoch = session_epoch + 1 WHERE email = $2 RETURNING id")
+                .bind(password_hash)
+                .bind(email.trim().to_lowercase())
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(id) = id {
+            account_event(&mut tx, id, None, "beheerder (opdrachtregel)", AccountEvent::PasswordReset).await?;
+        }
+        tx.commit().await?;
+        Ok(id.is_some())
+    }
+
+    /// Deactivates or reactivates a staff account. Deactivating ends its sessions; the last
+    /// active admin is never deactivated (the statement checks, so two admins at once cannot).
+    #[tracing::instrument(skip(self, actor), fields(actor.id = actor.id))]
+    pub async fn set_user_active(&self, user_id: i64, active: bool, actor: &UserRow) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done = if active {
+            sqlx::query("UPDATE users SET deactivated_at = NULL WHERE id = $1 AND role <> $2 AND deactivated_at IS NOT NULL")
+                .bind(user_id)
+                .bind(Role::CouncilMember.code())
+                .execute(&mut *tx)
+                .await?
+        } else {
+            sqlx::query(
+                "UPDATE users SET deactivated_at = $1, session_epoch = session_epoch + 1 \
+                 WHERE id = $2 AND role <> $3 AND deactivated_at IS NULL \
+                   AND (role <> $4 OR (SELECT COUNT(*) FROM users WHERE role = $4 AND deactivated_at IS NULL) > 1)",
+            )
+            .bind(now())
+            .bind(user_id)
+            .bind(Role::CouncilMember.code())
+            .bind(Role::Admin.code())
+            .execute(&mut *tx)
+            .await?
+        };
+        let changed = done.rows_affected() == 1;
+        if changed {
+            let event = if active { AccountEvent::Reactivated } else { AccountEvent::Deactivated };
+            account_event(&mut tx, user_id, Some(actor.id), &actor.display_name, event).await?;
+        }
+        tx.commit().await?;
+        Ok(changed)
+    }
+
+    /// Takes a member off their council: the account is closed and signed out; false if the
+    /// user is not an active member of this council.
+    #[tracing::instrument(skip(self, actor), fields(actor.id = actor.id))]
+    pub async fn deactivate_council_member(&self, council_id: i64, user_id: i64, actor: &UserRow) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE users SET deactivated_at = $1, session_epoch = session_epoch + 1 \
+             WHERE id = $2 AND council_id = $3 AND role = $4 AND deactivated_at IS NULL",
+        )
+        .bind(now())
+        .bind(user_id)
+        .bind(council_id)
+        .bind(Role::CouncilMember.code())
+        .execute(&mut *tx)
+        .await?;
+        let changed = done.rows_affected() == 1;
+        if changed {
+            account_event(&mut tx, user_id, Some(actor.id), &actor.display_name, AccountEvent::RemovedFromCouncil).await?;
+        }
+        tx.commit().await?;
+        Ok(changed)
+    }
+
+    /// The account events of a user, oldest first, as (action, actor, at).
+    pub async fn account_events(&self, user_id: i64) -> Result<Vec<(String, String, time::OffsetDateTime)>, StoreError> {
+        Ok(sqlx::query_as("SELECT action, actor_name, at FROM account_events WHERE user_id = $1 ORDER BY id")
+            .bind(user_id)
+            .fetch_all(&self.pool)
+            .await?)
     }
 
     #[tracing::instrument(skip(self))]
     pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>, StoreError> {
-        Ok(sqlx::query_as("SELECT id, email, display_name, password_hash, role, municipality, council_id FROM users WHERE email = $1")
+        Ok(sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1"))
             .bind(email.trim().to_lowercase())
             .fetch_optional(&self.pool)
             .await?)
@@ -86,22 +185,24 @@ impl Store {
 
     #[tracing::instrument(skip(self))]
     pub async fn user_by_id(&self, id: i64) -> Result<Option<UserRow>, StoreError> {
-        Ok(sqlx::query_as("SELECT id, email, display_name, password_hash, role, municipality, council_id FROM users WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?)
+        Ok(sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1")).bind(id).fetch_optional(&self.pool).await?)
     }
 
     /// Every staff account (not council members), by name.
     pub async fn staff_users(&self) -> Result<Vec<StaffRow>, StoreError> {
-        Ok(sqlx::query_as("SELECT id, email, display_name, role, municipality FROM users WHERE role <> $1 ORDER BY display_name, id")
+        Ok(sqlx::query_as(
+            "SELECT id, email, display_name, role, municipality, deactivated_at IS NULL AS active FROM users WHERE role <> $1 ORDER BY display_name, id",
+        )
             .bind(Role::CouncilMember.code())
             .fetch_all(&self.pool)
             .await?)
     }
 
     pub async fn count_admins(&self) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE role = $1").bind(Role::Admin.code()).fetch_one(&self.pool).await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE role = $1 AND deactivated_at IS NULL")
+            .bind(Role::Admin.code())
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     /// Gives a staff account another staff role. The statement itself keeps one admin at least,
@@ -110,7 +211,7 @@ impl Store {
     pub async fn set_staff_role(&self, user_id: i64, role: Role) -> Result<bool, StoreError> {
         let done = sqlx::query(
             "UPDATE users SET role = $1 WHERE id = $2 AND role <> $3 \
-               AND ($1 = $4 OR role <> $4 OR (SELECT COUNT(*) FROM users WHERE role = $4) > 1)",
+               AND ($1 = $4 OR role <> $4 OR (SELECT COUNT(*) FROM users WHERE role = $4 AND deactivated_at IS NULL) > 1)",
         )
         .bind(role.code())
         .bind(user_id)
@@ -124,4 +225,22 @@ impl Store {
     pub async fn count_users(&self) -> Result<i64, StoreError> {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&self.pool).await?)
     }
+}
+
+async fn account_event(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    user_id: i64,
+    actor_id: Option<i64>,
+    actor_name: &str,
+    event: AccountEvent,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO account_events (user_id, actor_id, actor_name, at, action) VALUES ($1, $2, $3, $4, $5)")
+        .bind(user_id)
+        .bind(actor_id)
+        .bind(actor_name)
+        .bind(now())
+        .bind(event.code())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
