@@ -322,6 +322,7 @@ pub const NL: Messages = Messages {
     months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
     field_error: |e| match e {
         FieldError::Required => "Dit veld is verplicht.".into(),
+        FieldError::UnknownTrackingCode => "Deze volgcode kennen we niet. Controleer de code en probeer het opnieuw.".into(),
         FieldError::TooLong { max } => format!("Gebruik maximaal {max} tekens."),
         FieldError::TooShort { min } => format!("Gebruik minimaal {min} tekens."),
         FieldError::InvalidEmail => "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.".into(),
@@ -514,6 +515,7 @@ pub const EN: Messages = Messages {
     months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
     field_error: |e| match e {
         FieldError::Required => "This field is required.".into(),
+        FieldError::UnknownTrackingCode => "We do not know this tracking code. Check the code and try again.".into(),
         FieldError::TooLong { max } => format!("Use at most {max} characters."),
         FieldError::TooShort { min } => format!("Use at least {min} characters."),
         FieldError::InvalidEmail => "Enter a valid e-mail address, such as name@example.org.".into(),

@@ -194,7 +194,7 @@ test('an admin gives a colleague the reviewer role', async () => {
   await assertAccessible(admin, 'staff and roles');
   const card = admin.locator('li.card', { hasText: 'sander@lindeburg.example' });
   await card.locator('select').selectOption('reviewer');
-  await card.locator('button[type=submit]').click();
+  await card.getByRole('button', { name: /Rol wijzigen/ }).click();
   await card.locator('.saved-note', { hasText: 'gewijzigd' }).waitFor();
   assert.match(await card.locator('.meta').innerText(), /beoordelaar/);
   const own = admin.locator('li.card', { hasText: 'beleid@lindeburg.example' });

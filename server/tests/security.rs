@@ -43,6 +43,14 @@ async fn create_council(officer: &mut Client, name: &str, municipality: &str) ->
     )
 }
 
+/// A resident's comment on the first paragraph of "visie", and its id.
+async fn comment_of(app: &TestApp, body: &str) -> (Receipt, i64) {
+    let receipt: Receipt = done(&app.client().submit(&comment("visie", "h1-1", body)).await);
+    let code = app::domain::tracking::TrackingCode::parse(&receipt.code).unwrap();
+    let id = app.store.comment_by_code(&code).await.unwrap().unwrap().comment_id;
+    (receipt, id)
+}
+
 fn invite(council: &str, email: &str) -> Vec<(String, String)> {
     fields(&[("form[council]", council), ("form[name]", "Indringer"), ("form[email]", email)])
 }
@@ -108,9 +116,7 @@ async fn only_an_admin_records_the_colleges_adoption() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
     let mut officer = app.officer().await;
-    let receipt: Receipt = done(&app.client().submit(&comment("visie", "h1-1", "Meer bankjes.")).await);
-    let id =
-        app.store.comment_by_code(&app::domain::tracking::TrackingCode::parse(&receipt.code).unwrap()).await.unwrap().unwrap().comment_id;
+    let (_, id) = comment_of(&app, "Meer bankjes.").await;
     publish_answer(&app, &mut officer, id, "Komen er.", "verwerkt", "1, alinea 1").await;
     let today = app::backend::services::today().to_string();
     let adopt = fields(&[("form[slug]", "visie"), ("form[adopted_on]", &today)]);
@@ -126,9 +132,7 @@ async fn a_reviewer_cannot_approve_their_own_text_after_a_colleague_saved_it_aga
     app.seed_open("visie").await;
     let mut officer = app.officer().await;
     let mut reviewer = app.reviewer().await;
-    let receipt: Receipt = done(&app.client().submit(&comment("visie", "h1-1", "Meer bankjes.")).await);
-    let id =
-        app.store.comment_by_code(&app::domain::tracking::TrackingCode::parse(&receipt.code).unwrap()).await.unwrap().unwrap().comment_id;
+    let (_, id) = comment_of(&app, "Meer bankjes.").await;
     // The reviewer writes the text, the officer saves it again unchanged for review.
     let first = saved(save_answer(&mut reviewer, &answer_fields(id, "Tekst van de beoordelaar.", "verwerkt", "1", "concept")).await);
     let again = saved(
@@ -391,9 +395,7 @@ async fn an_answer_carries_no_remote_image_to_residents() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
     let mut officer = app.officer().await;
-    let receipt: Receipt = done(&app.client().submit(&comment("visie", "h1-1", "Meer bankjes.")).await);
-    let id =
-        app.store.comment_by_code(&app::domain::tracking::TrackingCode::parse(&receipt.code).unwrap()).await.unwrap().unwrap().comment_id;
+    let (receipt, id) = comment_of(&app, "Meer bankjes.").await;
     let body = "Zie ![kaart](https://tracker.example/pixel.gif) en <img src=\"https://tracker.example/p.gif\">.";
     publish_answer(&app, &mut officer, id, body, "verwerkt", "1, alinea 1").await;
     let track = app.client().get(&format!("/volg/{}", receipt.code)).await;

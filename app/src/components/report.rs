@@ -112,7 +112,7 @@ fn ReportDownloads(slug: String, staff: bool) -> impl IntoView {
                 <li><a href=format!("/consultaties/{slug}/dossier.zip") download="" rel="external">{e.dossier}</a>" "<span class="hint">{e.dossier_hint}</span></li>
                 <li><a href=format!("/consultaties/{slug}/reactienota.html") rel="external">{e.print_version}</a></li>
                 <li><a href=format!("/api/v1/consultaties/{slug}/reacties") rel="external">{e.open_data}</a></li>
-                <li><button type="button" class="button-secondary print-button" onclick="window.print()">{e.print}</button></li>
+                <li><button type="button" class="button-secondary print-button" on:click=move |_| { let _ = window().print(); }>{e.print}</button></li>
             </ul>
         </section>
     }

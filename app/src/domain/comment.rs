@@ -125,8 +125,11 @@ pub fn is_checked(value: &Option<String>) -> bool {
     value.as_deref().is_some_and(|v| !v.is_empty() && v != "false")
 }
 
+/// A one-line field: control characters (a bell, an escape sequence, a line break) are removed,
+/// so that a name never carries them into the nota, a mail or a spreadsheet; empty is none.
 fn optional(value: &str) -> Option<String> {
-    let trimmed = value.trim();
+    let cleaned: String = value.chars().filter(|c| !c.is_control()).collect();
+    let trimmed = cleaned.trim();
     (!trimmed.is_empty()).then(|| trimmed.to_string())
 }
 
@@ -145,7 +148,7 @@ pub fn looks_like_email(value: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !value.chars().any(char::is_whitespace)
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 #[cfg(test)]
@@ -154,6 +157,23 @@ mod tests {
 
     fn form(body: &str) -> CommentForm {
         CommentForm { consultation: "visie".into(), body: body.into(), ..Default::default() }
+    }
+
+    #[test]
+    fn names_and_addresses_lose_their_control_characters() {
+        let comment = CommentForm {
+            name: "Jan\u{7} \u{1b}[31mJansen".into(),
+            organisation: "Buurt\u{0}vereniging".into(),
+            consent: Some("on".into()),
+            ..form("Tekst")
+        };
+        let valid = ValidComment::try_from(&comment).unwrap();
+        assert_eq!(valid.sender.name.as_deref(), Some("Jan [31mJansen"));
+        assert_eq!(valid.organisation.as_deref(), Some("Buurtvereniging"));
+        // In an address they are removed too; what remains must still look like an address.
+        let bell = CommentForm { email: "jan\u{7}@example.org".into(), consent: Some("on".into()), ..form("Tekst") };
+        assert_eq!(ValidComment::try_from(&bell).unwrap().sender.email.as_deref(), Some("jan@example.org"));
+        assert!(!looks_like_email("jan\u{7}@example.org"));
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub enum FieldError {
     InvalidStatus,
     NotYetOpen,
     InvalidCredentials,
+    /// Not the shape of a tracking code, or no reaction has it.
+    UnknownTrackingCode,
     /// Too many submissions from one address in a short time; the input is kept.
     TooManyRequests,
     ImportEmpty,

@@ -186,8 +186,10 @@ impl ReactionFilter {
         })
     }
 
+    /// Where the page starts; a page number past any list (`?pagina=` is typed by anyone) is
+    /// simply past the end, never an overflow (found by `scripts/fuzz`).
     pub fn offset(&self) -> usize {
-        (self.page.max(1) - 1) * PAGE_SIZE
+        (self.page.max(1) - 1).saturating_mul(PAGE_SIZE)
     }
 }
 
@@ -525,5 +527,11 @@ mod tests {
         assert_eq!(bars.iter().map(|b| b.width).collect::<Vec<_>>(), [BAR_MAX_WIDTH, 40, 0, 200]);
         assert_eq!(bars.last().map(|b| b.status), Some(StatusFilter::Unanswered));
         assert!(status_bars(&[], 0).iter().all(|b| b.width == 0));
+    }
+
+    #[test]
+    fn a_huge_page_number_is_past_the_end_not_an_overflow() {
+        let filter = ReactionFilter::from_query("pagina=737869762948382066");
+        assert_eq!(filter.offset(), usize::MAX);
     }
 }

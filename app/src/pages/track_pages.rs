@@ -1,8 +1,10 @@
 use super::{echo_resource, param, query};
 use crate::api::{TrackView, track_comment};
 use crate::components::errors::ErrorView;
+use crate::components::fields::TextField;
 use crate::components::privacy::PrivacySection;
-use crate::domain::error::AppError;
+use crate::domain::error::{AppError, FieldError};
+use crate::domain::tracking::TrackingCode;
 use crate::platform::use_messages;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,18 +19,28 @@ pub fn TrackLookupPage() -> impl IntoView {
         <div class="wrap page">
             <h1>{t.track_title}</h1>
             <p>{t.track_intro}</p>
-            <form method="get" action="/volg" class="lookup-form">
-                <div class="field">
-                    <label for="volgcode">{t.track_code_label}</label>
-                    <input id="volgcode" name="code" type="text" autocomplete="off" spellcheck="false"
-                        value=move || code.get().unwrap_or_default() required=true/>
-                </div>
+            <form method="get" action="/volg" class="lookup-form" novalidate="">
+                {move || view! {
+                    <TextField id="volgcode" name="code" label=t.track_code_label errors=lookup_errors(code.get())
+                        value=code.get().unwrap_or_default() required=true autocomplete="off"/>
+                }}
                 <button type="submit" class="button-primary">{t.track_lookup}</button>
             </form>
             <p><a href="/volg/kwijt">{t.privacy.lost_link}</a></p>
-            {move || code.get().map(|code| view! { <TrackedComment code received=false notice=None/> })}
+            {move || code.get().filter(|c| TrackingCode::parse(c).is_some()).map(|code| view! { <TrackedComment code received=false notice=None/> })}
         </div>
     }
+}
+
+/// What the lookup field says about what was typed: nothing yet, empty, or not a code at all
+/// (a code that is well formed but unknown is told by the server's answer below the form).
+fn lookup_errors(code: Option<String>) -> Signal<Vec<FieldError>> {
+    let errors = match code {
+        Some(c) if c.trim().is_empty() => vec![FieldError::Required],
+        Some(c) if TrackingCode::parse(&c).is_none() => vec![FieldError::UnknownTrackingCode],
+        _ => Vec::new(),
+    };
+    Signal::stored(errors)
 }
 
 /// `/volg/{code}`: the comment, the paragraph it is about, and the final answer.

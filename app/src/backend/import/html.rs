@@ -169,7 +169,10 @@ fn push_text(raw: &str, out: &mut String, pending_marker: &mut Option<String>) {
 }
 
 fn decode_entity(s: &str) -> Option<(char, usize)> {
-    let semi = s[..s.len().min(12)].find(';')?;
+    // An entity is short; look for its `;` in the first twelve bytes, cut on a character boundary
+    // (a multi-byte character there once made this panic: found by `scripts/fuzz`).
+    let window = s.char_indices().map(|(i, c)| i + c.len_utf8()).take_while(|end| *end <= 12).last().unwrap_or(0);
+    let semi = s[..window].find(';')?;
     let name = &s[1..semi];
     let c = match name {
         "amp" => '&',
@@ -205,5 +208,18 @@ mod unit {
         assert_eq!(to_text(table), "a | b\n1");
         let loose = "<ul>\n<li>\n<p>een</p>\n</li>\n<li></li><li><ul><li>diep</li></ul></li></ul>";
         assert_eq!(to_text(loose), "- een\n- diep");
+    }
+}
+
+#[cfg(test)]
+mod entity_tests {
+    use super::decode_entity;
+
+    #[test]
+    fn an_entity_next_to_a_multi_byte_character_does_not_panic() {
+        // Found by the fuzzer: `&` followed by text with '€' across byte 12.
+        assert_eq!(decode_entity("&abcdefghi€;"), None);
+        assert_eq!(decode_entity("&amp;€€€€"), Some(('&', 5)));
+        assert_eq!(decode_entity("&"), None);
     }
 }
