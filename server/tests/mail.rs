@@ -56,7 +56,8 @@ async fn answer_and_adopt(app: &TestApp, officer: &mut Client, answers: &[(i64, 
         publish_answer(app, officer, *id, text, "verwerkt", "1, alinea 1").await;
     }
     let today = app::backend::services::today().to_string();
-    let adopted = officer.call("/api/vaststelling", &fields(&[("form[slug]", "visie"), ("form[adopted_on]", &today)])).await;
+    // The college's adoption is recorded by an admin.
+    let adopted = app.admin().await.call("/api/vaststelling", &fields(&[("form[slug]", "visie"), ("form[adopted_on]", &today)])).await;
     assert!(matches!(adopted.json::<FormOutcome<app::api::Adopted>>(), FormOutcome::Done(_)), "{}", adopted.body);
 }
 

@@ -215,12 +215,14 @@ async fn adoption_freezes_answers_and_a_change_needs_a_visible_reason() {
     let today = app::backend::services::today().to_string();
 
     publish_answer(&app, &mut officer, bankjes, "Er komen vier bankjes bij.", "verwerkt", "1, alinea 1").await;
-    let refused = officer.call("/api/vaststelling", &adopt(&today)).await.json::<FormOutcome<app::api::Adopted>>();
+    // The college's adoption is recorded by an admin.
+    let mut admin = app.admin().await;
+    let refused = admin.call("/api/vaststelling", &adopt(&today)).await.json::<FormOutcome<app::api::Adopted>>();
     assert_eq!(invalid(refused).get("adopted_on"), [FieldError::AnswersNotApproved { open: 1 }]);
     publish_answer(&app, &mut officer, preventie, "Het budget gaat omhoog.", "verwerkt", "2, alinea 1").await;
-    let future = officer.call("/api/vaststelling", &adopt("2999-01-01")).await.json::<FormOutcome<app::api::Adopted>>();
+    let future = admin.call("/api/vaststelling", &adopt("2999-01-01")).await.json::<FormOutcome<app::api::Adopted>>();
     assert_eq!(invalid(future).get("adopted_on"), [FieldError::DateInFuture]);
-    let adopted = officer.call("/api/vaststelling", &adopt(&today)).await.json::<FormOutcome<app::api::Adopted>>();
+    let adopted = admin.call("/api/vaststelling", &adopt(&today)).await.json::<FormOutcome<app::api::Adopted>>();
     assert_eq!(saved(adopted).answers, 2);
     let dashboard: DashboardView = officer.call("/api/beheer-overzicht", &fields(&[("slug", "visie")])).await.json();
     assert_eq!(dashboard.adoption, AdoptionCheck::NothingNew);
