@@ -1,14 +1,6 @@
-//! A plain-text draft upload (a word processor's text export, UTF-8 or UTF-16 with a BOM):
-//! `import_document(bytes, SourceFormat::PlainText)` must never panic and every document it
-//! returns must be well formed.
+//! A plain-text draft upload: `inspraak_fuzzing::import_text` (fuzzing/src) says what is checked.
 #![no_main]
 
-#[path = "common/import.rs"]
-mod import;
-
-use app::backend::import::SourceFormat;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    import::check(data, SourceFormat::PlainText);
-});
+fuzz_target!(|data: &[u8]| inspraak_fuzzing::import_text(data));

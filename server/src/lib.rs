@@ -106,5 +106,7 @@ pub async fn build_router(state: AppState, leptos_options: LeptosOptions, option
         .layer(axum::middleware::from_fn(limit_body))
         .layer(CompressionLayer::new());
     // Rewrites that must happen before routing wrap the whole router.
-    Ok(Router::new().fallback_service(tower::ServiceExt::map_request(router, routes::rewrite_letter_downloads)))
+    Ok(Router::new()
+        .fallback_service(tower::ServiceExt::map_request(router, routes::rewrite_letter_downloads))
+        .layer(axum::middleware::from_fn(routes::refuse_unreadable_paths)))
 }

@@ -205,6 +205,26 @@ async fn api_advice(Extension(state): Extension<AppState>, Path(slug): Path<Stri
     open_data(&state, &peer, export::api_advice(&state.store, &slug, locale_from(&headers).messages())).await
 }
 
+/// A path that does not decode to text (invalid UTF-8, a broken `%` escape, a control character)
+/// names no page. The browser is sent to the "niet gevonden" page (in Dutch, status 404) instead
+/// of reaching a route that would fail on it: sent, not rewritten, so that the page's script
+/// starts on an address it can read.
+pub async fn refuse_unreadable_paths(request: Request, next: axum::middleware::Next) -> Response {
+    if readable_path(request.uri().path()) {
+        next.run(request).await
+    } else {
+        axum::response::Redirect::to("/niet-gevonden").into_response()
+    }
+}
+
+fn readable_path(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    let well_formed = bytes.iter().enumerate().all(|(i, &b)| {
+        b != b'%' || (bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit) && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+    });
+    well_formed && percent_encoding::percent_decode_str(path).decode_utf8().is_ok_and(|decoded| !decoded.chars().any(char::is_control))
+}
+
 /// `/consultaties/{slug}/adviezen/{council}.md` and `.docx` are the letter's downloads; the router
 /// cannot match a suffix inside a segment, so they are rewritten to the routes above first.
 pub fn rewrite_letter_downloads(mut request: Request) -> Request {
@@ -302,4 +322,19 @@ pub async fn security_headers(https: bool, request: Request, next: Next) -> Resp
         headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static(HSTS));
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::readable_path;
+
+    #[test]
+    fn paths_that_do_not_decode_to_text_are_unreadable() {
+        for path in ["/", "/consultaties/omgevingsvisie-2040", "/volg/ABCDE-FGHJK", "/zoek/caf%C3%A9", "/a%20b"] {
+            assert!(readable_path(path), "{path}");
+        }
+        for path in ["/volg/%FF%FE", "/volg/ABCDE-%00", "/volg/%E2%82", "/volg/%", "/consultaties/%C0%AF", "/%ZZ", "/a%0Ab", "/a%7F"] {
+            assert!(!readable_path(path), "{path}");
+        }
+    }
 }

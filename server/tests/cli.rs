@@ -47,6 +47,8 @@ impl ServerProcess {
             .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
             .env("LEPTOS_SITE_ROOT", site_root)
             .env("LEPTOS_OUTPUT_NAME", "inspraak")
+            // Production mode refuses to start without the address for links in mail.
+            .env("INSPRAAK_PUBLIC_URL", "http://inspraak.test")
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())
             .spawn()

@@ -551,3 +551,45 @@ async fn the_echo_of_a_refused_upload_keeps_the_fields_but_not_the_file() {
     assert_eq!(echo.value("file"), "", "file contents are not kept");
     assert_eq!(echo.errors.get("slug"), [FieldError::InvalidSlug]);
 }
+
+/// Writes from many requests at once all land. A transaction that reads before it writes (hiding
+/// a reaction reads whether it was hidden) takes SQLite's write lock at its start; before, it could
+/// fail at once with "database is locked" when another request wrote in between, and the officer
+/// got an error page (the authorization matrix saw it now and then, beside the session cleanup).
+#[tokio::test]
+async fn concurrent_writes_from_many_requests_all_land() {
+    let app = TestApp::new().await;
+    app.seed_open("visie").await;
+    for n in 0..8 {
+        submit(&app, comment("visie", "h1-1", &format!("Reactie nummer {n} over de visie."))).await;
+    }
+    let mut officer = app.officer().await;
+    let ids: Vec<i64> = officer_view(&mut officer, "visie").await.items.iter().map(|c| c.id).collect();
+    assert_eq!(ids.len(), 8);
+    let mut tasks = tokio::task::JoinSet::new();
+    for (n, id) in ids.iter().copied().enumerate() {
+        let mut officer = officer.clone();
+        let mut resident = app.client_from([203, 0, 113, 100 + n as u8]);
+        tasks.spawn(async move {
+            let mut statuses = Vec::new();
+            for round in 0..4 {
+                let hide = if round % 2 == 0 { "ja" } else { "nee" };
+                let fields = fields(&[
+                    ("form[comment]", &id.to_string()),
+                    ("form[hide]", hide),
+                    ("form[reason]", "Persoonsgegevens van een derde."),
+                ]);
+                statuses.push(("hide", officer.call("/api/zichtbaarheid", &fields).await.status));
+                let form = comment("visie", "h1-1", &format!("Nog een reactie, {n}.{round}."));
+                statuses.push(("comment", resident.submit(&form).await.status));
+            }
+            statuses
+        });
+    }
+    let mut failed = Vec::new();
+    while let Some(done) = tasks.join_next().await {
+        failed.extend(done.expect("the task ran").into_iter().filter(|(_, status)| *status != StatusCode::OK));
+    }
+    assert!(failed.is_empty(), "writes that failed: {failed:?}");
+    assert_eq!(app.comment_count().await, 8 + 8 * 4);
+}

@@ -156,6 +156,16 @@ async fn unknown_consultations_and_pages_are_404_in_dutch() {
     assert!(unknown_url.body.contains(NL.not_found_title), "{}", unknown_url.body);
     assert!(unknown_url.body.contains(NL.not_found_text));
 
+    // An address that does not decode to text goes to the same page, never to a route.
+    for broken in ["/volg/%FF%FE", "/volg/ABCDE-%00", "/volg/%E2%82", "/volg/%", "/consultaties/%C0%AF", "/%ZZ"] {
+        let response = browser.get(broken).await;
+        assert!(response.status.is_redirection(), "{broken}: {}", response.status);
+        assert_eq!(response.location(), "/niet-gevonden", "{broken}");
+    }
+    let not_found = browser.get("/niet-gevonden").await;
+    assert_eq!(not_found.status, StatusCode::NOT_FOUND);
+    assert!(not_found.body.contains(NL.not_found_title), "{}", not_found.body);
+
     let unknown_report = browser.get("/consultaties/bestaat-niet/reactienota").await;
     assert_eq!(unknown_report.status, StatusCode::NOT_FOUND);
 

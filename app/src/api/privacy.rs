@@ -75,27 +75,32 @@ pub async fn request_erasure(code: String, confirm: Option<String>) -> Result<Fo
     use crate::domain::error::{FieldError, FieldErrors};
     use crate::domain::tracking::TrackingCode;
     ratelimit::check(ratelimit::Bucket::Lookup).await?;
-    let code = TrackingCode::parse(&code).ok_or(AppError::NotFound)?;
     let state = state()?;
-    let comment_id = state.store.comment_id_by_code(code.as_str()).await?.ok_or(AppError::NotFound)?;
-    let outcome = if crate::domain::comment::is_checked(&confirm) {
-        match request(&state.store, &state.mailer, &site_url(), comment_id).await? {
-            ErasureStep::MailSent => FormOutcome::Done(ErasureRequested::MailSent),
-            ErasureStep::Erased | ErasureStep::NothingToErase => FormOutcome::Done(ErasureRequested::Erased),
+    // The code travels in a hidden field: a crafted one gets the lookup's message, not an error page.
+    let known = match TrackingCode::parse(&code) {
+        Some(code) => state.store.comment_id_by_code(code.as_str()).await?.map(|id| (code, id)),
+        None => None,
+    };
+    let outcome = match known {
+        None => FormOutcome::Invalid(FieldErrors::single("confirm", FieldError::UnknownTrackingCode)),
+        Some(_) if !crate::domain::comment::is_checked(&confirm) => {
+            FormOutcome::Invalid(FieldErrors::single("confirm", FieldError::ErasureNotConfirmed))
         }
-    } else {
-        FormOutcome::Invalid(FieldErrors::single("confirm", FieldError::ErasureNotConfirmed))
+        Some((code, comment_id)) => match request(&state.store, &state.mailer, &site_url(), comment_id).await? {
+            ErasureStep::MailSent => FormOutcome::Done((code, ErasureRequested::MailSent)),
+            ErasureStep::Erased | ErasureStep::NothingToErase => FormOutcome::Done((code, ErasureRequested::Erased)),
+        },
     };
     finish_plain_form(
         &outcome,
         echo_values([]),
-        |done| match done {
+        |(code, done)| match done {
             ErasureRequested::MailSent => format!("/volg/{code}?wissen=mail#gegevens"),
             ErasureRequested::Erased => format!("/volg/{code}?wissen=klaar#gegevens"),
         },
         "gegevens",
     );
-    Ok(outcome)
+    Ok(outcome.map(|(_, done)| done))
 }
 
 /// A link from a mail, used with the button on its page (never by opening it: mail scanners open
@@ -132,13 +137,13 @@ pub async fn resend_codes(email: String) -> Result<FormOutcome<()>, AppError> {
     use crate::backend::context::{request_locale, site_url, state};
     use crate::backend::flash::{echo_capped, finish_plain_form};
     use crate::backend::ratelimit;
-    use crate::domain::comment::looks_like_email;
+    use crate::domain::comment::check_email;
     use crate::domain::error::{FieldError, FieldErrors};
     let typed = email.trim().to_string();
     let outcome = if typed.is_empty() {
         FormOutcome::Invalid(FieldErrors::single("email", FieldError::Required))
-    } else if !looks_like_email(&typed) {
-        FormOutcome::Invalid(FieldErrors::single("email", FieldError::InvalidEmail))
+    } else if let Err(error) = check_email(&typed) {
+        FormOutcome::Invalid(FieldErrors::single("email", error))
     } else {
         match ratelimit::check(ratelimit::Bucket::Recovery).await {
             Ok(()) => {

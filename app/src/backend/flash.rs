@@ -56,12 +56,10 @@ impl Entries {
 #[derive(Clone, Default)]
 pub struct FlashStore(Arc<Mutex<Entries>>);
 
-/// Cuts a value at `max` characters (on a character boundary).
+/// Cuts a value at `max` characters (on a character boundary), without the control characters
+/// no field keeps (a browser would show a NUL as "\u{FFFD}"); line breaks and tabs stay.
 pub fn cap(value: &str, max: usize) -> String {
-    match value.char_indices().nth(max) {
-        Some((end, _)) => value[..end].to_string(),
-        None => value.to_string(),
-    }
+    crate::domain::comment::without_control_chars(value).chars().take(max).collect()
 }
 
 fn size_of(echo: &FormEcho) -> usize {
@@ -74,9 +72,7 @@ impl FlashStore {
     pub fn put(&self, owner: &str, mut echo: FormEcho) -> String {
         for (field, value) in echo.values.iter_mut() {
             let max = LONG_FIELDS.iter().find(|(name, _)| name == field).map(|(_, max)| *max).unwrap_or(MAX_ECHO_CHARS);
-            if value.len() > max {
-                *value = cap(value, max);
-            }
+            *value = cap(value, max);
         }
         let token = super::services::random_token(16);
         let bytes = size_of(&echo);
@@ -201,5 +197,6 @@ mod tests {
     fn cap_cuts_on_a_character_boundary() {
         assert_eq!(cap("ëëë", 2), "ëë");
         assert_eq!(cap("abc", 10), "abc");
+        assert_eq!(cap("Jan\u{7} Jansen\u{0}\nstraat\t1", 100), "Jan Jansen\nstraat\t1", "control characters leave, lines stay");
     }
 }

@@ -97,12 +97,8 @@ impl TryFrom<&CommentForm> for ValidComment {
             errors.add("organisation", FieldError::TooLong { max: MAX_NAME_CHARS });
         }
         let email = optional(&form.email);
-        if let Some(email) = &email {
-            if email.chars().count() > MAX_EMAIL_CHARS {
-                errors.add("email", FieldError::TooLong { max: MAX_EMAIL_CHARS });
-            } else if !looks_like_email(email) {
-                errors.add("email", FieldError::InvalidEmail);
-            }
+        if let Some(Err(error)) = email.as_deref().map(check_email) {
+            errors.add("email", error);
         }
         let gives_personal_data = name.is_some() || email.is_some();
         if gives_personal_data && !is_checked(&form.consent) {
@@ -135,7 +131,25 @@ fn optional(value: &str) -> Option<String> {
 
 /// Trims, unifies line endings and removes control characters other than newlines and tabs.
 pub fn normalise_text(value: &str) -> String {
-    value.replace("\r\n", "\n").chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect::<String>().trim().to_string()
+    without_control_chars(&value.replace("\r\n", "\n")).replace('\r', "").trim().to_string()
+}
+
+/// The text without the control characters no field keeps (a page would show a NUL as U+FFFD);
+/// line breaks and tabs stay. What a form gives back of what was typed goes through this.
+pub fn without_control_chars(value: &str) -> String {
+    value.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t')).collect()
+}
+
+/// An e-mail address as a form field takes it (already trimmed, not empty): at most
+/// `MAX_EMAIL_CHARS` characters, and looking like an address.
+pub fn check_email(email: &str) -> Result<(), FieldError> {
+    if email.chars().count() > MAX_EMAIL_CHARS {
+        Err(FieldError::TooLong { max: MAX_EMAIL_CHARS })
+    } else if !looks_like_email(email) {
+        Err(FieldError::InvalidEmail)
+    } else {
+        Ok(())
+    }
 }
 
 /// A deliberately lenient check: one `@`, something before it, a dot in the domain, no spaces.
@@ -154,6 +168,14 @@ pub fn looks_like_email(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_too_long_is_refused_before_its_form_is_looked_at() {
+        let long = format!("{}@example.org", "a".repeat(MAX_EMAIL_CHARS));
+        assert_eq!(check_email(&long), Err(FieldError::TooLong { max: MAX_EMAIL_CHARS }));
+        assert_eq!(check_email("jan@example"), Err(FieldError::InvalidEmail));
+        assert_eq!(check_email("jan@example.org"), Ok(()));
+    }
 
     fn form(body: &str) -> CommentForm {
         CommentForm { consultation: "visie".into(), body: body.into(), ..Default::default() }

@@ -176,4 +176,11 @@ impl<T> FormOutcome<T> {
             FormOutcome::Done(_) => None,
         }
     }
+
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> FormOutcome<U> {
+        match self {
+            FormOutcome::Done(value) => FormOutcome::Done(f(value)),
+            FormOutcome::Invalid(errors) => FormOutcome::Invalid(errors),
+        }
+    }
 }

@@ -3,6 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The longest text the lookup field takes: a code with room for the spaces and dashes people
+/// type or paste around it. A longer paste is cut by the browser.
+pub const MAX_TYPED_CODE_CHARS: usize = 40;
+
 pub const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 pub const CODE_SYMBOLS: usize = 10;
 

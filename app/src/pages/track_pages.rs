@@ -3,8 +3,9 @@ use crate::api::{TrackView, track_comment};
 use crate::components::errors::ErrorView;
 use crate::components::fields::TextField;
 use crate::components::privacy::PrivacySection;
+use crate::domain::comment::without_control_chars;
 use crate::domain::error::{AppError, FieldError};
-use crate::domain::tracking::TrackingCode;
+use crate::domain::tracking::{MAX_TYPED_CODE_CHARS, TrackingCode};
 use crate::platform::use_messages;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,7 +14,9 @@ use leptos_meta::Title;
 #[component]
 pub fn TrackLookupPage() -> impl IntoView {
     let t = use_messages();
-    let code = query("code");
+    // Sent empty is not the same as not sent: an empty lookup says the field is required.
+    let params = leptos_router::hooks::use_query_map();
+    let code = Memo::new(move |_| params.with(|q| q.get("code")));
     view! {
         <Title text=t.track_title/>
         <div class="wrap page">
@@ -22,7 +25,8 @@ pub fn TrackLookupPage() -> impl IntoView {
             <form method="get" action="/volg" class="lookup-form" novalidate="">
                 {move || view! {
                     <TextField id="volgcode" name="code" label=t.track_code_label errors=lookup_errors(code.get())
-                        value=code.get().unwrap_or_default() required=true autocomplete="off"/>
+                        value=code.get().map(|c| without_control_chars(&c)).unwrap_or_default() required=true autocomplete="off"
+                        maxlength=MAX_TYPED_CODE_CHARS/>
                 }}
                 <button type="submit" class="button-primary">{t.track_lookup}</button>
             </form>

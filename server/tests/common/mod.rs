@@ -324,6 +324,7 @@ impl TestResponse {
 }
 
 /// A browser: keeps cookies, sends `Host` and (for posts) a same-site `Origin`.
+#[derive(Clone)]
 pub struct Client {
     router: Router,
     pub cookies: BTreeMap<String, String>,

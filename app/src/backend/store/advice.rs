@@ -98,7 +98,7 @@ impl Store {
     /// last submitted one (a correction), or the first. Returns the draft revision's id.
     #[tracing::instrument(skip(self))]
     pub async fn open_advice_draft(&self, consultation_id: i64, council_id: i64, oral: bool) -> Result<i64, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let now = now();
         sqlx::query(
             "INSERT INTO advices (consultation_id, council_id, created_at) VALUES ($1, $2, $3) \
@@ -189,7 +189,7 @@ impl Store {
         body: &str,
         block_ids: &[i64],
     ) -> Result<Option<i64>, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let draft: Option<i64> = sqlx::query_scalar("SELECT id FROM advice_revisions WHERE id = $1 AND submitted_at IS NULL")
             .bind(revision_id)
             .fetch_optional(&mut *tx)
@@ -233,7 +233,7 @@ impl Store {
 
     /// Removes a point from the draft (a submitted revision is never touched).
     pub async fn remove_advice_point(&self, revision_id: i64, point_id: i64) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let draft: Option<i64> = sqlx::query_scalar(
             "SELECT p.id FROM advice_points p JOIN advice_revisions v ON v.id = p.revision_id \
              WHERE p.id = $1 AND v.id = $2 AND v.submitted_at IS NULL",
@@ -284,7 +284,7 @@ impl Store {
     /// Adds a revision of the answer to each point, all in one transaction.
     #[tracing::instrument(skip(self, answer))]
     pub async fn add_point_answers(&self, answer: &NewPointAnswer<'_>) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let now = now();
         for (point_id, status) in answer.points {
             sqlx::query(

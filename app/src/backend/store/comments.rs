@@ -94,7 +94,7 @@ impl Store {
         code: &TrackingCode,
         lateness: Lateness,
     ) -> Result<i64, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let now = now();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO comments (consultation_id, version_id, block_id, body, sender_kind, organisation, show_name, tracking_code, is_late, submitted_at) \

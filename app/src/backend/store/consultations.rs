@@ -130,7 +130,7 @@ impl Store {
         created_by: Option<i64>,
         phase_since: Option<Date>,
     ) -> Result<i64, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let now = now();
         let consultation_id: i64 = sqlx::query_scalar(
             "INSERT INTO consultations (slug, title, description, opens_on, closes_on, created_at, created_by, phase) \

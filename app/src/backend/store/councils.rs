@@ -144,7 +144,7 @@ impl Store {
     /// was used in the meantime (two tabs, one link).
     #[tracing::instrument(skip(self, invite, password_hash), fields(invite.id = invite.id))]
     pub async fn accept_invite(&self, invite: &InviteRow, password_hash: &str) -> Result<Option<i64>, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let now = now();
         let used = sqlx::query("UPDATE council_invites SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
             .bind(now)

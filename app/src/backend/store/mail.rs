@@ -268,7 +268,7 @@ impl Store {
 
     /// No more mail to this address, for any of its reactions; what is waiting is dropped.
     pub async fn unsubscribe_email(&self, email: &str) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         sqlx::query("UPDATE comment_senders SET unsubscribed_at = $1 WHERE lower(email) = $2 AND unsubscribed_at IS NULL")
             .bind(now())
             .bind(email)
@@ -305,7 +305,7 @@ impl Store {
     /// Queues the answer mails with their unsubscribe links and marks each answer as mailed, so
     /// that it is not mailed again; all or nothing.
     pub async fn queue_answer_mails(&self, mails: &[AnswerMail]) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let at = now();
         for answer in mails {
             insert_token(&mut tx, &answer.unsubscribe_hash, answer.comment_id, LinkPurpose::Unsubscribe, at).await?;
@@ -346,7 +346,7 @@ impl Store {
     /// Erases the name and address of one reaction at the resident's request: the personal row,
     /// its links and its unsent mail go; the erasure is recorded without what was erased.
     pub async fn erase_sender(&self, comment_id: i64) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let consultation_id: Option<i64> = sqlx::query_scalar(
             "SELECT m.consultation_id FROM comment_senders s JOIN comments m ON m.id = s.comment_id WHERE s.comment_id = $1",
         )
@@ -371,7 +371,7 @@ impl Store {
     pub async fn expire_emails(&self, closed_before: Date) -> Result<usize, StoreError> {
         const EXPIRED: &str = "SELECT s.comment_id FROM comment_senders s JOIN comments m ON m.id = s.comment_id \
              JOIN consultations c ON c.id = m.consultation_id WHERE s.email IS NOT NULL AND c.closes_on < $1";
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let counts: Vec<(i64, i64)> = sqlx::query_as(&format!(
             "SELECT m.consultation_id, COUNT(*) FROM comments m WHERE m.id IN ({EXPIRED}) GROUP BY m.consultation_id"
         ))

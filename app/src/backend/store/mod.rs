@@ -81,6 +81,14 @@ impl Store {
         Ok(Store { pool })
     }
 
+    /// A transaction that writes. It takes SQLite's write lock at its start (`BEGIN IMMEDIATE`),
+    /// waiting up to the busy timeout for another writer. A deferred transaction that reads first
+    /// and writes later fails at once with "database is locked" when another connection wrote in
+    /// between (a session saved, expired sessions deleted), which a user saw as an error page.
+    pub(super) async fn write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await
+    }
+
     /// The pool, for the session store that keeps its own table in the same database.
     pub fn sqlite_pool(&self) -> &SqlitePool {
         &self.pool

@@ -25,7 +25,7 @@ impl Store {
         started_on: Date,
         user_id: i64,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let moved = sqlx::query("UPDATE consultations SET phase = $1 WHERE id = $2 AND phase = $3")
             .bind(phase.code())
             .bind(consultation_id)

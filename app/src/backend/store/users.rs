@@ -97,7 +97,7 @@ impl Store {
     /// operator's `user password`, or `user add` on a known e-mail); logged as an account event.
     #[tracing::instrument(skip(self, password_hash))]
     pub async fn set_password(&self, email: &str, password_hash: &str) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let id: Option<i64> =
             sqlx::query_scalar("UPDATE users SET password_hash = $1, session_epoch = session_epoch + 1 WHERE email = $2 RETURNING id")
                 .bind(password_hash)
@@ -115,7 +115,7 @@ impl Store {
     /// active admin is never deactivated (the statement checks, so two admins at once cannot).
     #[tracing::instrument(skip(self, actor), fields(actor.id = actor.id))]
     pub async fn set_user_active(&self, user_id: i64, active: bool, actor: &UserRow) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let done = if active {
             sqlx::query("UPDATE users SET deactivated_at = NULL WHERE id = $1 AND role <> $2 AND deactivated_at IS NOT NULL")
                 .bind(user_id)
@@ -148,7 +148,7 @@ impl Store {
     /// user is not an active member of this council.
     #[tracing::instrument(skip(self, actor), fields(actor.id = actor.id))]
     pub async fn deactivate_council_member(&self, council_id: i64, user_id: i64, actor: &UserRow) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let done = sqlx::query(
             "UPDATE users SET deactivated_at = $1, session_epoch = session_epoch + 1 \
              WHERE id = $2 AND council_id = $3 AND role = $4 AND deactivated_at IS NULL",

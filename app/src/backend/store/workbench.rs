@@ -225,7 +225,7 @@ impl Store {
         joint: bool,
         actor: &UserRow,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let at = now();
         let joint_id: Option<i64> = if joint {
             Some(
@@ -294,7 +294,7 @@ impl Store {
     /// Marks every approved answer adopted by the college on `adopted_on`, if the set is ready.
     #[tracing::instrument(skip(self, actor))]
     pub async fn adopt_answers(&self, consultation_id: i64, adopted_on: Date, actor: &UserRow) -> Result<AdoptionCheck, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let states: Vec<Option<String>> = sqlx::query_scalar("SELECT state FROM comment_current WHERE consultation_id = $1")
             .bind(consultation_id)
             .fetch_all(&mut *tx)
@@ -375,7 +375,7 @@ impl Store {
         reason: &str,
         actor: &UserRow,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let at = now();
         let was: bool =
             sqlx::query_scalar("SELECT hidden FROM comment_current WHERE comment_id = $1").bind(comment_id).fetch_one(&mut *tx).await?;
