@@ -125,10 +125,10 @@ fn check_answer(form: &AnswerForm) {
 }
 
 fn check_review(form: &ReviewForm) {
-    if let Ok(valid) = ValidReview::try_from(form) {
-        if let Decision::SendBack(remark) = &valid.decision {
-            assert!(!remark.is_empty() && remark.chars().count() <= review::MAX_REMARK_CHARS, "invariant: remark length");
-        }
+    if let Ok(valid) = ValidReview::try_from(form)
+        && let Decision::SendBack(remark) = &valid.decision
+    {
+        assert!(!remark.is_empty() && remark.chars().count() <= review::MAX_REMARK_CHARS, "invariant: remark length");
     }
 }
 

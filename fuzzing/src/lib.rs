@@ -18,8 +18,11 @@ use app::domain::tracking::{ALPHABET, CODE_SYMBOLS, TrackingCode};
 
 pub use forms::form_decoders;
 
+/// A target: any bytes in, a panic when something is wrong.
+pub type Target = fn(&[u8]);
+
 /// Every target by name, as `scripts/fuzz` and `fuzz/Cargo.toml` name them.
-pub const TARGETS: [(&str, fn(&[u8])); 5] = [
+pub const TARGETS: [(&str, Target); 5] = [
     ("import_markdown", import_markdown),
     ("import_text", import_text),
     ("meeting_report", meeting_report),

@@ -93,14 +93,14 @@ enum Got {
 
 impl Want {
     fn admits(self, got: &Got) -> bool {
-        match (self, got) {
+        matches!(
+            (self, got),
             (Want::Ok, Got::Ok)
-            | (Want::Unauthorized, Got::Unauthorized)
-            | (Want::Forbidden, Got::Forbidden)
-            | (Want::NotFound, Got::NotFound) => true,
-            (Want::Denied, Got::Unauthorized | Got::Forbidden | Got::NotFound) => true,
-            _ => false,
-        }
+                | (Want::Unauthorized, Got::Unauthorized)
+                | (Want::Forbidden, Got::Forbidden)
+                | (Want::NotFound, Got::NotFound)
+                | (Want::Denied, Got::Unauthorized | Got::Forbidden | Got::NotFound)
+        )
     }
 }
 
