@@ -1,7 +1,7 @@
 //! Advisory councils (*adviesraden*), their members, and the one-time invite by which a member
 //! joins.
 
-use super::comment::{MAX_EMAIL_CHARS, MAX_NAME_CHARS, looks_like_email};
+use super::comment::{MAX_NAME_CHARS, check_email};
 use super::consultation::Slug;
 use super::error::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -149,7 +149,7 @@ impl TryFrom<&InviteForm> for ValidInvite {
         let email = form.email.trim().to_lowercase();
         if email.is_empty() {
             errors.add("email", FieldError::Required);
-        } else if email.chars().count() > MAX_EMAIL_CHARS || !looks_like_email(&email) {
+        } else if check_email(&email).is_err() {
             errors.add("email", FieldError::InvalidEmail);
         }
         errors.into_result()?;
