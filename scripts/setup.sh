@@ -38,9 +38,11 @@ ensure_tools() {
     export PATH="$ROOT/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 }
 
+# `--split`: the staff islands (`#[island(lazy)]`) go into WebAssembly chunks of their own, which
+# resident pages never load.
 build_release() {
-    say "cargo leptos build --release"
-    (cd "$ROOT" && cargo leptos build --release)
+    say "cargo leptos build --release --split"
+    (cd "$ROOT" && cargo leptos build --release --split)
 }
 
 # The local SMTP server for development and tests: Debian's aiosmtpd (python3-aiosmtpd), which

@@ -2,7 +2,7 @@ use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::pages::*;
 use crate::platform::current_locale;
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -15,8 +15,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                // The fingerprinted address (see the server's `assets`), cached for good.
+                <link rel="stylesheet" id="leptos" href=format!("/{}/{}.css", options.site_pkg_dir, options.output_name)/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -32,14 +34,7 @@ pub fn App() -> impl IntoView {
     let locale = current_locale();
     provide_context(locale);
     let t = locale.messages();
-    // Runs only in the browser, once hydrated: lets tests (and styles) know the app is live.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
-        <Stylesheet id="leptos" href="/pkg/inspraak.css"/>
         <Title formatter=move |page: String| if page.is_empty() { t.site_name.to_string() } else { format!("{page} - {}", t.site_name) }/>
         <Router>
             <SiteHeader/>

@@ -8,7 +8,7 @@ use crate::domain::status::{AnswerState, ProcessingStatus};
 use crate::i18n_mail::{PRIVACY_EN, PRIVACY_NL};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Locale {
     #[default]
     Nl,

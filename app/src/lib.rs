@@ -26,5 +26,16 @@ pub mod backend;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    // Only the islands (`#[island]`) come alive; the rest of the page is server-rendered HTML.
+    leptos::mount::hydrate_islands();
+    // The islands script hydrates the islands right after this returns; the mark comes after
+    // that (a task later), so tests and the mobile benchmark know the page is interactive.
+    leptos::prelude::set_timeout(
+        || {
+            if let Some(body) = leptos::prelude::document().body() {
+                let _ = body.set_attribute("data-hydrated", "true");
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }

@@ -46,10 +46,14 @@ async function sweep(page, cases, run) {
   assert.deepEqual(problems, [], `\n${problems.join('\n')}`);
 }
 
-/** Clicks a submit button and waits for the answer: the server function's response (JavaScript
- *  on) or the page the post redirected to (off). Returns that response. */
+/** Clicks a submit button and waits for the answer: the server function's response (an island's
+ *  form with JavaScript on) or the page the post redirected to. Returns that response. */
 async function submit(page, button) {
-  if (page.__javaScriptEnabled) {
+  // Only the islands (the comment form) run in the browser; every other form is a plain form
+  // that posts and comes back, with JavaScript on as well.
+  const inIsland = page.__javaScriptEnabled && await button.evaluate((el) => el.closest('leptos-island') !== null);
+  page.__viaServer = !inIsland;
+  if (inIsland) {
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST', { timeout: 60000 }),
       button.click(),
@@ -86,9 +90,10 @@ async function assertFieldMessage(page, field, pattern) {
 }
 
 /** (b): the field holds what was typed; where the server gave it back (`fromServer`: a plain form
- *  post with JavaScript off, or a GET form's page load), cut at `max` and without control
+ *  post, which is every form outside an island and all of them with JavaScript off, or a GET
+ *  form's page load), cut at `max` and without control
  *  characters (which no field keeps, and which a page cannot carry). */
-async function assertKept(page, field, typed, max, what, fromServer = !page.__javaScriptEnabled) {
+async function assertKept(page, field, typed, max, what, fromServer = page.__viaServer ?? !page.__javaScriptEnabled) {
   const value = await field.inputValue();
   if (!fromServer) {
     assert.ok(value === typed, `${what}: the value is what was typed (${value.length} of ${typed.length} characters, `

@@ -4,7 +4,9 @@
 
 #![recursion_limit = "256"]
 
+mod assets;
 pub mod cli;
+pub mod page_cache;
 mod routes;
 
 use app::app::{App, shell};
@@ -30,6 +32,14 @@ const UPLOAD_PATHS: [&str; 1] = ["/api/nieuwe-consultatie"];
 pub struct ServerOptions {
     /// Mark the session cookie `Secure` (on unless `INSPRAAK_INSECURE_COOKIES=1`).
     pub secure_cookies: bool,
+    /// Size of the render cache for public pages, all bodies together (`INSPRAAK_PAGE_CACHE_MB`).
+    pub page_cache_bytes: u64,
+}
+
+impl ServerOptions {
+    pub fn new(secure_cookies: bool) -> Self {
+        ServerOptions { secure_cookies, page_cache_bytes: page_cache::DEFAULT_CAPACITY_BYTES }
+    }
 }
 
 /// Refuses a body over the limit of its path before anything reads it (by its length when it
@@ -74,7 +84,8 @@ fn spawn_session_cleanup(store: SqliteStore) {
     });
 }
 
-pub async fn build_router(state: AppState, leptos_options: LeptosOptions, options: &ServerOptions) -> Result<Router, sqlx::Error> {
+pub async fn build_router(state: AppState, mut leptos_options: LeptosOptions, options: &ServerOptions) -> Result<Router, sqlx::Error> {
+    let assets = assets::fingerprinted(&mut leptos_options);
     let session_store = SqliteStore::new(state.store.sqlite_pool().clone());
     session_store.migrate().await?;
     spawn_session_cleanup(session_store.clone());
@@ -93,20 +104,24 @@ pub async fn build_router(state: AppState, leptos_options: LeptosOptions, option
     let https = state.public_url.starts_with("https://");
     let router = Router::new()
         .merge(routes::plain_routes())
+        .merge(assets)
         .leptos_routes_with_context(&leptos_options, routes, provide_state.clone(), {
             let leptos_options = leptos_options.clone();
             move || shell(leptos_options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context(provide_state, shell))
         .with_state(leptos_options)
-        .layer(axum::Extension(state))
+        .layer(axum::Extension(state.clone()))
         .layer(sessions)
         .layer(axum::middleware::from_fn(routes::same_origin_only))
         .layer(axum::middleware::from_fn(move |request, next| routes::security_headers(https, request, next)))
         .layer(axum::middleware::from_fn(limit_body))
         .layer(CompressionLayer::new());
-    // Rewrites that must happen before routing wrap the whole router.
+    // Rewrites that must happen before routing wrap the whole router, and so does the cache of
+    // public pages (it compresses what it keeps itself).
+    let cache = page_cache::PageCache::new(state, options.page_cache_bytes);
     Ok(Router::new()
         .fallback_service(tower::ServiceExt::map_request(router, routes::rewrite_letter_downloads))
+        .layer(axum::middleware::from_fn(move |request, next| page_cache::serve(cache.clone(), request, next)))
         .layer(axum::middleware::from_fn(routes::refuse_unreadable_paths)))
 }

@@ -345,7 +345,7 @@ async fn expired_sessions_are_deleted_from_the_database() {
     sqlx::query("UPDATE tower_sessions SET expiry_date = 0").execute(pool).await.unwrap();
     let _restarted = app::backend::AppState::new(app.store.clone(), &app::backend::Settings::default());
     let options = leptos::prelude::LeptosOptions::builder().output_name("inspraak").build();
-    let _router = server::build_router(_restarted, options, &server::ServerOptions { secure_cookies: false }).await.unwrap();
+    let _router = server::build_router(_restarted, options, &server::ServerOptions::new(false)).await.unwrap();
     let mut left = live;
     for _ in 0..50 {
         left = sqlx::query_scalar("SELECT COUNT(*) FROM tower_sessions").fetch_one(pool).await.unwrap();

@@ -851,7 +851,7 @@ async fn fork(template: &TestApp) -> TestApp {
     std::fs::create_dir_all(&site_root).expect("site root");
     let leptos_options =
         LeptosOptions::builder().output_name("inspraak").site_root(site_root.to_string_lossy().to_string()).env(Env::PROD).build();
-    let router = build_router(state.clone(), leptos_options, &ServerOptions { secure_cookies: false }).await.expect("router builds");
+    let router = build_router(state.clone(), leptos_options, &ServerOptions::new(false)).await.expect("router builds");
     TestApp { router, store, state, dir }
 }
 

@@ -276,7 +276,7 @@ async fn a_form_echo_is_shown_only_to_the_browser_that_made_it() {
     app.seed_open("visie").await;
     let mut resident = app.client();
     let typed = comment("visie", "bestaat-niet", "Mijn tekst over het park bij de school.");
-    let refused = resident.post_form("/api/reageer", &comment_fields(&typed), "/consultaties/visie").await;
+    let refused = resident.post_form("/api/reageer", &comment_fields(&typed), "/consultaties/visie?alinea=document").await;
     assert_eq!(refused.status, StatusCode::FOUND);
     let location = refused.location().to_string();
     let token = location.split("formulier=").nth(1).unwrap().split('#').next().unwrap().to_string();
@@ -353,7 +353,8 @@ async fn behind_a_trusted_proxy_each_client_has_its_own_limit_and_a_spoofed_head
 async fn pages_carry_a_strict_csp_with_their_own_nonce_and_hsts_over_https() {
     let app = TestApp::with_settings(Settings { public_url: Some("https://inspraak.lindeburg.nl".into()), ..generous() }).await;
     app.seed_open("visie").await;
-    let mut client = app.client();
+    let mut client = app.officer().await;
+    // A page made for one visitor (here a signed-in officer) carries a nonce of its own.
     let page = client.get("/consultaties/visie").await;
     let csp = page.header("content-security-policy").expect("a CSP on pages").to_string();
     let nonce = csp.split("'nonce-").nth(1).and_then(|r| r.split('\'').next()).expect("a nonce").to_string();
@@ -368,6 +369,18 @@ async fn pages_carry_a_strict_csp_with_their_own_nonce_and_hsts_over_https() {
     }
     let other = client.get("/consultaties/visie").await;
     assert_ne!(other.header("content-security-policy"), Some(csp.as_str()), "a fresh nonce per response");
+    // A public page served from the cache to many readers names its inline scripts by hash.
+    let mut reader = app.client();
+    reader.get("/consultaties/visie").await;
+    let cached = reader.get("/consultaties/visie").await;
+    assert_eq!(cached.header("x-inspraak-cache"), Some("hit"));
+    let cached_csp = cached.header("content-security-policy").expect("a CSP on cached pages");
+    assert!(!cached_csp.contains("nonce") && !cached_csp.contains("'unsafe-inline'"), "{cached_csp}");
+    for directive in ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"] {
+        assert!(cached_csp.contains(directive), "{directive} in {cached_csp}");
+    }
+    let inline = cached.body.split("<script").skip(1).filter(|s| !s.split('>').next().unwrap_or_default().contains("src=")).count();
+    assert_eq!(cached_csp.matches("'sha256-").count(), inline, "one hash per inline script: {cached_csp}");
     assert_eq!(page.header("strict-transport-security"), Some("max-age=31536000; includeSubDomains"));
     let json = client.get("/api/v1/consultaties").await;
     assert!(json.header("content-security-policy").is_some_and(|c| c.starts_with("default-src 'none'")));

@@ -19,6 +19,25 @@ pub fn page_csp(nonce: &str) -> String {
     )
 }
 
+/// The policy of an app page served many times from the render cache: the same as
+/// [`page_csp`], but its inline scripts and styles are named by hash, since a nonce must not be
+/// reused across responses.
+pub fn cached_page_csp(html: &str) -> String {
+    let hashes = |tag: &str| -> String {
+        inline_elements(html, tag)
+            .into_iter()
+            .filter(|text| !text.is_empty())
+            .map(|text| format!(" 'sha256-{}'", sha256_base64(text)))
+            .collect()
+    };
+    format!(
+        "default-src 'self'; script-src 'self'{} 'wasm-unsafe-eval'; style-src 'self'{}; img-src 'self' data:; font-src 'self'; \
+         connect-src 'self'; {COMMON}",
+        hashes("script"),
+        hashes("style")
+    )
+}
+
 /// The policy of a plain HTML document we generate (the nota's print version): no scripts at
 /// all, and inline styles only with the exact text it carries (by hash).
 pub fn document_csp(html: &str) -> String {
@@ -35,6 +54,16 @@ pub const HSTS: &str = "max-age=31536000; includeSubDomains";
 
 fn inline_styles(html: &str) -> impl Iterator<Item = &str> {
     html.split("<style>").skip(1).filter_map(|rest| rest.split_once("</style>").map(|(css, _)| css))
+}
+
+/// The text of every `<tag …>…</tag>` element, attributes or not.
+fn inline_elements<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
+    let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
+    html.split(open.as_str())
+        .skip(1)
+        .filter(|rest| rest.starts_with(['>', ' ', '\n', '\t']))
+        .filter_map(|rest| rest.split_once('>').and_then(|(_, body)| body.split_once(close.as_str())).map(|(text, _)| text))
+        .collect()
 }
 
 fn sha256_base64(text: &str) -> String {
@@ -82,6 +111,17 @@ mod tests {
         ] {
             assert_eq!(safe_return_path(evil), None, "{evil}");
         }
+    }
+
+    #[test]
+    fn cached_pages_name_their_inline_scripts_by_hash() {
+        let html = r#"<head><script type="module" nonce="n1">start()</script><script src="/pkg/a.js"></script><style nonce="n1">p{}</style></head><p>&lt;script&gt;</p>"#;
+        let csp = cached_page_csp(html);
+        assert!(csp.contains(&format!("script-src 'self' 'sha256-{}' 'wasm-unsafe-eval'", sha256_base64("start()"))), "{csp}");
+        assert!(csp.contains(&format!("style-src 'self' 'sha256-{}';", sha256_base64("p{}"))), "{csp}");
+        assert!(!csp.contains("nonce"));
+        assert!(!csp.contains("unsafe-inline"));
+        assert_eq!(cached_page_csp("<p>geen scripts</p>").matches("sha256").count(), 0);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::platform::use_messages;
 use leptos::prelude::*;
 
 /// What the list knows about the whole set that each card needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CardContext {
     /// The college adopted the answers: a change needs a reason.
     pub adopted: bool,
@@ -33,7 +33,10 @@ pub fn sender_line(comment: &OfficerCommentView, t: &'static crate::i18n::Messag
     }
 }
 
-#[component]
+/// An island (staff only, loaded lazily: its code is a separate WebAssembly chunk that resident
+/// pages never fetch): saving, reviewing and hiding update the card in place. Without
+/// JavaScript every form on it posts plainly and the list comes back.
+#[island(lazy)]
 pub fn ReactionCard(comment: OfficerCommentView, echo: Option<FormEcho>, context: CardContext) -> impl IntoView {
     let t = use_messages();
     let w = t.work;

@@ -8,18 +8,28 @@ use crate::platform::use_messages;
 use leptos::prelude::*;
 
 /// The block a comment is about: its anchor and label; None for the document as a whole.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CommentTarget {
     pub anchor: String,
     pub label: String,
 }
 
-#[component]
+/// An island: the one part of a document page that runs in the browser (sends without reloading,
+/// shows the receipt in place). Without JavaScript it is the same form, posted plainly.
+#[island]
 pub fn CommentForm(slug: String, target: Option<CommentTarget>, echo: Option<FormEcho>) -> impl IntoView {
     let t = use_messages();
     let action = ServerAction::<SubmitComment>::new();
     let value = action.value();
     let echo = echo.unwrap_or_default();
+    // Once the browser runs the form, focus moves to it (it is only on the page when just opened).
+    Effect::new(move |_| {
+        request_animation_frame(|| {
+            if let Some(heading) = document().get_element_by_id("reageer-titel") {
+                let _ = focus(&heading);
+            }
+        });
+    });
     let (errors, failure) = form_feedback(value, echo.errors.clone());
     let receipt = move || match value.get() {
         Some(Ok(FormOutcome::Done(receipt))) => Some(receipt),
@@ -39,6 +49,11 @@ pub fn CommentForm(slug: String, target: Option<CommentTarget>, echo: Option<For
         </section>
     }
     .into_any()
+}
+
+fn focus(element: &leptos::web_sys::Element) -> Option<()> {
+    use leptos::wasm_bindgen::JsCast;
+    element.dyn_ref::<leptos::web_sys::HtmlElement>()?.focus().ok()
 }
 
 /// The fields of the comment form; rendered once, so what the resident typed survives a refusal.

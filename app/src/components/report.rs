@@ -112,7 +112,7 @@ fn ReportDownloads(slug: String, staff: bool) -> impl IntoView {
                 <li><a href=format!("/consultaties/{slug}/dossier.zip") download="" rel="external">{e.dossier}</a>" "<span class="hint">{e.dossier_hint}</span></li>
                 <li><a href=format!("/consultaties/{slug}/reactienota.html") rel="external">{e.print_version}</a></li>
                 <li><a href=format!("/api/v1/consultaties/{slug}/reacties") rel="external">{e.open_data}</a></li>
-                <li><button type="button" class="button-secondary print-button" on:click=move |_| { let _ = window().print(); }>{e.print}</button></li>
+                <li><PrintButton/></li>
             </ul>
         </section>
     }
@@ -199,4 +199,19 @@ fn Entries(entries: Vec<ReportEntry>) -> impl IntoView {
             }
         })
         .collect_view()
+}
+
+/// The print button: the one thing on the nota's page that needs the browser (an island; without
+/// JavaScript the printable version linked beside it serves the same purpose).
+#[island]
+fn PrintButton() -> impl IntoView {
+    let e = use_messages().export;
+    // Hidden until the browser runs it: without JavaScript the button could do nothing.
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
+    view! {
+        <button type="button" class="button-secondary print-button" hidden=move || !live.get() on:click=move |_| { let _ = window().print(); }>
+            {e.print}
+        </button>
+    }
 }

@@ -15,16 +15,6 @@ pub fn ConsultationPage() -> impl IntoView {
     let selected = query("alinea");
     let consultation = Resource::new(move || slug.get(), get_consultation);
     let echo = echo_resource();
-    // With JavaScript, move focus to the form that just opened.
-    Effect::new(move |_| {
-        if selected.get().is_some() {
-            request_animation_frame(|| {
-                if let Some(heading) = document().get_element_by_id("reageer-titel") {
-                    let _ = wasm_focus(&heading);
-                }
-            });
-        }
-    });
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -61,9 +51,4 @@ pub fn ConsultationPage() -> impl IntoView {
             })}
         </Suspense>
     }
-}
-
-fn wasm_focus(element: &leptos::web_sys::Element) -> Option<()> {
-    use leptos::wasm_bindgen::JsCast;
-    element.dyn_ref::<leptos::web_sys::HtmlElement>()?.focus().ok()
 }

@@ -28,7 +28,11 @@ pub fn UsersPage() -> impl IntoView {
                         Err(error) => view! { <ErrorView error/> }.into_any(),
                         Ok(users) => view! {
                             <ul class="card-list">
-                                {users.into_iter().map(|user| view! { <StaffCard user echo=echo.clone()/> }).collect_view()}
+                                {users.into_iter().map(|user| {
+                                    // The list item stays outside the island, so the list holds only items.
+                                    let id = format!("gebruiker-{}", user.id);
+                                    view! { <li class="card" id=id><StaffCard user echo=echo.clone()/></li> }
+                                }).collect_view()}
                             </ul>
                         }.into_any(),
                     }
@@ -38,7 +42,8 @@ pub fn UsersPage() -> impl IntoView {
     }
 }
 
-#[component]
+/// An island (staff only, loaded lazily): a role change and (de)activation show in place.
+#[island(lazy)]
 fn StaffCard(user: StaffView, echo: Option<FormEcho>) -> impl IntoView {
     let t = use_messages();
     let w = t.work;
@@ -61,24 +66,22 @@ fn StaffCard(user: StaffView, echo: Option<FormEcho>) -> impl IntoView {
         .collect_view();
     let place = user.municipality.clone().map(|m| format!(" · {m}")).unwrap_or_default();
     view! {
-        <li class="card" id=format!("gebruiker-{id}")>
-            <h2 class="card-title">{user.name.clone()}</h2>
-            <p class="meta">{user.email.clone()}{place}" · "<span>{move || w.role_label(current.get())}</span></p>
-            {(!user.is_self).then(|| view! { <AccountActivity id name=user.name.clone() active=user.active/> })}
-            {if user.is_self {
-                view! { <p class="hint">{w.own_role_note}</p> }.into_any()
-            } else {
-                view! {
-                    <ActionForm action=action attr:class="role-form" attr:novalidate="">
-                        <input type="hidden" name="form[user]" value=id.to_string()/>
-                        <ErrorSummary errors other=failure/>
-                        <SelectField id=format!("rol-{id}") name="form[role]" label=w.label_role errors=field_errors(errors, "role")>{options}</SelectField>
-                        <button type="submit" class="button-secondary">{w.change_role}<span class="sr-only">" "{user.name.clone()}</span></button>
-                        <span role="status" class="saved-note">{move || matches!(value.get(), Some(Ok(FormOutcome::Done(_)))).then_some(w.role_changed)}</span>
-                    </ActionForm>
-                }.into_any()
-            }}
-        </li>
+        <h2 class="card-title">{user.name.clone()}</h2>
+        <p class="meta">{user.email.clone()}{place}" · "<span>{move || w.role_label(current.get())}</span></p>
+        {(!user.is_self).then(|| view! { <AccountActivity id name=user.name.clone() active=user.active/> })}
+        {if user.is_self {
+            view! { <p class="hint">{w.own_role_note}</p> }.into_any()
+        } else {
+            view! {
+                <ActionForm action=action attr:class="role-form" attr:novalidate="">
+                    <input type="hidden" name="form[user]" value=id.to_string()/>
+                    <ErrorSummary errors other=failure/>
+                    <SelectField id=format!("rol-{id}") name="form[role]" label=w.label_role errors=field_errors(errors, "role")>{options}</SelectField>
+                    <button type="submit" class="button-secondary">{w.change_role}<span class="sr-only">" "{user.name.clone()}</span></button>
+                    <span role="status" class="saved-note">{move || matches!(value.get(), Some(Ok(FormOutcome::Done(_)))).then_some(w.role_changed)}</span>
+                </ActionForm>
+            }.into_any()
+        }}
     }
 }
 

@@ -286,4 +286,17 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?)
     }
+
+    /// The public version of the consultation with this slug (migration 0006: raised with every
+    /// write that changes one of its public pages); None when there is no such consultation.
+    pub async fn public_version(&self, slug: &str) -> Result<Option<i64>, StoreError> {
+        Ok(sqlx::query_scalar("SELECT public_version FROM consultations WHERE slug = $1").bind(slug).fetch_optional(&self.pool).await?)
+    }
+
+    /// The version of the pages that list every consultation (the home page, the open data
+    /// index): how many there are and the sum of their public versions. Consultations are never
+    /// deleted and versions only go up, so any change gives a pair never seen before.
+    pub async fn site_version(&self) -> Result<(i64, i64), StoreError> {
+        Ok(sqlx::query_as("SELECT COUNT(*), COALESCE(SUM(public_version), 0) FROM consultations").fetch_one(&self.pool).await?)
+    }
 }
