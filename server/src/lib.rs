@@ -37,8 +37,13 @@ pub struct ServerOptions {
 }
 
 impl ServerOptions {
+    pub fn from_settings(settings: &app::backend::Settings) -> Self {
+        ServerOptions { secure_cookies: settings.secure_cookies, page_cache_bytes: u64::from(settings.page_cache_mb) * 1024 * 1024 }
+    }
+
+    /// The default options, with or without `Secure` cookies.
     pub fn new(secure_cookies: bool) -> Self {
-        ServerOptions { secure_cookies, page_cache_bytes: page_cache::DEFAULT_CAPACITY_BYTES }
+        Self::from_settings(&app::backend::Settings { secure_cookies, ..Default::default() })
     }
 }
 
@@ -90,7 +95,7 @@ pub async fn build_router(state: AppState, mut leptos_options: LeptosOptions, op
     session_store.migrate().await?;
     spawn_session_cleanup(session_store.clone());
     let sessions = SessionManagerLayer::new(session_store)
-        .with_name("inspraak_sessie")
+        .with_name(page_cache::SESSION_COOKIE)
         .with_secure(options.secure_cookies)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)

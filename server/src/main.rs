@@ -77,13 +77,7 @@ async fn serve(store: Store, demo: bool) -> Result<(), Box<dyn std::error::Error
     let state = AppState::new(store, &settings);
     // Mail to residents leaves through the outbox, in the background.
     app::backend::mail::spawn_sender(state.store.clone(), state.mailer.clone());
-    let options = ServerOptions {
-        page_cache_bytes: std::env::var("INSPRAAK_PAGE_CACHE_MB")
-            .ok()
-            .and_then(|mb| mb.parse::<u64>().ok())
-            .map_or(server::page_cache::DEFAULT_CAPACITY_BYTES, |mb| mb * 1024 * 1024),
-        ..ServerOptions::new(settings.secure_cookies)
-    };
+    let options = ServerOptions::from_settings(&settings);
     let router = build_router(state, leptos_options, &options).await?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let bound = listener.local_addr()?;

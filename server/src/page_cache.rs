@@ -12,6 +12,7 @@
 //! what was typed (`?formulier=`), staff and council pages, and `/volg/…`; those get
 //! `Cache-Control: private, no-store` instead.
 
+use crate::routes::{cookie, locale_from, open_data_refusal};
 use app::backend::AppState;
 use app::i18n::Locale;
 use axum::body::{Body, Bytes};
@@ -24,8 +25,6 @@ use std::sync::Arc;
 
 /// The session cookie (see `build_router`): its presence means the page may be personal.
 pub const SESSION_COOKIE: &str = "inspraak_sessie";
-/// Default size of the cache, all bodies together.
-pub const DEFAULT_CAPACITY_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What a public page's content depends on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,16 +92,8 @@ pub fn preferred_encoding(headers: &HeaderMap) -> Encoding {
     }
 }
 
-fn cookies(headers: &HeaderMap) -> impl Iterator<Item = &str> {
-    headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).map(str::trim)
-}
-
 fn has_session(headers: &HeaderMap) -> bool {
-    cookies(headers).any(|c| c.split_once('=').is_some_and(|(name, _)| name == SESSION_COOKIE))
-}
-
-fn locale(headers: &HeaderMap) -> Locale {
-    cookies(headers).find_map(|c| c.strip_prefix(&format!("{}=", app::i18n::LOCALE_COOKIE)).and_then(Locale::parse)).unwrap_or_default()
+    cookie(headers, SESSION_COOKIE).is_some()
 }
 
 /// A page shown again with what was typed into a refused form is that visitor's own.
@@ -126,7 +117,6 @@ struct Key {
 struct Page {
     version: Version,
     etag: HeaderValue,
-    status: StatusCode,
     headers: Vec<(HeaderName, HeaderValue)>,
     plain: Bytes,
     gzip: Bytes,
@@ -154,10 +144,10 @@ impl Page {
                 Encoding::Gzip => self.gzip.clone(),
                 Encoding::Brotli => self.brotli.clone(),
             };
-            let mut response = if head { Response::new(Body::empty()) } else { Response::new(Body::from(body.clone())) };
-            *response.status_mut() = self.status;
+            let length = body.len();
+            let mut response = Response::new(if head { Body::empty() } else { Body::from(body) });
             let headers = response.headers_mut();
-            headers.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+            headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
             match encoding {
                 Encoding::Identity => {}
                 Encoding::Gzip => {
@@ -262,12 +252,13 @@ pub async fn serve(cache: PageCache, request: Request, next: Next) -> Response {
     let Some(version) = cache.version(scope).await else {
         return next.run(request).await;
     };
-    let key = Key { locale: locale(request.headers()), path_and_query: if query.is_empty() { path } else { format!("{path}?{query}") } };
+    let key =
+        Key { locale: locale_from(request.headers()), path_and_query: if query.is_empty() { path } else { format!("{path}?{query}") } };
     let encoding = preferred_encoding(request.headers());
     let head = method == Method::HEAD;
     if let Some(page) = cache.pages.get(&key).filter(|page| page.version == version) {
-        if let Some(limited) = open_data_limit(&cache.state, &request) {
-            return limited;
+        if let Some(refused) = path_is_open_data(&key.path_and_query).then(|| open_data_refusal(&cache.state, &request)).flatten() {
+            return refused;
         }
         return page.response(encoding, request.headers(), head);
     }
@@ -307,7 +298,6 @@ pub async fn serve(cache: PageCache, request: Request, next: Next) -> Response {
     let page = Arc::new(Page {
         version,
         etag: HeaderValue::from_str(&format!("\"{etag}\"")).unwrap_or(HeaderValue::from_static("\"0\"")),
-        status: parts.status,
         headers,
         gzip: gzip(&plain),
         brotli: brotli(&plain),
@@ -320,21 +310,8 @@ pub async fn serve(cache: PageCache, request: Request, next: Next) -> Response {
 }
 
 /// Open data stays under the per-address download limit when it comes from the cache.
-fn open_data_limit(state: &AppState, request: &Request) -> Option<Response> {
-    if !request.uri().path().starts_with("/api/v1/") {
-        return None;
-    }
-    let peer = request
-        .extensions()
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|axum::extract::ConnectInfo(addr)| addr.ip())
-        .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
-    let ip = state.trusted_proxies.client_ip(peer, request.headers());
-    state
-        .limits
-        .check(app::backend::ratelimit::Bucket::Download, ip)
-        .err()
-        .map(|_| (StatusCode::TOO_MANY_REQUESTS, axum::Json(serde_json::json!({ "error": "too many requests" }))).into_response())
+fn path_is_open_data(path: &str) -> bool {
+    path.starts_with("/api/v1/")
 }
 
 #[cfg(test)]
@@ -409,7 +386,7 @@ mod tests {
         let mut headers = HeaderMap::new();
         headers.insert(header::COOKIE, HeaderValue::from_static("taal=en; inspraak_sessie=abc"));
         assert!(has_session(&headers));
-        assert_eq!(locale(&headers), Locale::En);
+        assert_eq!(locale_from(&headers), Locale::En);
         headers.insert(header::COOKIE, HeaderValue::from_static("inspraak_sessie_oud=abc"));
         assert!(!has_session(&headers));
         assert!(shows_form_echo("alinea=p-3&formulier=abc"));

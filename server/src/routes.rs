@@ -35,14 +35,18 @@ pub fn plain_routes() -> Router<LeptosOptions> {
         .route("/taal/{code}", get(switch_language))
 }
 
-fn locale_from(headers: &HeaderMap) -> Locale {
+/// The value of the cookie `name` in the request's headers.
+pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
-        .find_map(|c| c.trim().strip_prefix(&format!("{LOCALE_COOKIE}=")).and_then(Locale::parse))
-        .unwrap_or_default()
+        .find_map(|c| c.trim().split_once('=').filter(|(n, _)| *n == name).map(|(_, value)| value))
+}
+
+pub(crate) fn locale_from(headers: &HeaderMap) -> Locale {
+    cookie(headers, LOCALE_COOKIE).and_then(Locale::parse).unwrap_or_default()
 }
 
 /// The client's address: the peer, or behind a trusted reverse proxy the address it forwards
@@ -53,17 +57,21 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Peer {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let peer = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(addr)| addr.ip())
-            .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
         let ip = match parts.extensions.get::<AppState>() {
-            Some(state) => state.trusted_proxies.client_ip(peer, &parts.headers),
-            None => peer,
+            Some(state) => client_ip(state, &parts.extensions, &parts.headers),
+            None => connected_peer(&parts.extensions),
         };
         Ok(Peer(ip))
     }
+}
+
+fn connected_peer(extensions: &axum::http::Extensions) -> IpAddr {
+    extensions.get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip()).unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+}
+
+/// The client's address of a request (see `Peer`).
+pub(crate) fn client_ip(state: &AppState, extensions: &axum::http::Extensions, headers: &HeaderMap) -> IpAddr {
+    state.trusted_proxies.client_ip(connected_peer(extensions), headers)
 }
 
 /// Downloads and open data are limited per address: generating them costs the server work.
@@ -187,6 +195,13 @@ async fn open_data<T: Serialize>(state: &AppState, peer: &Peer, load: impl std::
         Ok(()) => load.await,
         Err(error) => Err(error),
     })
+}
+
+/// The open data limit for an answer that does not reach the handlers (the render cache's):
+/// the same count, and the same refusal.
+pub(crate) fn open_data_refusal(state: &AppState, request: &Request) -> Option<Response> {
+    let peer = Peer(client_ip(state, request.extensions(), request.headers()));
+    check_download_limit(state, &peer).err().map(|error| api_response::<()>(Err(error)))
 }
 
 async fn api_consultations(Extension(state): Extension<AppState>, peer: Peer) -> Response {

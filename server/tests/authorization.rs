@@ -698,11 +698,6 @@ async fn answer_advice(admin: &mut Client, consultation: &str, council: &str, an
     point
 }
 
-async fn comment_id(app: &TestApp, body: &str) -> i64 {
-    let consultation = app.store.consultation_by_slug(OPEN).await.unwrap().expect("open consultation");
-    app.store.comments_for_officer(consultation.id).await.unwrap().into_iter().find(|c| c.body == body).expect("comment stored").id
-}
-
 /// The `?formulier=` token in the address a refused plain form post sends the browser to.
 fn echo_token(response: &TestResponse) -> Option<String> {
     let location = response.header("location")?;
@@ -779,9 +774,9 @@ async fn world() -> World {
     for (block, body) in [("h1-2", "Meer bankjes in het park."), ("h2-1", "Meer bankjes bij het station.")] {
         done("another reaction", &stranger.submit(&comment(OPEN, block, body)).await);
     }
-    let c1 = comment_id(&app, "Het wijkteam moet ook 's avonds open zijn.").await;
-    let c2 = comment_id(&app, "Meer bankjes in het park.").await;
-    let c3 = comment_id(&app, "Meer bankjes bij het station.").await;
+    let c1 = app.comment_id(OPEN, "Het wijkteam moet ook 's avonds open zijn.").await;
+    let c2 = app.comment_id(OPEN, "Meer bankjes in het park.").await;
+    let c3 = app.comment_id(OPEN, "Meer bankjes bij het station.").await;
     // officer_a offers an answer to c1 for review (the reviewer and the admin may approve it).
     let saved = done(
         "answer for review",

@@ -43,11 +43,6 @@ async fn submit(app: &TestApp, form: CommentForm) -> Receipt {
     saved(response.json::<FormOutcome<Receipt>>())
 }
 
-async fn id_of(app: &TestApp, body: &str) -> i64 {
-    let consultation = app.store.consultation_by_slug("visie").await.unwrap().unwrap();
-    app.store.comments_for_officer(consultation.id).await.unwrap().into_iter().find(|c| c.body == body).expect("stored").id
-}
-
 fn named(body: &str, name: &str) -> CommentForm {
     CommentForm { name: name.into(), show_name: Some("on".into()), consent: Some("on".into()), ..comment("visie", "h1-1", body) }
 }
@@ -72,6 +67,16 @@ async fn send(router: &axum::Router, request: axum::http::request::Builder, body
         .body(body)
         .unwrap();
     tower::ServiceExt::oneshot(router.clone(), request).await.expect("the server answers")
+}
+
+/// Sends `form`, answers it as an officer (text, status, place), has it approved and adopted; its receipt and id.
+async fn answered_and_adopted(app: &TestApp, officer: &mut Client, form: CommentForm, answer: (&str, &str, &str)) -> (Receipt, i64) {
+    let receipt = submit(app, form.clone()).await;
+    let id = app.comment_id("visie", &form.body).await;
+    let (body, status, place) = answer;
+    publish_answer(app, officer, id, body, status, place).await;
+    adopt(app).await;
+    (receipt, id)
 }
 
 async fn adopt(app: &TestApp) {
@@ -157,7 +162,7 @@ async fn an_approved_answer_appears_in_the_cached_nota_at_once() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
     submit(&app, comment("visie", "h1-1", "Meer bankjes in het park.")).await;
-    let id = id_of(&app, "Meer bankjes in het park.").await;
+    let id = app.comment_id("visie", "Meer bankjes in het park.").await;
     let mut reader = app.client();
     let mut officer = app.officer().await;
     // A draft changes no public page, yet the cache must not show one either.
@@ -176,11 +181,9 @@ async fn an_approved_answer_appears_in_the_cached_nota_at_once() {
 async fn a_hidden_reaction_leaves_the_cached_nota_at_once() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
-    submit(&app, comment("visie", "h1-1", "Bel mij op 06-12345678 over de bankjes.")).await;
-    let id = id_of(&app, "Bel mij op 06-12345678 over de bankjes.").await;
     let mut officer = app.officer().await;
-    publish_answer(&app, &mut officer, id, "Wij bellen u.", "kennisgenomen", "").await;
-    adopt(&app).await;
+    let form = comment("visie", "h1-1", "Bel mij op 06-12345678 over de bankjes.");
+    let (_, id) = answered_and_adopted(&app, &mut officer, form, ("Wij bellen u.", "kennisgenomen", "")).await;
     let mut reader = app.client();
     for path in [NOTA, "/api/v1/consultaties/visie/reacties"] {
         assert!(cached(&mut reader, path).await.body.contains("06-12345678"), "{path} shows it before");
@@ -197,11 +200,9 @@ async fn a_hidden_reaction_leaves_the_cached_nota_at_once() {
 async fn an_erased_name_leaves_every_cached_page_at_once() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
-    let receipt = submit(&app, named("Meer bankjes in het park.", "Henriëtte Zonnebloem")).await;
-    let id = id_of(&app, "Meer bankjes in het park.").await;
     let mut officer = app.officer().await;
-    publish_answer(&app, &mut officer, id, "Komen er.", "verwerkt", "1, alinea 1").await;
-    adopt(&app).await;
+    let form = named("Meer bankjes in het park.", "Henriëtte Zonnebloem");
+    let (receipt, _) = answered_and_adopted(&app, &mut officer, form, ("Komen er.", "verwerkt", "1, alinea 1")).await;
     let mut reader = app.client();
     for path in PUBLIC_PAGES {
         let page = cached(&mut reader, path).await;

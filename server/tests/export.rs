@@ -29,11 +29,6 @@ async fn submit(app: &TestApp, form: CommentForm) {
     assert!(matches!(response.json::<FormOutcome<Receipt>>(), FormOutcome::Done(_)), "{}", response.body);
 }
 
-async fn id_of(app: &TestApp, slug: &str, body: &str) -> i64 {
-    let consultation = app.store.consultation_by_slug(slug).await.unwrap().unwrap();
-    app.store.comments_for_officer(consultation.id).await.unwrap().into_iter().find(|c| c.body == body).expect("comment stored").id
-}
-
 /// The real fixture document (with its tables), imported as an officer would.
 async fn import_regiovisie(app: &TestApp) {
     let bytes = std::fs::read(fixture("regiovisie-hollands-midden-2019-2023.md")).unwrap();
@@ -98,15 +93,15 @@ async fn difficult_consultation(app: &TestApp) -> Client {
 
     let mut officer = app.officer().await;
     let markdown = "**Dank** voor uw reactie.\n\n- punt één\n- punt twee\n\n| Kolom | Waarde |\n|---|---|\n| a | b |\n\nZie [de website](https://example.org).";
-    publish_answer(app, &mut officer, id_of(app, "visie", "Tabel klopt niet.").await, markdown, "verwerkt", "Paragraaf 3").await;
+    publish_answer(app, &mut officer, app.comment_id("visie", "Tabel klopt niet.").await, markdown, "verwerkt", "Paragraaf 3").await;
     // As long as an answer may be (10,000 characters).
     let long = "Een heel lang antwoord. ".repeat(416);
-    let greek = id_of(app, "visie", "Łódź, Ελληνικά, 中文 en 🚲: de fietsroute ontbreekt.").await;
+    let greek = app.comment_id("visie", "Łódź, Ελληνικά, 中文 en 🚲: de fietsroute ontbreekt.").await;
     publish_answer(app, &mut officer, greek, &long, "kennisgenomen", "").await;
-    let hidden = id_of(app, "visie", HIDDEN_TEXT).await;
+    let hidden = app.comment_id("visie", HIDDEN_TEXT).await;
     let hide = fields(&[("form[comment]", &hidden.to_string()), ("form[hide]", "ja"), ("form[reason]", "Persoonsgegevens van een derde.")]);
     assert_eq!(officer.call("/api/zichtbaarheid", &hide).await.status, StatusCode::OK);
-    let draft = id_of(app, "visie", "Nog een reactie in concept.").await;
+    let draft = app.comment_id("visie", "Nog een reactie in concept.").await;
     saved(save_answer(&mut officer, &answer_fields(draft, DRAFT_ANSWER, "verwerkt", "", "concept")).await);
     officer
 }

@@ -61,11 +61,6 @@ async fn answer_and_adopt(app: &TestApp, officer: &mut Client, answers: &[(i64, 
     assert!(matches!(adopted.json::<FormOutcome<app::api::Adopted>>(), FormOutcome::Done(_)), "{}", adopted.body);
 }
 
-async fn id_of(app: &TestApp, body: &str) -> i64 {
-    let consultation = app.store.consultation_by_slug("visie").await.unwrap().unwrap();
-    app.store.comments_for_officer(consultation.id).await.unwrap().into_iter().find(|c| c.body == body).expect("stored").id
-}
-
 #[tokio::test]
 async fn a_receipt_reaches_the_mail_server_with_the_code_and_its_links() {
     let sink = MailSink::start();
@@ -162,7 +157,8 @@ async fn only_a_confirmed_address_gets_the_adopted_answer_and_only_once() {
     let unknown = follow(&mut resident, "bevestigen", "0123456789abcdef").await;
     assert_eq!(invalid(unknown).get("token"), [FieldError::LinkUnknown]);
 
-    let (bankjes, bomen) = (id_of(&app, "Meer bankjes in het park.").await, id_of(&app, "Meer bomen in de straat.").await);
+    let (bankjes, bomen) =
+        (app.comment_id("visie", "Meer bankjes in het park.").await, app.comment_id("visie", "Meer bomen in de straat.").await);
     let mut officer = app.officer().await;
     answer_and_adopt(&app, &mut officer, &[(bankjes, "Er komen **vier** bankjes bij."), (bomen, "De straat krijgt zes bomen.")]).await;
     assert_eq!(app.deliver().await.sent, 1, "the unconfirmed address gets only its receipt");
@@ -192,7 +188,7 @@ async fn unsubscribing_stops_the_answer_mail() {
     let unsubscribed = follow(&mut resident, "afmelden", &token_in_mail(&sink, JAN, "/afmelden/")).await;
     assert!(matches!(unsubscribed, FormOutcome::Done(_)));
     let mut officer = app.officer().await;
-    answer_and_adopt(&app, &mut officer, &[(id_of(&app, "Meer bankjes in het park.").await, "Komt er.")]).await;
+    answer_and_adopt(&app, &mut officer, &[(app.comment_id("visie", "Meer bankjes in het park.").await, "Komt er.")]).await;
     assert_eq!(app.deliver().await.sent, 0);
     assert_eq!(sink.messages_to(JAN).len(), 1);
 }
@@ -266,7 +262,8 @@ async fn erasure_removes_the_name_everywhere_and_leaves_only_that_it_happened() 
     let mut resident = app.client_from([203, 0, 113, 64]);
     follow(&mut resident, "bevestigen", &token_in_mail(&sink, JAN, "/bevestigen/")).await;
     let mut officer = app.officer().await;
-    let (bankjes, bomen) = (id_of(&app, "Meer bankjes in het park.").await, id_of(&app, "Meer bomen in de straat.").await);
+    let (bankjes, bomen) =
+        (app.comment_id("visie", "Meer bankjes in het park.").await, app.comment_id("visie", "Meer bomen in de straat.").await);
     answer_and_adopt(&app, &mut officer, &[(bankjes, "Komen er."), (bomen, "Komen er ook.")]).await;
     let report = resident.get("/consultaties/visie/reactienota.md").await;
     assert!(report.body.contains("Henriëtte Zonnebloem") && report.body.contains("Karel Appelboom"), "shown with consent first");

@@ -16,11 +16,6 @@ async fn submit(app: &TestApp, form: CommentForm) {
     assert!(matches!(response.json::<FormOutcome<Receipt>>(), FormOutcome::Done(_)), "{}", response.body);
 }
 
-async fn id_of(app: &TestApp, body: &str) -> i64 {
-    let consultation = app.store.consultation_by_slug("visie").await.unwrap().unwrap();
-    app.store.comments_for_officer(consultation.id).await.unwrap().into_iter().find(|c| c.body == body).expect("comment stored").id
-}
-
 #[tokio::test]
 async fn the_overview_counts_per_section_and_shows_each_answer_once_with_where_it_changed_the_document() {
     let app = TestApp::new().await;
@@ -42,9 +37,9 @@ async fn the_overview_counts_per_section_and_shows_each_answer_once_with_where_i
     let mut officer = app.officer().await;
     let answer = "We voegen een **preventieparagraaf** toe.";
     for body in ["Meer preventie in de wijk.", "Preventie moet eerder beginnen."] {
-        publish_answer(&app, &mut officer, id_of(&app, body).await, answer, "verwerkt", "Toegevoegd aan 1, alinea 2").await;
+        publish_answer(&app, &mut officer, app.comment_id("visie", body).await, answer, "verwerkt", "Toegevoegd aan 1, alinea 2").await;
     }
-    let hidden = id_of(&app, "GEHEIM over mijn buren.").await;
+    let hidden = app.comment_id("visie", "GEHEIM over mijn buren.").await;
     let hide = fields(&[("form[comment]", &hidden.to_string()), ("form[hide]", "ja"), ("form[reason]", "Gaat over derden.")]);
     assert_eq!(officer.call("/api/zichtbaarheid", &hide).await.status, StatusCode::OK);
 

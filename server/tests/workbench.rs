@@ -22,11 +22,6 @@ async fn submit(app: &TestApp, form: CommentForm) -> String {
     }
 }
 
-async fn id_of(app: &TestApp, body: &str) -> i64 {
-    let consultation = app.store.consultation_by_slug("visie").await.unwrap().unwrap();
-    app.store.comments_for_officer(consultation.id).await.unwrap().into_iter().find(|c| c.body == body).expect("comment stored").id
-}
-
 #[tokio::test]
 async fn filters_combine_count_per_value_and_page() {
     let app = TestApp::new().await;
@@ -39,7 +34,7 @@ async fn filters_combine_count_per_value_and_page() {
         .await;
     submit(&app, comment("visie", "", "Waar is de jeugd?")).await;
     let mut officer = app.officer().await;
-    let buurthuis = id_of(&app, "Het buurthuis is te ver weg.").await;
+    let buurthuis = app.comment_id("visie", "Het buurthuis is te ver weg.").await;
     saved(
         save_answer(&mut officer, &answer_fields(buurthuis, "Wij kijken naar een tweede locatie.", "uitvoeringsplan", "", "concept")).await,
     );
@@ -94,7 +89,7 @@ async fn review_follows_the_state_machine_with_four_eyes() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
     let code = submit(&app, comment("visie", "h1-1", "Kan het spreekuur ook 's avonds?")).await;
-    let id = id_of(&app, "Kan het spreekuur ook 's avonds?").await;
+    let id = app.comment_id("visie", "Kan het spreekuur ook 's avonds?").await;
     let mut officer = app.officer().await;
     let mut reviewer = app.reviewer().await;
 
@@ -169,8 +164,10 @@ async fn a_joint_answer_gives_each_reaction_its_own_status() {
     for body in ["Respijtzorg binnen twee weken graag.", "Twee weken wachten op respijtzorg is genoeg.", "Iets anders."] {
         submit(&app, comment("visie", "h2-1", body)).await;
     }
-    let (a, b) =
-        (id_of(&app, "Respijtzorg binnen twee weken graag.").await, id_of(&app, "Twee weken wachten op respijtzorg is genoeg.").await);
+    let (a, b) = (
+        app.comment_id("visie", "Respijtzorg binnen twee weken graag.").await,
+        app.comment_id("visie", "Twee weken wachten op respijtzorg is genoeg.").await,
+    );
     let mut officer = app.officer().await;
     let joint = |statuses: &[(i64, &str)]| {
         let mut f = fields(&[("form[slug]", "visie"), ("form[body]", "Wij maken er twee weken van."), ("form[state]", "ter_beoordeling")]);
@@ -209,7 +206,8 @@ async fn adoption_freezes_answers_and_a_change_needs_a_visible_reason() {
     app.seed_open("visie").await;
     let code = submit(&app, comment("visie", "h1-1", "Meer bankjes in het park.")).await;
     submit(&app, comment("visie", "h2-1", "Meer geld voor preventie.")).await;
-    let (bankjes, preventie) = (id_of(&app, "Meer bankjes in het park.").await, id_of(&app, "Meer geld voor preventie.").await);
+    let (bankjes, preventie) =
+        (app.comment_id("visie", "Meer bankjes in het park.").await, app.comment_id("visie", "Meer geld voor preventie.").await);
     let mut officer = app.officer().await;
     let adopt = |date: &str| fields(&[("form[slug]", "visie"), ("form[adopted_on]", date)]);
     let today = app::backend::services::today().to_string();
@@ -255,7 +253,7 @@ async fn a_hidden_reaction_leaves_the_public_record_but_its_answer_counts() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
     let code = submit(&app, comment("visie", "h1-1", "Mijn buurman Jan Jansen op nummer 4 maakt herrie.")).await;
-    let id = id_of(&app, "Mijn buurman Jan Jansen op nummer 4 maakt herrie.").await;
+    let id = app.comment_id("visie", "Mijn buurman Jan Jansen op nummer 4 maakt herrie.").await;
     let mut officer = app.officer().await;
     publish_answer(&app, &mut officer, id, "Overlast kunt u melden bij de wijkagent.", "buiten_reikwijdte", "").await;
 
@@ -304,7 +302,7 @@ async fn each_role_reaches_only_its_own_workbench_steps() {
     let app = TestApp::new().await;
     app.seed_open("visie").await;
     submit(&app, comment("visie", "h1-1", "Een reactie.")).await;
-    let id = id_of(&app, "Een reactie.").await.to_string();
+    let id = app.comment_id("visie", "Een reactie.").await.to_string();
     let hash = app::backend::auth::hash_password(OFFICER_PASSWORD).unwrap();
     let council = app
         .store

@@ -31,6 +31,8 @@ pub struct Settings {
     pub trusted_proxies: super::ratelimit::TrustedProxies,
     /// Cookies are `Secure` (off only with `INSPRAAK_INSECURE_COOKIES=1`).
     pub secure_cookies: bool,
+    /// Size of the render cache of public pages, all bodies together (`INSPRAAK_PAGE_CACHE_MB`).
+    pub page_cache_mb: u32,
 }
 
 impl Default for Settings {
@@ -46,13 +48,14 @@ impl Default for Settings {
             public_url: Some("http://localhost".into()),
             trusted_proxies: super::ratelimit::TrustedProxies::default(),
             secure_cookies: true,
+            page_cache_mb: 64,
         }
     }
 }
 
 impl Settings {
     /// Defaults, overridden by `INSPRAAK_RATE_COMMENTS`, `INSPRAAK_RATE_LOOKUPS`, `INSPRAAK_RATE_LOGINS`,
-    /// `INSPRAAK_RATE_DOWNLOADS`, `INSPRAAK_RATE_RECOVERIES`, `INSPRAAK_ORGANISATION` and the mail settings.
+    /// `INSPRAAK_RATE_DOWNLOADS`, `INSPRAAK_RATE_RECOVERIES`, `INSPRAAK_ORGANISATION`, `INSPRAAK_PAGE_CACHE_MB` and the mail settings.
     pub fn from_env() -> Self {
         let read = |name: &str, default: u32| std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default);
         let d = Settings::default();
@@ -70,6 +73,7 @@ impl Settings {
                 .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
             trusted_proxies: super::ratelimit::TrustedProxies::parse(&std::env::var("INSPRAAK_TRUSTED_PROXIES").unwrap_or_default()),
             secure_cookies: std::env::var("INSPRAAK_INSECURE_COOKIES").map(|v| v != "1").unwrap_or(true),
+            page_cache_mb: read("INSPRAAK_PAGE_CACHE_MB", d.page_cache_mb),
         }
     }
 

@@ -165,6 +165,12 @@ impl TestApp {
         client
     }
 
+    /// The id of the comment with this text on the consultation `slug`.
+    pub async fn comment_id(&self, slug: &str, body: &str) -> i64 {
+        let consultation = self.store.consultation_by_slug(slug).await.unwrap().unwrap();
+        self.store.comments_for_officer(consultation.id).await.unwrap().into_iter().find(|c| c.body == body).expect("comment stored").id
+    }
+
     pub async fn comment_count(&self) -> usize {
         let slugs: Vec<String> = self.store.list_consultations().await.unwrap().into_iter().map(|c| c.slug).collect();
         let mut n = 0;
