@@ -208,12 +208,15 @@ fn brotli(bytes: &[u8]) -> Bytes {
 pub struct PageCache {
     pages: moka::sync::Cache<Key, Arc<Page>>,
     state: AppState,
+    /// Off with a size of 0 (`INSPRAAK_PAGE_CACHE_MB=0`): every page is rendered for its request,
+    /// as when measuring the rendering itself.
+    enabled: bool,
 }
 
 impl PageCache {
     pub fn new(state: AppState, capacity_bytes: u64) -> Self {
         let pages = moka::sync::Cache::builder().max_capacity(capacity_bytes).weigher(|_: &Key, page: &Arc<Page>| page.weight()).build();
-        PageCache { pages, state }
+        PageCache { pages, state, enabled: capacity_bytes > 0 }
     }
 
     /// The current version of what a page in `scope` shows; None when the consultation does
@@ -241,7 +244,7 @@ pub async fn serve(cache: PageCache, request: Request, next: Next) -> Response {
     let personal = has_session(request.headers()) || is_private_path(&path) || shows_form_echo(&query);
     let method = request.method().clone();
     let cacheable = !personal && (method == Method::GET || method == Method::HEAD);
-    let scope = if cacheable { public_scope(&path) } else { None };
+    let scope = if cacheable && cache.enabled { public_scope(&path) } else { None };
     let Some(scope) = scope else {
         let mut response = next.run(request).await;
         if personal && !path.starts_with("/pkg/") {

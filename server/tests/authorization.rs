@@ -1036,6 +1036,8 @@ async fn every_route_has_a_row() {
 async fn authorization_matrix() {
     let _turn = SERIAL.lock().await;
     let started = std::time::Instant::now();
+    // Every statement the pages, server functions and routes run, for the query plan check below.
+    let queries = plans::capture();
     let mut world = world().await;
     let rows = table(&world.w);
     let mut failures: Vec<(String, Vec<String>)> = Vec::new();
@@ -1077,4 +1079,6 @@ async fn authorization_matrix() {
         started.elapsed().as_secs_f64()
     );
     assert_eq!(matched, cells, "{} cells differ from the authorization table (listed above)", cells - matched);
+    // Issue 19: none of them walks a whole table that grows with the other consultations.
+    plans::assert_no_full_scans(&world.app.store, &queries, 100).await;
 }

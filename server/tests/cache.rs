@@ -299,3 +299,26 @@ async fn static_files_have_a_fingerprinted_address_cached_for_good() {
         "another build's address is not served"
     );
 }
+
+#[tokio::test]
+async fn a_cache_size_of_zero_turns_the_cache_off() {
+    // INSPRAAK_PAGE_CACHE_MB=0, as scripts/bench_scale runs the server to measure rendering.
+    let app = TestApp::new().await;
+    app.seed_open("visie").await;
+    let url = format!("sqlite://{}", app.dir.path().join("inspraak.db").display());
+    let store = app::backend::store::Store::connect(&url).await.expect("second connection");
+    let options = leptos::prelude::LeptosOptions::builder()
+        .output_name("inspraak")
+        .site_root(app.dir.path().join("site").to_string_lossy().to_string())
+        .env(leptos::config::Env::PROD)
+        .build();
+    let settings = app::backend::Settings { page_cache_mb: 0, ..generous() };
+    let router =
+        server::build_router(AppState::new(store, &settings), options, &server::ServerOptions::from_settings(&settings)).await.expect("router");
+    for _ in 0..2 {
+        let page = send(&router, axum::http::Request::builder().uri("/consultaties/visie"), Body::empty()).await;
+        assert_eq!(page.status(), StatusCode::OK);
+        assert!(page.headers().get("x-inspraak-cache").is_none(), "rendered for each request, not kept");
+        assert!(page.headers().get(header::ETAG).is_none());
+    }
+}

@@ -234,6 +234,8 @@ async fn adoption_freezes_answers_and_a_change_needs_a_visible_reason() {
     let mut with_reason = change.clone();
     with_reason.push(("form[reason]".into(), "Het college besloot op 3 maart tot extra bankjes.".into()));
     let changed = saved(save_answer(&mut officer, &with_reason).await);
+    let listed = app.store.list_consultations().await.unwrap();
+    assert_eq!((listed[0].comment_count, listed[0].unanswered_count), (2, 0), "an answer being revised still counts as answered");
     let tracked: TrackView = app.client().call("/api/volg", &fields(&[("code", &code)])).await.json();
     assert!(
         tracked.answer.is_some_and(|a| a.html.contains("vier bankjes")),

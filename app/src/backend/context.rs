@@ -31,7 +31,7 @@ pub struct Settings {
     pub trusted_proxies: super::ratelimit::TrustedProxies,
     /// Cookies are `Secure` (off only with `INSPRAAK_INSECURE_COOKIES=1`).
     pub secure_cookies: bool,
-    /// Size of the render cache of public pages, all bodies together (`INSPRAAK_PAGE_CACHE_MB`).
+    /// Size of the render cache of public pages, all bodies together (`INSPRAAK_PAGE_CACHE_MB`; 0 turns it off).
     pub page_cache_mb: u32,
 }
 

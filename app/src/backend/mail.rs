@@ -148,10 +148,9 @@ fn build_message(from: &Mailbox, row: &super::store::OutboxRow) -> Result<Messag
 pub async fn apply_retention(store: &Store, retention_days: u32, today: time::Date) -> Result<usize, StoreError> {
     // A consultation that closed on day D keeps its addresses through D + days.
     let closed_before = today.saturating_sub(time::Duration::days(i64::from(retention_days)));
+    let started = std::time::Instant::now();
     let erased = store.expire_emails(closed_before).await?;
-    if erased > 0 {
-        tracing::info!(erased, "e-mail addresses past the retention period erased");
-    }
+    tracing::info!(erased, elapsed_ms = started.elapsed().as_secs_f64() * 1000.0, "retention sweep");
     Ok(erased)
 }
 
@@ -174,8 +173,13 @@ pub fn spawn_sender(store: Store, mailer: Arc<Mailer>) {
                 }
                 last_retention = Some(std::time::Instant::now());
             }
-            if let Err(error) = deliver_due(&store, &mailer, super::store::now()).await {
-                tracing::error!(%error, "outbox round failed");
+            let started = std::time::Instant::now();
+            match deliver_due(&store, &mailer, super::store::now()).await {
+                Ok(Delivery { sent: 0, retried: 0, failed: 0 }) => {}
+                Ok(Delivery { sent, retried, failed }) => {
+                    tracing::info!(sent, retried, failed, elapsed_ms = started.elapsed().as_secs_f64() * 1000.0, "outbox round");
+                }
+                Err(error) => tracing::error!(%error, "outbox round failed"),
             }
             let _ = tokio::time::timeout(POLL, mailer.wake.notified()).await;
         }

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod plans;
 pub mod sink;
 
 use app::api::{ReactionListView, SavedAnswer};

@@ -68,10 +68,15 @@ struct ReportRow {
 
 /// The latest revision per comment; `state_filter` narrows it to final answers for public views.
 /// Joins each comment `m` to its latest answer revision `a` (only final ones if asked).
+/// The review states residents may read, as an SQL list: `'goedgekeurd', 'vastgesteld'`.
+pub(super) fn public_states() -> String {
+    let public: Vec<String> = ReviewState::ALL.into_iter().filter(|s| s.is_public()).map(|s| format!("'{}'", s.code())).collect();
+    public.join(", ")
+}
+
 pub(super) fn latest_answer_join(final_only: bool) -> String {
     let state = if final_only {
-        let public: Vec<String> = ReviewState::ALL.into_iter().filter(|s| s.is_public()).map(|s| format!("'{}'", s.code())).collect();
-        format!("AND r.state IN ({})", public.join(", "))
+        format!("AND r.state IN ({})", public_states())
     } else {
         String::new()
     };

@@ -209,17 +209,20 @@ impl Store {
 
     #[tracing::instrument(skip(self))]
     pub async fn list_consultations(&self) -> Result<Vec<ConsultationSummary>, StoreError> {
-        // Answered means: a final answer exists, as in the officer's view and the report.
+        // Answered means: a final answer exists, as in the officer's view and the report. Counted
+        // on comment_current's index per consultation: a reaction without any answer (state NULL)
+        // is unanswered at once; only one whose latest answer is not public (being revised) is
+        // looked up for an earlier public one. No lookup per reaction of every consultation.
+        let public = super::comments::public_states();
         let sql = format!(
             "SELECT c.slug, c.title, c.description, c.opens_on, c.closes_on, c.phase, \
-                    COUNT(m.id) AS comment_count, \
-                    COUNT(m.id) - COUNT(a.id) AS unanswered_count \
+                    (SELECT COUNT(*) FROM comment_current k WHERE k.consultation_id = c.id) AS comment_count, \
+                    (SELECT COUNT(*) FROM comment_current k WHERE k.consultation_id = c.id \
+                        AND (k.state IS NULL OR (k.state NOT IN ({public}) AND NOT EXISTS ( \
+                            SELECT 1 FROM answer_revisions r WHERE r.comment_id = k.comment_id AND r.state IN ({public}))))) \
+                    AS unanswered_count \
              FROM consultations c \
-             LEFT JOIN comments m ON m.consultation_id = c.id \
-             {} \
-             GROUP BY c.id, c.slug, c.title, c.description, c.opens_on, c.closes_on, c.phase \
-             ORDER BY c.opens_on DESC, c.id DESC",
-            super::comments::latest_answer_join(true)
+             ORDER BY c.opens_on DESC, c.id DESC"
         );
         Ok(sqlx::query_as(&sql).fetch_all(&self.pool).await?)
     }

@@ -180,16 +180,16 @@ impl Store {
     }
 
     pub async fn outbox_counts(&self) -> Result<OutboxCounts, StoreError> {
-        let rows: Vec<(String, i64)> = sqlx::query_as("SELECT status, COUNT(*) FROM outbox GROUP BY status").fetch_all(&self.pool).await?;
+        // One index range per status (outbox_due), not a walk over the whole outbox.
         let mut counts = OutboxCounts::default();
-        for (status, n) in rows {
-            let n = usize::try_from(n).unwrap_or(0);
-            match OutboxStatus::parse(&status) {
-                Some(OutboxStatus::Waiting) => counts.waiting = n,
-                Some(OutboxStatus::Sent) => counts.sent = n,
-                Some(OutboxStatus::Failed) => counts.failed = n,
-                None => {}
-            }
+        for (status, count) in [
+            (OutboxStatus::Waiting, &mut counts.waiting),
+            (OutboxStatus::Sent, &mut counts.sent),
+            (OutboxStatus::Failed, &mut counts.failed),
+        ] {
+            let n: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE status = $1").bind(status.code()).fetch_one(&self.pool).await?;
+            *count = usize::try_from(n).unwrap_or(0);
         }
         Ok(counts)
     }
@@ -198,9 +198,9 @@ impl Store {
     pub async fn outbox_unsent(&self, limit: i64) -> Result<Vec<OutboxRow>, StoreError> {
         Ok(sqlx::query_as(
             "SELECT id, kind, recipient, subject, body, unsubscribe_url, status, attempts, next_attempt_at, last_error, created_at \
-             FROM outbox WHERE status <> $1 ORDER BY CASE WHEN status = $2 THEN 0 ELSE 1 END, id LIMIT $3",
+             FROM outbox WHERE status IN ($1, $2) ORDER BY CASE WHEN status = $2 THEN 0 ELSE 1 END, id LIMIT $3",
         )
-        .bind(OutboxStatus::Sent.code())
+        .bind(OutboxStatus::Waiting.code())
         .bind(OutboxStatus::Failed.code())
         .bind(limit)
         .fetch_all(&self.pool)
