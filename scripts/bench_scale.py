@@ -11,13 +11,14 @@ Subcommands (scripts/bench_scale runs them in order):
       database holds TOTAL reactions; a third of the copies keep their answer, so that a third of
       all reactions are answered. Half of the other consultations closed years ago, so that
       retention has addresses to erase. Copied mail counts as sent.
-  measure BASE SLUG DB REQUESTS ADMIN PASSWORD OUT
-      One client, REQUESTS requests per page (after one warm-up): median and p99 of every page,
-      download and open data answer of the consultation, staff pages included; then the college's
-      adoption of the consultation's answers, timed once. Writes JSON to OUT.
-  report SMALL_JSON BIG_JSON SMALL_LOG BIG_LOG
+  measure BASE_SMALL BASE_BIG SLUG DB REQUESTS ADMIN PASSWORD OUT
+      One client, REQUESTS requests per page to each server (after one warm-up), taking turns:
+      median and p99 of every page, download and open data answer of the consultation, staff pages
+      included; then the college's adoption of the consultation's answers, timed once on each.
+      Writes JSON to OUT.
+  report RESULT_JSON WORK
       The Markdown table: both databases side by side and their ratio, and the jobs' durations
-      from the server logs (retention sweep and outbox rounds, logged with elapsed_ms).
+      from what `inspraak jobs` printed (WORK/jobs-DB-RUN.txt).
 """
 import hashlib
 import http.cookiejar
@@ -193,30 +194,33 @@ def clone(db, slug, total):
     print(f"cloned {copies} copies of {per_copy} reactions in {time.perf_counter() - started:.1f} s: {counts}", file=sys.stderr)
 
 
-def timed(base, client, path, count):
-    get(base, client, path)  # warm-up
-    times = []
-    for _ in range(count):
-        t0 = time.perf_counter()
-        body, headers = get(base, client, path)
-        times.append((time.perf_counter() - t0) * 1000)
-        if headers.get("x-inspraak-cache") == "hit":
-            sys.exit(f"{path} came from the page cache: the script measures rendering (INSPRAAK_PAGE_CACHE_MB=0)")
-    times.sort()
+def one(base, client, path):
+    t0 = time.perf_counter()
+    _, headers = get(base, client, path)
+    if headers.get("x-inspraak-cache") == "hit":
+        sys.exit(f"{path} came from the page cache: the script measures rendering (INSPRAAK_PAGE_CACHE_MB=0)")
+    return (time.perf_counter() - t0) * 1000
+
+
+def summary(times):
+    times = sorted(times)
     p99 = times[min(len(times) - 1, int(round(0.99 * len(times))) - 1)]
-    return {"median": statistics.median(times), "p99": p99, "bytes": len(body)}
+    return {"median": statistics.median(times), "p99": p99}
 
 
-def measure(base, slug, db, requests, admin_email, password, out):
+def measure(base_small, base_big, slug, db, requests, admin_email, password, out):
+    """Both servers run at once; each request to one is followed by the same request to the
+    other, so that whatever else the machine does falls on both alike."""
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     code = con.execute("SELECT m.tracking_code FROM comments m JOIN consultations c ON c.id = m.consultation_id "
                        "WHERE c.slug = ? ORDER BY m.id LIMIT 1", (slug,)).fetchone()[0]
     con.close()
+    bases = {"small": base_small, "big": base_big}
     # A session cookie that names no session: the page is rendered as for any anonymous reader,
     # past the render cache (also in a build where INSPRAAK_PAGE_CACHE_MB=0 does not turn it off).
     public = urllib.request.build_opener()
-    public.addheaders = [("Cookie", "inspraak_sessie=bench-past-the-cache")]
-    staff = login(base, admin_email, password)
+    public.addheaders = [("Cookie", "inspraak_sessie=AAAAAAAAAAAAAAAAAAAAAA")]
+    staff = {db: login(base, admin_email, password) for db, base in bases.items()}
     pages = [
         ("public", "document page", f"/consultaties/{slug}"),
         ("public", "nota (web)", f"/consultaties/{slug}/reactienota"),
@@ -239,43 +243,56 @@ def measure(base, slug, db, requests, admin_email, password, out):
     ]
     results = []
     for who, name, path in pages:
-        client = public if who == "public" else staff
-        results.append({"name": name, "path": path, **timed(base, client, path, requests)})
+        times = {"small": [], "big": []}
+        for db, base in bases.items():
+            one(base, public if who == "public" else staff[db], path)  # warm-up
+        for _ in range(requests):
+            for db, base in bases.items():
+                times[db].append(one(base, public if who == "public" else staff[db], path))
+        results.append({"name": name, "path": path, "small": summary(times["small"]), "big": summary(times["big"])})
     today = time.strftime("%Y-%m-%d")
-    t0 = time.perf_counter()
-    outcome = post(base, staff, "/api/vaststelling", {"form[slug]": slug, "form[adopted_on]": today})
-    adoption = (time.perf_counter() - t0) * 1000
-    if "Done" not in outcome:
-        sys.exit(f"adoption refused: {outcome}")
+    adoption = {}
+    for db, base in bases.items():
+        t0 = time.perf_counter()
+        outcome = post(base, staff[db], "/api/vaststelling", {"form[slug]": slug, "form[adopted_on]": today})
+        adoption[db] = {"ms": (time.perf_counter() - t0) * 1000, "outcome": outcome}
+        if "Done" not in outcome:
+            sys.exit(f"adoption refused: {outcome}")
     with open(out, "w") as f:
-        json.dump({"pages": results, "adoption_ms": adoption, "adopted": outcome["Done"]}, f)
+        json.dump({"pages": results, "adoption": adoption}, f)
 
 
-def jobs(log):
-    plain = re.sub(r"\x1b\[[0-9;]*m", "", open(log).read())
-    sweeps = [(int(e), float(ms)) for e, ms in re.findall(r"retention sweep.*?erased=(\d+).*?elapsed_ms=([\d.]+)", plain)]
-    rounds = [(int(s), float(ms)) for s, ms in re.findall(r"outbox round.*?sent=(\d+).*?elapsed_ms=([\d.]+)", plain)]
-    return sweeps, rounds
+def jobs(work, db, run):
+    """What `inspraak jobs` printed: (addresses erased, ms), (mails sent, ms)."""
+    text = open(f"{work}/jobs-{db}-{run}.txt").read()
+    sweep = re.search(r"Bewaartermijn: (\d+) e-mailadressen gewist in ([\d.]+) ms", text)
+    mail = re.search(r"Post: (\d+) verzonden.*? in ([\d.]+) ms", text)
+    return (int(sweep.group(1)), float(sweep.group(2))) if sweep else None, (int(mail.group(1)), float(mail.group(2))) if mail else None
 
 
-def report(small_json, big_json, small_log, big_log):
-    small, big = json.load(open(small_json)), json.load(open(big_json))
+def report(result_json, work):
+    result = json.load(open(result_json))
     print("| page | 1 consultation: median / p99 | 20 consultations: median / p99 | ratio of medians / p99s |")
     print("| --- | --- | --- | --- |")
     worst = 0.0
-    for a, b in zip(small["pages"], big["pages"]):
+    for page in result["pages"]:
+        a, b = page["small"], page["big"]
         ratio, ratio99 = b["median"] / a["median"], b["p99"] / a["p99"]
-        if "every consultation" not in a["name"] and "all consultations" not in a["name"]:
+        if "every consultation" not in page["name"] and "all consultations" not in page["name"]:
             worst = max(worst, ratio)
-        print(f"| {a['name']} | {a['median']:.1f} / {a['p99']:.1f} ms | {b['median']:.1f} / {b['p99']:.1f} ms | {ratio:.2f} / {ratio99:.2f} |")
-    print(f"| adoption of the consultation's answers ({small['adopted']['answers'] if isinstance(small['adopted'], dict) else ''}) "
-          f"| {small['adoption_ms']:.1f} ms | {big['adoption_ms']:.1f} ms | {big['adoption_ms'] / small['adoption_ms']:.2f} |")
-    for label, log in (("1 consultation", small_log), ("20 consultations", big_log)):
-        sweeps, rounds = jobs(log)
-        for erased, ms in sweeps:
-            print(f"| retention sweep, {label} ({erased} addresses erased) | {ms:.1f} ms | | |")
-        for sent, ms in rounds:
-            print(f"| outbox round, {label} ({sent} sent to the local SMTP server) | {ms:.1f} ms | | |")
+        print(f"| {page['name']} | {a['median']:.1f} / {a['p99']:.1f} ms | {b['median']:.1f} / {b['p99']:.1f} ms | {ratio:.2f} / {ratio99:.2f} |")
+    small, big = result["adoption"]["small"], result["adoption"]["big"]
+    answers = small["outcome"]["Done"].get("answers", "") if isinstance(small["outcome"]["Done"], dict) else ""
+    print(f"| the college's adoption of the consultation's {answers} answers | {small['ms']:.1f} ms | {big['ms']:.1f} ms | "
+          f"{big['ms'] / small['ms']:.2f} |")
+    for run, what in (("first", "first run"), ("again", "again, nothing left to do")):
+        small_sweep, small_mail = jobs(work, "small", run)
+        big_sweep, big_mail = jobs(work, "big", run)
+        print(f"| retention sweep, {what}: addresses erased | {small_sweep[1]:.1f} ms ({small_sweep[0]}) | "
+              f"{big_sweep[1]:.1f} ms ({big_sweep[0]}) | |")
+        if small_mail and big_mail:
+            print(f"| outbox round, {what}: mails sent to the local SMTP server | {small_mail[1]:.1f} ms ({small_mail[0]}) | "
+                  f"{big_mail[1]:.1f} ms ({big_mail[0]}) | |")
     print(f"\nworst ratio of medians over the consultation's own pages: {worst:.2f} (goal: at most 1.15)")
 
 
@@ -286,8 +303,8 @@ if __name__ == "__main__":
     elif command == "clone":
         clone(args[0], args[1], int(args[2]))
     elif command == "measure":
-        measure(args[0], args[1], args[2], int(args[3]), args[4], args[5], args[6])
+        measure(args[0], args[1], args[2], args[3], int(args[4]), args[5], args[6], args[7])
     elif command == "report":
-        report(*args[:4])
+        report(args[0], args[1])
     else:
         sys.exit(__doc__)

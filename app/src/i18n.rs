@@ -133,6 +133,8 @@ pub struct Messages {
     pub hint_file: &'static str,
     pub create_submit: &'static str,
     pub answer_saved_import: &'static str,
+    /// After a Word import: what was left out of the document.
+    pub import_left_out: fn(&[crate::domain::document::LeftOut]) -> String,
     pub view_public_page: &'static str,
     pub view_report: &'static str,
     pub count_unanswered: fn(usize) -> String,
@@ -279,9 +281,23 @@ pub const NL: Messages = Messages {
     label_opens: "Reageren kan vanaf",
     label_closes: "Reageren kan tot en met",
     label_file: "Conceptdocument",
-    hint_file: "Markdown (.md) of platte tekst (.txt), maximaal 5 MB.",
+    hint_file: "Word (.docx, maximaal 20 MB), Markdown (.md) of platte tekst (.txt, maximaal 5 MB).",
     create_submit: "Consultatie aanmaken",
     answer_saved_import: "De consultatie is aangemaakt en het document is ingelezen.",
+    import_left_out: |items| {
+        use crate::domain::document::LeftOutKind as K;
+        let parts = counted(items, |kind| match kind {
+            K::Images => ("afbeelding", "afbeeldingen"),
+            K::Charts => ("grafiek of diagram", "grafieken en diagrammen"),
+            K::TextBoxes => ("tekstvak", "tekstvakken"),
+            K::Comments => ("opmerking", "opmerkingen"),
+            K::TrackedDeletions => ("bijgehouden verwijdering", "bijgehouden verwijderingen"),
+            K::Equations => ("formule", "formules"),
+            K::EmbeddedObjects => ("ingesloten object", "ingesloten objecten"),
+            K::TableOfContents => ("regel van de inhoudsopgave", "regels van de inhoudsopgave"),
+        });
+        format!("Uit het Word-document is weggelaten: {parts}. Controleer de tekst en vul zo nodig zelf aan wat inwoners moeten lezen.")
+    },
     view_public_page: "Openbare pagina",
     view_report: "Nota van beantwoording",
     count_unanswered: |n| format!("{n} nog niet beantwoord"),
@@ -342,7 +358,20 @@ pub const NL: Messages = Messages {
         FieldError::ImportTooLarge { max_mb } => format!("Het bestand is groter dan {max_mb} MB."),
         FieldError::ImportNotText => "Dit is geen tekstbestand (Markdown of platte tekst).".into(),
         FieldError::ImportNoContent => "In het bestand staat geen tekst om op te reageren.".into(),
-        FieldError::UnsupportedFileType => "Kies een bestand dat eindigt op .md of .txt.".into(),
+        FieldError::ImportWordNotDocx => {
+            "Dit bestand is geen Word-document (.docx). Sla het in Word op als Word-document en probeer het opnieuw.".into()
+        }
+        FieldError::ImportWordEncrypted => {
+            "Dit Word-document is met een wachtwoord beveiligd. Haal de beveiliging eraf en probeer het opnieuw.".into()
+        }
+        FieldError::ImportWordOldFormat => {
+            "Dit is een oud Word-bestand (.doc). Sla het in Word op als Word-document (.docx) en probeer het opnieuw.".into()
+        }
+        FieldError::ImportWordMacros => {
+            "Dit Word-document bevat macro's en wordt daarom niet ingelezen. Sla het op als gewoon Word-document (.docx).".into()
+        }
+        FieldError::ImportWordDamaged => "Dit Word-document is beschadigd en kan niet worden gelezen. Sla het opnieuw op in Word.".into(),
+        FieldError::UnsupportedFileType => "Kies een bestand dat eindigt op .docx, .md of .txt.".into(),
         FieldError::TooMany { max } => format!("Kies er hoogstens {max}."),
         FieldError::InvalidPhase => "Kies een fase uit de lijst.".into(),
         FieldError::PhaseNotForward => "Kies een latere fase: een consultatie gaat alleen vooruit.".into(),
@@ -472,9 +501,23 @@ pub const EN: Messages = Messages {
     label_opens: "Comments open on",
     label_closes: "Comments close after",
     label_file: "Draft document",
-    hint_file: "Markdown (.md) or plain text (.txt), at most 5 MB.",
+    hint_file: "Word (.docx, at most 20 MB), Markdown (.md) or plain text (.txt, at most 5 MB).",
     create_submit: "Create consultation",
     answer_saved_import: "The consultation was created and the document imported.",
+    import_left_out: |items| {
+        use crate::domain::document::LeftOutKind as K;
+        let parts = counted(items, |kind| match kind {
+            K::Images => ("image", "images"),
+            K::Charts => ("chart or diagram", "charts and diagrams"),
+            K::TextBoxes => ("text box", "text boxes"),
+            K::Comments => ("comment", "comments"),
+            K::TrackedDeletions => ("tracked deletion", "tracked deletions"),
+            K::Equations => ("equation", "equations"),
+            K::EmbeddedObjects => ("embedded object", "embedded objects"),
+            K::TableOfContents => ("table of contents line", "table of contents lines"),
+        });
+        format!("Left out of the Word document: {parts}. Check the text and add yourself what residents need to read.")
+    },
     view_public_page: "Public page",
     view_report: "Response document",
     count_unanswered: |n| format!("{n} not yet answered"),
@@ -533,7 +576,18 @@ pub const EN: Messages = Messages {
         FieldError::ImportTooLarge { max_mb } => format!("The file is larger than {max_mb} MB."),
         FieldError::ImportNotText => "This is not a text file (Markdown or plain text).".into(),
         FieldError::ImportNoContent => "The file contains no text to comment on.".into(),
-        FieldError::UnsupportedFileType => "Choose a file ending in .md or .txt.".into(),
+        FieldError::ImportWordNotDocx => {
+            "This file is not a Word document (.docx). Save it in Word as a Word document and try again.".into()
+        }
+        FieldError::ImportWordEncrypted => "This Word document is protected with a password. Remove the protection and try again.".into(),
+        FieldError::ImportWordOldFormat => {
+            "This is an old Word file (.doc). Save it in Word as a Word document (.docx) and try again.".into()
+        }
+        FieldError::ImportWordMacros => {
+            "This Word document contains macros and is therefore not imported. Save it as a plain Word document (.docx).".into()
+        }
+        FieldError::ImportWordDamaged => "This Word document is damaged and cannot be read. Save it again in Word.".into(),
+        FieldError::UnsupportedFileType => "Choose a file ending in .docx, .md or .txt.".into(),
         FieldError::TooMany { max } => format!("Choose at most {max}."),
         FieldError::InvalidPhase => "Choose a phase from the list.".into(),
         FieldError::PhaseNotForward => "Choose a later phase: a consultation only moves forward.".into(),
@@ -600,4 +654,19 @@ mod tests {
         assert_eq!(Locale::Nl.other(), Locale::En);
         assert_eq!((NL.period_open)("15 januari 2027"), "Reageren kan tot en met 15 januari 2027.");
     }
+}
+
+/// "2 afbeeldingen, 1 tekstvak": each count with the singular or plural `names` give its kind.
+fn counted(
+    items: &[crate::domain::document::LeftOut],
+    names: fn(crate::domain::document::LeftOutKind) -> (&'static str, &'static str),
+) -> String {
+    let parts: Vec<String> = items
+        .iter()
+        .map(|item| {
+            let (one, many) = names(item.kind);
+            format!("{} {}", item.count, if item.count == 1 { one } else { many })
+        })
+        .collect();
+    parts.join(", ")
 }

@@ -5,14 +5,25 @@
 
 use std::collections::HashSet;
 
-use app::backend::import::{ImportError, MAX_IMPORT_BYTES, SourceFormat, import_document};
+use app::backend::import::{ImportError, MAX_IMPORT_BYTES, MAX_WORD_BYTES, SourceFormat, import_document};
 use app::domain::document::ImportedDocument;
 
 pub fn check(data: &[u8], format: SourceFormat) {
     match import_document(data, format) {
         Ok(doc) => assert_well_formed(&doc),
+        // A Word package is also too large when its unpacked parts are (a zip bomb).
+        Err(ImportError::TooLarge { max_bytes }) if format == SourceFormat::Word => assert_eq!(max_bytes, MAX_WORD_BYTES, "invariant"),
         Err(ImportError::TooLarge { max_bytes }) => assert!(data.len() > MAX_IMPORT_BYTES && max_bytes == MAX_IMPORT_BYTES),
-        Err(ImportError::Empty | ImportError::NotText | ImportError::NoContent) => {}
+        Err(
+            ImportError::Empty
+            | ImportError::NotText
+            | ImportError::NoContent
+            | ImportError::WordNotDocx
+            | ImportError::WordEncrypted
+            | ImportError::WordOldFormat
+            | ImportError::WordMacros
+            | ImportError::WordDamaged,
+        ) => {}
     }
     // The upload's file name goes through the same kind of input.
     let name = String::from_utf8_lossy(&data[..data.len().min(256)]);
@@ -100,4 +111,22 @@ pub fn check_html(anchor: &str, html: &str) {
             }
         }
     }
+}
+
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+const PACKAGE_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+
+/// A .docx package whose main part is `document` (any bytes).
+pub fn word_package(document: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, data) in
+        [("[Content_Types].xml", CONTENT_TYPES.as_bytes()), ("_rels/.rels", PACKAGE_RELS.as_bytes()), ("word/document.xml", document)]
+    {
+        if writer.start_file(name, options).is_err() || writer.write_all(data).is_err() {
+            return Vec::new();
+        }
+    }
+    writer.finish().map(|cursor| cursor.into_inner()).unwrap_or_default()
 }

@@ -22,9 +22,10 @@ pub use forms::form_decoders;
 pub type Target = fn(&[u8]);
 
 /// Every target by name, as `scripts/fuzz` and `fuzz/Cargo.toml` name them.
-pub const TARGETS: [(&str, Target); 5] = [
+pub const TARGETS: [(&str, Target); 6] = [
     ("import_markdown", import_markdown),
     ("import_text", import_text),
+    ("import_word", import_word),
     ("meeting_report", meeting_report),
     ("tracking_code", tracking_code),
     ("form_decoders", form_decoders),
@@ -45,6 +46,19 @@ pub fn import_markdown(data: &[u8]) {
 /// returns must be well formed.
 pub fn import_text(data: &[u8]) {
     import::check(data, SourceFormat::PlainText);
+}
+
+/// A Word draft upload: the input is the main part (`word/document.xml`) of a package that is
+/// otherwise well formed, so that the XML reader and the converter see every mutation rather than
+/// the zip reader refusing most of them; an input that starts with the zip or OLE signature is fed
+/// as the whole file. `import_document(bytes, SourceFormat::Word)` must never panic and every
+/// document it returns must be well formed.
+pub fn import_word(data: &[u8]) {
+    if data.starts_with(b"PK") || data.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        import::check(data, SourceFormat::Word);
+    } else {
+        import::check(&import::word_package(data), SourceFormat::Word);
+    }
 }
 
 /// An officer's pasted meeting report: `parse_meeting_report` splits it into an introduction and

@@ -30,9 +30,10 @@ fn env_number(name: &str) -> Option<u64> {
 }
 
 /// Target, default mutated inputs, longest input (as scripts/fuzz), dictionary, fixtures as seeds.
-const PLAN: [(&str, u64, usize, &str, bool); 5] = [
+const PLAN: [(&str, u64, usize, &str, bool); 6] = [
     ("import_markdown", 3_000, 65_536, "markdown", true),
     ("import_text", 3_000, 65_536, "text", true),
+    ("import_word", 3_000, 16_384, "word", false),
     ("meeting_report", 20_000, 16_384, "meeting_report", true),
     ("tracking_code", 200_000, 256, "tracking_code", false),
     ("form_decoders", 50_000, 4_096, "form_decoders", false),
@@ -86,6 +87,11 @@ fn import_markdown() {
 #[test]
 fn import_text() {
     short_run("import_text");
+}
+
+#[test]
+fn import_word() {
+    short_run("import_word");
 }
 
 #[test]

@@ -52,6 +52,9 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Runs the background jobs once, now: the retention sweep and one round of the outbox (the
+    /// server runs them by itself; this is for after maintenance, or to see what they do).
+    Jobs,
 }
 
 #[derive(Subcommand, Debug)]
@@ -106,6 +109,9 @@ pub async fn run_admin(store: &Store, command: Command) -> i32 {
                         "Consultatie '{}' aangemaakt: {} secties, {} blokken. Openbaar op /consultaties/{}",
                         summary.slug, summary.sections, summary.blocks, summary.slug
                     );
+                    if !summary.left_out.is_empty() {
+                        println!("{}", (NL.import_left_out)(&summary.left_out));
+                    }
                     0
                 }
                 Ok(FormOutcome::Invalid(errors)) => {
@@ -122,6 +128,7 @@ pub async fn run_admin(store: &Store, command: Command) -> i32 {
                 }
             }
         }
+        Command::Jobs => run_jobs(store).await,
         Command::User { command: UserCommand::Add { email, name, role, municipality, password } } => {
             add_user(store, &email, &name, &role, municipality.as_deref(), password).await
         }
@@ -198,4 +205,40 @@ async fn add_user(store: &Store, email: &str, name: &str, role: &str, municipali
         println!("Gegenereerd wachtwoord: {password}");
     }
     0
+}
+
+/// `inspraak jobs`: the retention sweep and one outbox round, each with what it did and how long
+/// it took.
+async fn run_jobs(store: &Store) -> i32 {
+    use app::backend::mail::{MailSettings, Mailer, apply_retention, deliver_due};
+    let mailer = Mailer::new(&MailSettings::from_env());
+    let started = std::time::Instant::now();
+    match apply_retention(store, mailer.retention_days, services::today()).await {
+        Ok(erased) => println!("Bewaartermijn: {erased} e-mailadressen gewist in {:.1} ms", started.elapsed().as_secs_f64() * 1000.0),
+        Err(error) => {
+            eprintln!("Bewaartermijn mislukt: {error}");
+            return 1;
+        }
+    }
+    if !mailer.configured() {
+        println!("Geen INSPRAAK_SMTP_URL: de post blijft in de wachtrij.");
+        return 0;
+    }
+    let started = std::time::Instant::now();
+    match deliver_due(store, &mailer, app::backend::store::now()).await {
+        Ok(delivery) => {
+            println!(
+                "Post: {} verzonden, {} later opnieuw, {} mislukt in {:.1} ms",
+                delivery.sent,
+                delivery.retried,
+                delivery.failed,
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+            0
+        }
+        Err(error) => {
+            eprintln!("Post versturen mislukt: {error}");
+            1
+        }
+    }
 }

@@ -49,6 +49,10 @@ fn named(body: &str, name: &str) -> CommentForm {
 
 /// Another server on this test's database and site: its own state, cache and fingerprint.
 async fn another_server(app: &TestApp) -> axum::Router {
+    another_server_with(app, app::backend::Settings { secure_cookies: false, ..generous() }).await
+}
+
+async fn another_server_with(app: &TestApp, settings: app::backend::Settings) -> axum::Router {
     let url = format!("sqlite://{}", app.dir.path().join("inspraak.db").display());
     let store = app::backend::store::Store::connect(&url).await.expect("second connection");
     let options = leptos::prelude::LeptosOptions::builder()
@@ -56,10 +60,10 @@ async fn another_server(app: &TestApp) -> axum::Router {
         .site_root(app.dir.path().join("site").to_string_lossy().to_string())
         .env(leptos::config::Env::PROD)
         .build();
-    server::build_router(AppState::new(store, &generous()), options, &server::ServerOptions::new(false)).await.expect("second router")
+    let server_options = server::ServerOptions::from_settings(&settings);
+    server::build_router(AppState::new(store, &settings), options, &server_options).await.expect("second router")
 }
 
-/// Sends a request to `router` from a resident's address.
 async fn send(router: &axum::Router, request: axum::http::request::Builder, body: Body) -> axum::response::Response {
     let request = request
         .header(header::HOST, HOST)
@@ -305,16 +309,7 @@ async fn a_cache_size_of_zero_turns_the_cache_off() {
     // INSPRAAK_PAGE_CACHE_MB=0, as scripts/bench_scale runs the server to measure rendering.
     let app = TestApp::new().await;
     app.seed_open("visie").await;
-    let url = format!("sqlite://{}", app.dir.path().join("inspraak.db").display());
-    let store = app::backend::store::Store::connect(&url).await.expect("second connection");
-    let options = leptos::prelude::LeptosOptions::builder()
-        .output_name("inspraak")
-        .site_root(app.dir.path().join("site").to_string_lossy().to_string())
-        .env(leptos::config::Env::PROD)
-        .build();
-    let settings = app::backend::Settings { page_cache_mb: 0, ..generous() };
-    let router =
-        server::build_router(AppState::new(store, &settings), options, &server::ServerOptions::from_settings(&settings)).await.expect("router");
+    let router = another_server_with(&app, app::backend::Settings { page_cache_mb: 0, ..generous() }).await;
     for _ in 0..2 {
         let page = send(&router, axum::http::Request::builder().uri("/consultaties/visie"), Body::empty()).await;
         assert_eq!(page.status(), StatusCode::OK);

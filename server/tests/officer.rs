@@ -350,17 +350,6 @@ async fn the_report_in_english_follows_the_language_cookie() {
 
 // --- creating a consultation ----------------------------------------------------------------
 
-fn consultation_parts<'a>(slug: &'a str, file_name: &'a str, bytes: &'a [u8]) -> Vec<Part<'a>> {
-    vec![
-        Part::Text("title", "Regiovisie huiselijk geweld"),
-        Part::Text("slug", slug),
-        Part::Text("description", "Concept voor inspraak."),
-        Part::Text("opens", "2026-01-05"),
-        Part::Text("closes", "2026-02-15"),
-        Part::File { name: "file", file_name, bytes },
-    ]
-}
-
 async fn create(officer: &mut Client, parts: &[Part<'_>]) -> FormOutcome<ImportSummary> {
     let response = officer.call_multipart("/api/nieuwe-consultatie", parts, "application/json", None).await;
     assert_eq!(response.status, StatusCode::OK, "{}", response.body);
@@ -400,7 +389,7 @@ async fn a_refused_upload_without_javascript_returns_to_the_form_in_dutch() {
     let response = officer
         .call_multipart(
             "/api/nieuwe-consultatie",
-            &consultation_parts("regiovisie", "visie.docx", b"PK\x03\x04"),
+            &consultation_parts("regiovisie", "visie.odt", b"PK\x03\x04"),
             "text/html",
             Some("/beheer/nieuw"),
         )
@@ -412,7 +401,7 @@ async fn a_refused_upload_without_javascript_returns_to_the_form_in_dutch() {
     assert!(path.starts_with("/beheer/nieuw?formulier="), "{location}");
     let page = officer.get(path).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("Kies een bestand dat eindigt op .md of .txt."), "Dutch message");
+    assert!(page.body.contains("Kies een bestand dat eindigt op .docx, .md of .txt."), "Dutch message");
     assert!(page.body.contains("value=\"Regiovisie huiselijk geweld\""), "title kept");
     assert!(page.body.contains("value=\"regiovisie\""), "slug kept");
     assert_eq!(app.consultation_count().await, 0);

@@ -214,7 +214,7 @@ pub async fn get_report(slug: String, part: Option<usize>) -> Result<ReportView,
 pub async fn create_consultation(data: MultipartData) -> Result<FormOutcome<ImportSummary>, AppError> {
     use crate::backend::context::{internal, state};
     use crate::backend::flash::finish_plain_form;
-    use crate::backend::import::MAX_IMPORT_BYTES;
+    use crate::backend::import::MAX_UPLOAD_FILE_BYTES;
     use crate::domain::consultation::ConsultationForm;
     use crate::domain::role::Action;
     let user = crate::backend::auth::require(Action::CreateConsultation).await?;
@@ -227,7 +227,7 @@ pub async fn create_consultation(data: MultipartData) -> Result<FormOutcome<Impo
             file_name = field.file_name().unwrap_or_default().to_lowercase();
             // Read one byte past the limit, enough to say the file is too large.
             while let Some(chunk) = field.chunk().await.map_err(internal)? {
-                if bytes.len() <= MAX_IMPORT_BYTES {
+                if bytes.len() <= MAX_UPLOAD_FILE_BYTES {
                     bytes.extend_from_slice(&chunk);
                 }
             }
@@ -254,6 +254,15 @@ pub async fn create_consultation(data: MultipartData) -> Result<FormOutcome<Impo
         ("closes", &form.closes),
         ("phase", &form.phase),
     ]);
-    finish_plain_form(&outcome, values, |summary| format!("/beheer/consultaties/{}?nieuw=1", summary.slug), "nieuwe-consultatie");
+    // The new consultation's dashboard says that it was created and what a Word import left out.
+    let created_page = |summary: &ImportSummary| {
+        let mut path = format!("/beheer/consultaties/{}?nieuw=1", summary.slug);
+        if !summary.left_out.is_empty() {
+            path.push_str("&weggelaten=");
+            path.push_str(&crate::domain::document::LeftOut::to_query(&summary.left_out));
+        }
+        path
+    };
+    finish_plain_form(&outcome, values, created_page, "nieuwe-consultatie");
     Ok(outcome)
 }

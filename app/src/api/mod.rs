@@ -57,6 +57,8 @@ pub struct ImportSummary {
     pub slug: String,
     pub sections: usize,
     pub blocks: usize,
+    /// What an import from Word left out (pictures, text boxes, comments, ...).
+    pub left_out: Vec<crate::domain::document::LeftOut>,
 }
 
 /// Fetches what a refused plain form post left behind.

@@ -1,7 +1,7 @@
 //! Operations shared by server functions and the `inspraak` command line: each checks its input
 //! through the domain, then writes through the store.
 
-use super::import::{ImportError, MAX_IMPORT_BYTES, SourceFormat, import_document};
+use super::import::{ImportError, SourceFormat, Upload, import_upload};
 use super::store::{ConsultationRow, NewDocument, Store, StoreError};
 use crate::api::{ImportSummary, Receipt};
 use crate::domain::comment::{CommentForm, ValidComment};
@@ -58,6 +58,11 @@ fn import_field_error(error: ImportError) -> FieldError {
         ImportError::TooLarge { max_bytes } => FieldError::ImportTooLarge { max_mb: max_bytes / (1024 * 1024) },
         ImportError::NotText => FieldError::ImportNotText,
         ImportError::NoContent => FieldError::ImportNoContent,
+        ImportError::WordNotDocx => FieldError::ImportWordNotDocx,
+        ImportError::WordEncrypted => FieldError::ImportWordEncrypted,
+        ImportError::WordOldFormat => FieldError::ImportWordOldFormat,
+        ImportError::WordMacros => FieldError::ImportWordMacros,
+        ImportError::WordDamaged => FieldError::ImportWordDamaged,
     }
 }
 
@@ -73,7 +78,7 @@ pub async fn create_consultation(
 ) -> Result<FormOutcome<ImportSummary>, AppError> {
     let mut errors = FieldErrors::default();
     let consultation = ValidConsultation::try_from(form).map_err(|e| errors.0.extend(e.0)).ok();
-    let document = match SourceFormat::from_file_name(file_name) {
+    let upload = match SourceFormat::from_file_name(file_name) {
         _ if bytes.is_empty() && file_name.is_empty() => {
             errors.add("file", FieldError::Required);
             None
@@ -85,31 +90,31 @@ pub async fn create_consultation(
         // A large file takes a second or so to import: off the async workers.
         Some(format) => match tokio::task::spawn_blocking({
             let bytes = bytes.to_vec();
-            move || import_document(&bytes, format)
+            move || import_upload(&bytes, format)
         })
         .await
         .map_err(super::context::internal)?
         {
-            Ok(document) => Some((document, format)),
+            Ok(upload) => Some(upload),
             Err(error) => {
                 errors.add("file", import_field_error(error));
                 None
             }
         },
     };
-    let (Some(consultation), Some((document, format))) = (consultation, document) else {
+    let (Some(consultation), Some(Upload { document, source_text, markdown, left_out })) = (consultation, upload) else {
         return Ok(FormOutcome::Invalid(errors));
     };
     if !errors.is_empty() {
         return Ok(FormOutcome::Invalid(errors));
     }
-    let source_text = String::from_utf8_lossy(bytes.get(..MAX_IMPORT_BYTES).unwrap_or(bytes));
-    let doc = NewDocument { document: &document, source_text: &source_text, markdown: format == SourceFormat::Markdown };
+    let doc = NewDocument { document: &document, source_text: &source_text, markdown };
     match store.create_consultation(&consultation, doc, created_by, phase_since).await {
         Ok(_) => Ok(FormOutcome::Done(ImportSummary {
             slug: consultation.slug.as_str().to_string(),
             sections: document.sections.len(),
             blocks: document.blocks.len(),
+            left_out,
         })),
         Err(StoreError::Conflict(_)) => Ok(FormOutcome::Invalid(FieldErrors::single("slug", FieldError::SlugTaken))),
         Err(error) => Err(error.into()),

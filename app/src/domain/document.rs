@@ -80,3 +80,93 @@ pub struct ImportedDocument {
     pub sections: Vec<Section>,
     pub blocks: Vec<Block>,
 }
+
+/// What an import from Word left out of the document (pictures, text boxes, comments, ...): the
+/// officer is told, so that nothing is lost without notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LeftOutKind {
+    Images,
+    Charts,
+    TextBoxes,
+    Comments,
+    TrackedDeletions,
+    Equations,
+    EmbeddedObjects,
+    TableOfContents,
+}
+
+impl LeftOutKind {
+    pub const ALL: [LeftOutKind; 8] = [
+        LeftOutKind::Images,
+        LeftOutKind::Charts,
+        LeftOutKind::TextBoxes,
+        LeftOutKind::Comments,
+        LeftOutKind::TrackedDeletions,
+        LeftOutKind::Equations,
+        LeftOutKind::EmbeddedObjects,
+        LeftOutKind::TableOfContents,
+    ];
+
+    /// The code in a page address (`?weggelaten=afbeeldingen.3`).
+    pub fn code(self) -> &'static str {
+        match self {
+            LeftOutKind::Images => "afbeeldingen",
+            LeftOutKind::Charts => "grafieken",
+            LeftOutKind::TextBoxes => "tekstvakken",
+            LeftOutKind::Comments => "opmerkingen",
+            LeftOutKind::TrackedDeletions => "verwijderingen",
+            LeftOutKind::Equations => "formules",
+            LeftOutKind::EmbeddedObjects => "objecten",
+            LeftOutKind::TableOfContents => "inhoudsopgave",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.code() == code)
+    }
+}
+
+/// How many items of one kind were left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeftOut {
+    pub kind: LeftOutKind,
+    pub count: usize,
+}
+
+impl LeftOut {
+    /// The list as one query value: `afbeeldingen.3,tekstvakken.1`.
+    pub fn to_query(items: &[LeftOut]) -> String {
+        items.iter().map(|item| format!("{}.{}", item.kind.code(), item.count)).collect::<Vec<_>>().join(",")
+    }
+
+    /// Reads what [`LeftOut::to_query`] wrote; unknown or malformed parts are skipped.
+    pub fn from_query(value: &str) -> Vec<LeftOut> {
+        value
+            .split(',')
+            .filter_map(|part| {
+                let (code, count) = part.split_once('.')?;
+                Some(LeftOut { kind: LeftOutKind::parse(code)?, count: count.parse().ok().filter(|n| *n > 0)? })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod left_out_tests {
+    use super::*;
+
+    #[test]
+    fn left_out_items_survive_the_page_address_and_nonsense_is_skipped() {
+        let items = vec![LeftOut { kind: LeftOutKind::Images, count: 3 }, LeftOut { kind: LeftOutKind::TextBoxes, count: 1 }];
+        let query = LeftOut::to_query(&items);
+        assert_eq!(query, "afbeeldingen.3,tekstvakken.1");
+        assert_eq!(LeftOut::from_query(&query), items);
+        assert_eq!(
+            LeftOut::from_query("afbeeldingen.x,onbekend.2,tekstvakken.0,,opmerkingen.2"),
+            [LeftOut { kind: LeftOutKind::Comments, count: 2 }]
+        );
+        for kind in LeftOutKind::ALL {
+            assert_eq!(LeftOutKind::parse(kind.code()), Some(kind));
+        }
+    }
+}

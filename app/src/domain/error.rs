@@ -38,6 +38,16 @@ pub enum FieldError {
     },
     ImportNotText,
     ImportNoContent,
+    /// A `.docx` that is not a zip package (renamed or damaged).
+    ImportWordNotDocx,
+    /// A password-protected Word document.
+    ImportWordEncrypted,
+    /// A Word 97-2003 `.doc`.
+    ImportWordOldFormat,
+    /// A macro-enabled document (`.docm`).
+    ImportWordMacros,
+    /// A Word package whose parts could not be read.
+    ImportWordDamaged,
     UnsupportedFileType,
     TooMany {
         max: usize,

@@ -6,6 +6,7 @@ use crate::components::errors::ErrorView;
 use crate::components::fields::{ErrorSummary, SelectField, TextField, field_errors};
 use crate::components::process::ProcessPanel;
 use crate::domain::consultation::{MAX_DESCRIPTION_CHARS, MAX_SLUG_CHARS, MAX_TITLE_CHARS};
+use crate::domain::document::LeftOut;
 use crate::platform::use_messages;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -110,6 +111,7 @@ fn NewConsultationForm(echo: FormEcho) -> impl IntoView {
 pub fn OfficerConsultationPage() -> impl IntoView {
     let slug = param("slug");
     let created = query("nieuw");
+    let left_out = query("weggelaten");
     let adopted = query("vastgesteld");
     let data = Resource::new(move || slug.get(), consultation_dashboard);
     // The process panel is a sibling with its own resources, created here and not inside the
@@ -117,7 +119,8 @@ pub fn OfficerConsultationPage() -> impl IntoView {
     // its server data during hydration, and the page then fails to hydrate.
     view! {
         {loaded_with_echo(data, move |view, echo| {
-            view! { <OfficerConsultation view echo created=created.get().is_some() adopted=adopted.get().is_some()/> }
+            let left_out = left_out.get().map(|value| LeftOut::from_query(&value)).unwrap_or_default();
+            view! { <OfficerConsultation view echo created=created.get().is_some() left_out adopted=adopted.get().is_some()/> }
         })}
         <ProcessPanel slug echo=echo_resource()/>
     }
@@ -125,7 +128,7 @@ pub fn OfficerConsultationPage() -> impl IntoView {
 
 /// A consultation's overview for staff: progress, the way to the reactions, adoption, phases.
 #[component]
-fn OfficerConsultation(view: DashboardView, echo: Option<FormEcho>, created: bool, adopted: bool) -> impl IntoView {
+fn OfficerConsultation(view: DashboardView, echo: Option<FormEcho>, created: bool, left_out: Vec<LeftOut>, adopted: bool) -> impl IntoView {
     let t = use_messages();
     let w = t.work;
     let base = format!("/beheer/consultaties/{}", view.slug);
@@ -133,6 +136,7 @@ fn OfficerConsultation(view: DashboardView, echo: Option<FormEcho>, created: boo
         <Title text=format!("{} - {}", t.officer_comments, view.title)/>
         <div class="wrap page officer page-continues">
             {created.then(|| view! { <p class="notice" role="status">{t.answer_saved_import}</p> })}
+            {(!left_out.is_empty()).then(|| view! { <p class="notice notice-warning" role="status">{(t.import_left_out)(&left_out)}</p> })}
             <h1>{view.title.clone()}</h1>
             <nav class="subnav" aria-label=w.subnav_label>
                 <ul>

@@ -264,6 +264,18 @@ pub fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
+/// The new-consultation form as an officer fills it in, with the draft `bytes` as `file_name`.
+pub fn consultation_parts<'a>(slug: &'a str, file_name: &'a str, bytes: &'a [u8]) -> Vec<Part<'a>> {
+    vec![
+        Part::Text("title", "Regiovisie huiselijk geweld"),
+        Part::Text("slug", slug),
+        Part::Text("description", "Concept voor inspraak."),
+        Part::Text("opens", "2026-01-05"),
+        Part::Text("closes", "2026-02-15"),
+        Part::File { name: "file", file_name, bytes },
+    ]
+}
+
 /// One part of a multipart body.
 pub enum Part<'a> {
     Text(&'a str, &'a str),

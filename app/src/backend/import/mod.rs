@@ -1,5 +1,5 @@
-//! Import of a draft policy document (Markdown or a plain-text export of a word processor) into
-//! sections and commentable blocks ([`ImportedDocument`]).
+//! Import of a draft policy document (Markdown, a plain-text export of a word processor, or a Word
+//! `.docx` converted to Markdown first) into sections and commentable blocks ([`ImportedDocument`]).
 //!
 //! The pipeline is the same for both formats: the bytes are checked and decoded once
 //! ([`decode`]), a format-specific reader walks the text and feeds headings and blocks to the
@@ -17,20 +17,26 @@ pub(crate) mod html;
 mod markdown;
 mod outline;
 mod text;
+mod word;
 
 #[cfg(test)]
 mod tests;
 
-use crate::domain::document::ImportedDocument;
+use crate::domain::document::{ImportedDocument, LeftOut};
+pub use word::MAX_WORD_BYTES;
 
-/// Uploads above this size are refused before any parsing.
+/// Text uploads above this size are refused before any parsing.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+/// The largest file of any format: what an upload form reads before it says "too large".
+pub const MAX_UPLOAD_FILE_BYTES: usize = MAX_WORD_BYTES;
 
 /// The formats a draft can be uploaded in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceFormat {
     Markdown,
     PlainText,
+    /// Word: `.docx` (and `.docm`/`.doc`, so that they are refused with a message of their own).
+    Word,
 }
 
 impl SourceFormat {
@@ -40,6 +46,7 @@ impl SourceFormat {
         match ext.to_ascii_lowercase().as_str() {
             "md" | "markdown" => Some(SourceFormat::Markdown),
             "txt" => Some(SourceFormat::PlainText),
+            "docx" | "docm" | "doc" => Some(SourceFormat::Word),
             _ => None,
         }
     }
@@ -56,13 +63,52 @@ pub enum ImportError {
     NotText,
     #[error("In het bestand staat geen tekst om op te reageren.")]
     NoContent,
+    #[error("Het bestand is geen Word-document (.docx).")]
+    WordNotDocx,
+    #[error("Het Word-document is met een wachtwoord beveiligd.")]
+    WordEncrypted,
+    #[error("Het bestand is een oud Word-document (.doc).")]
+    WordOldFormat,
+    #[error("Het Word-document bevat macro's.")]
+    WordMacros,
+    #[error("Het Word-document is beschadigd.")]
+    WordDamaged,
+}
+
+/// An upload, imported: the document, the text kept for the record (for Word: the Markdown it was
+/// converted to) and what was left out.
+#[derive(Debug)]
+pub struct Upload {
+    pub document: ImportedDocument,
+    pub source_text: String,
+    pub markdown: bool,
+    pub left_out: Vec<LeftOut>,
+}
+
+/// Imports an uploaded draft of any format, all or nothing.
+pub fn import_upload(bytes: &[u8], format: SourceFormat) -> Result<Upload, ImportError> {
+    match format {
+        SourceFormat::Word => {
+            let converted = word::convert(bytes)?;
+            let document = markdown::import(&converted.markdown)?;
+            Ok(Upload { document, source_text: converted.markdown, markdown: true, left_out: converted.left_out })
+        }
+        SourceFormat::Markdown | SourceFormat::PlainText => {
+            let document = import_document(bytes, format)?;
+            let source_text = String::from_utf8_lossy(bytes.get(..MAX_IMPORT_BYTES).unwrap_or(bytes)).into_owned();
+            Ok(Upload { document, source_text, markdown: format == SourceFormat::Markdown, left_out: Vec::new() })
+        }
+    }
 }
 
 /// Imports an uploaded draft. Never panics on malformed input; raw HTML in Markdown is sanitised.
 pub fn import_document(bytes: &[u8], format: SourceFormat) -> Result<ImportedDocument, ImportError> {
+    if format == SourceFormat::Word {
+        return import_upload(bytes, format).map(|upload| upload.document);
+    }
     let source = decode(bytes)?;
     match format {
-        SourceFormat::Markdown => markdown::import(&source),
+        SourceFormat::Markdown | SourceFormat::Word => markdown::import(&source),
         SourceFormat::PlainText => text::import(&source),
     }
 }

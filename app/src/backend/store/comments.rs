@@ -75,11 +75,7 @@ pub(super) fn public_states() -> String {
 }
 
 pub(super) fn latest_answer_join(final_only: bool) -> String {
-    let state = if final_only {
-        format!("AND r.state IN ({})", public_states())
-    } else {
-        String::new()
-    };
+    let state = if final_only { format!("AND r.state IN ({})", public_states()) } else { String::new() };
     format!(
         "LEFT JOIN answer_revisions a ON a.id = (\
             SELECT r.id FROM answer_revisions r WHERE r.comment_id = m.id {state} \

@@ -16,7 +16,11 @@ fn formats_from_file_names() {
     assert_eq!(SourceFormat::from_file_name("Visie.MD"), Some(SourceFormat::Markdown));
     assert_eq!(SourceFormat::from_file_name("a.b.markdown"), Some(SourceFormat::Markdown));
     assert_eq!(SourceFormat::from_file_name("export.TXT"), Some(SourceFormat::PlainText));
-    assert_eq!(SourceFormat::from_file_name("visie.docx"), None);
+    assert_eq!(SourceFormat::from_file_name("Visie.DOCX"), Some(SourceFormat::Word));
+    // Old Word and macro documents go to the Word importer, which refuses them with their own message.
+    assert_eq!(SourceFormat::from_file_name("oud.doc"), Some(SourceFormat::Word));
+    assert_eq!(SourceFormat::from_file_name("macro.docm"), Some(SourceFormat::Word));
+    assert_eq!(SourceFormat::from_file_name("visie.odt"), None);
     assert_eq!(SourceFormat::from_file_name("md"), None);
 }
 
