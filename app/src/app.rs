@@ -42,6 +42,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/consultaties/:slug") view=ConsultationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/consultaties/:slug/versies/:versie") view=ConsultationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/consultaties/:slug/versies/:versie/wijzigingen") view=ChangesPage ssr=SsrMode::Async/>
                     <Route path=path!("/consultaties/:slug/reactienota") view=ReportPage ssr=SsrMode::Async/>
                     <Route path=path!("/consultaties/:slug/resultaat") view=OutcomePage ssr=SsrMode::Async/>
                     <Route path=path!("/volg") view=TrackLookupPage ssr=SsrMode::Async/>
@@ -59,6 +61,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/beheer/consultaties/:slug/gezamenlijk") view=JointAnswerPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/consultaties/:slug/groepen") view=GroupsPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/consultaties/:slug/logboek") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/consultaties/:slug/na-te-kijken") view=MappingReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/consultaties/:slug/adviezen/:council") view=OfficerAdvicePage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/raden") view=CouncilsPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/gebruikers") view=UsersPage ssr=SsrMode::Async/>

@@ -173,6 +173,7 @@ pub struct Messages {
     pub work: &'static crate::i18n_workbench::WorkMessages,
     pub export: &'static crate::i18n_export::ExportMessages,
     pub outcome: &'static crate::i18n_outcome::OutcomeMessages,
+    pub versions: &'static crate::i18n_versions::VersionMessages,
     pub mail: &'static crate::i18n_mail::MailMessages,
     pub privacy: &'static crate::i18n_mail::PrivacyMessages,
 }
@@ -199,6 +200,7 @@ pub const NL: Messages = Messages {
     work: &crate::i18n_workbench::NL,
     export: &crate::i18n_export::NL,
     outcome: &crate::i18n_outcome::NL,
+    versions: &crate::i18n_versions::NL,
     mail: &crate::i18n_mail::NL,
     privacy: &crate::i18n_mail::PRIVACY_NL,
     lang_name: "Nederlands",
@@ -419,6 +421,7 @@ pub const EN: Messages = Messages {
     work: &crate::i18n_workbench::EN,
     export: &crate::i18n_export::EN,
     outcome: &crate::i18n_outcome::EN,
+    versions: &crate::i18n_versions::EN,
     mail: &crate::i18n_mail::EN,
     privacy: &crate::i18n_mail::PRIVACY_EN,
     lang_name: "English",
@@ -628,6 +631,21 @@ pub const EN: Messages = Messages {
     },
 };
 
+/// "2 afbeeldingen, 1 tekstvak": each count with the singular or plural `names` give its kind.
+fn counted(
+    items: &[crate::domain::document::LeftOut],
+    names: fn(crate::domain::document::LeftOutKind) -> (&'static str, &'static str),
+) -> String {
+    let parts: Vec<String> = items
+        .iter()
+        .map(|item| {
+            let (one, many) = names(item.kind);
+            format!("{} {}", item.count, if item.count == 1 { one } else { many })
+        })
+        .collect();
+    parts.join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -654,19 +672,4 @@ mod tests {
         assert_eq!(Locale::Nl.other(), Locale::En);
         assert_eq!((NL.period_open)("15 januari 2027"), "Reageren kan tot en met 15 januari 2027.");
     }
-}
-
-/// "2 afbeeldingen, 1 tekstvak": each count with the singular or plural `names` give its kind.
-fn counted(
-    items: &[crate::domain::document::LeftOut],
-    names: fn(crate::domain::document::LeftOutKind) -> (&'static str, &'static str),
-) -> String {
-    let parts: Vec<String> = items
-        .iter()
-        .map(|item| {
-            let (one, many) = names(item.kind);
-            format!("{} {}", item.count, if item.count == 1 { one } else { many })
-        })
-        .collect();
-    parts.join(", ")
 }

@@ -15,6 +15,7 @@ pub mod i18n_councils;
 pub mod i18n_export;
 pub mod i18n_mail;
 pub mod i18n_outcome;
+pub mod i18n_versions;
 pub mod i18n_workbench;
 pub mod pages;
 pub mod platform;

@@ -33,6 +33,7 @@ use app::domain::review::{
     self, AdoptionForm, Decision, JointAnswerForm, ModerationForm, ReviewForm, ValidJointAnswer, ValidModeration, ValidReview,
 };
 use app::domain::role::{self, RoleForm};
+use app::domain::versions::VersionForm;
 use app::domain::workbench::{self, ReactionFilter, Scope};
 
 pub fn form_decoders(data: &[u8]) {
@@ -121,6 +122,20 @@ fn check_point_answer(form: &PointAnswerForm) {
 fn check_answer(form: &AnswerForm) {
     if let Ok(valid) = ValidAnswer::try_from(form) {
         assert!(!valid.body.is_empty() && valid.body.chars().count() <= MAX_ANSWER_CHARS, "invariant: answer length");
+    }
+}
+
+fn check_version(form: &VersionForm, decision: &str, target: &str) {
+    use app::domain::versions::{MAX_VERSION_NAME, MAX_VERSION_NOTE, MappingDecision, ValidVersion};
+    if let Ok(valid) = ValidVersion::try_from(form) {
+        assert!(!valid.name.is_empty() && valid.name.chars().count() <= MAX_VERSION_NAME, "invariant: version name");
+        assert!(valid.note.is_none_or(|n| !n.is_empty() && n.chars().count() <= MAX_VERSION_NOTE), "invariant: version note");
+    }
+    if let Ok(MappingDecision::Correct(typed)) = MappingDecision::parse(decision, target) {
+        assert!(!typed.is_empty() && typed == typed.trim(), "invariant: a correction names a paragraph");
+    }
+    for place in app::domain::answer::split_places(target) {
+        assert!(!place.is_empty() && !place.contains(';') && place == place.trim(), "invariant: one place each");
     }
 }
 
@@ -266,7 +281,7 @@ fn structured(u: &mut Unstructured<'_>) -> arbitrary::Result<()> {
         let day = u.int_in_range(Date::MIN.to_julian_day()..=Date::MAX.to_julian_day())?;
         Ok(Date::from_julian_day(day).unwrap_or(Date::MIN))
     }
-    match u.int_in_range(0u8..=18)? {
+    match u.int_in_range(0u8..=19)? {
         0 => check_comment(&CommentForm {
             consultation: s(u)?,
             block: s(u)?,
@@ -296,6 +311,7 @@ fn structured(u: &mut Unstructured<'_>) -> arbitrary::Result<()> {
             body: s(u)?,
             processed_where: s(u)?,
             state: s(u)?,
+            processed_blocks: s(u)?,
         }),
         8 => check_answer(&AnswerForm {
             comment: s(u)?,
@@ -305,6 +321,7 @@ fn structured(u: &mut Unstructured<'_>) -> arbitrary::Result<()> {
             state: s(u)?,
             revision: s(u)?,
             reason: s(u)?,
+            processed_blocks: opt(u)?,
         }),
         9 => check_review(&ReviewForm { comment: s(u)?, revision: s(u)?, decision: s(u)?, remark: s(u)? }),
         10 => check_joint_answer(&JointAnswerForm {
@@ -334,6 +351,7 @@ fn structured(u: &mut Unstructured<'_>) -> arbitrary::Result<()> {
             check_text(&s(u)?, number);
         }
         17 => check_queries(&s(u)?),
+        18 => check_version(&VersionForm { name: s(u)?, note: s(u)? }, &s(u)?, &s(u)?),
         _ => {
             let text = s(u)?;
             let _ = advice::parse_meeting_report(&text);

@@ -28,13 +28,24 @@ pub enum Command {
         #[arg(long, env = "INSPRAAK_DEMO")]
         demo: bool,
     },
-    /// Create a consultation from a Markdown (.md) or plain-text (.txt) file.
+    /// Create a consultation from a Markdown (.md), plain-text (.txt) or Word (.docx) file, or with
+    /// --new-version read in a new version of an existing consultation's document.
     Import {
         file: PathBuf,
         #[arg(long)]
         slug: String,
+        /// The consultation's title (for a new consultation).
+        #[arg(long, required_unless_present = "new_version")]
+        title: Option<String>,
+        /// Read the file in as the next version of the consultation with this slug.
         #[arg(long)]
-        title: String,
+        new_version: bool,
+        /// The new version's name ("Versie voor inspraak").
+        #[arg(long, requires = "new_version")]
+        name: Option<String>,
+        /// What changed in the new version.
+        #[arg(long, default_value = "")]
+        note: String,
         #[arg(long, default_value = "")]
         description: String,
         /// First day of the comment period (yyyy-mm-dd); today if left out.
@@ -88,7 +99,7 @@ pub enum UserCommand {
 pub async fn run_admin(store: &Store, command: Command) -> i32 {
     match command {
         Command::Serve { .. } => 0,
-        Command::Import { file, slug, title, description, opens, closes, phase } => {
+        Command::Import { file, slug, title, new_version, name: version_name, note, description, opens, closes, phase } => {
             let bytes = match std::fs::read(&file) {
                 Ok(bytes) => bytes,
                 Err(error) => {
@@ -96,12 +107,16 @@ pub async fn run_admin(store: &Store, command: Command) -> i32 {
                     return 1;
                 }
             };
+            if new_version {
+                let name = file.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+                return import_version(store, &slug, &name, &bytes, version_name.unwrap_or_default(), note).await;
+            }
             let today = services::today();
             let opens = opens.unwrap_or_else(|| today.to_string());
             let closes = closes.unwrap_or_else(|| {
                 app::domain::consultation::parse_date(&opens).map(|d| (d + time::Duration::weeks(6)).to_string()).unwrap_or_default()
             });
-            let form = ConsultationForm { title, slug, description, opens, closes, phase };
+            let form = ConsultationForm { title: title.unwrap_or_default(), slug, description, opens, closes, phase };
             let name = file.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
             match services::create_consultation(store, &form, &name, &bytes, None, None).await {
                 Ok(FormOutcome::Done(summary)) => {
@@ -133,6 +148,55 @@ pub async fn run_admin(store: &Store, command: Command) -> i32 {
             add_user(store, &email, &name, &role, municipality.as_deref(), password).await
         }
         Command::User { command: UserCommand::Password { email, password } } => reset_password(store, &email, password).await,
+    }
+}
+
+/// Reads in a new version of a consultation's document; the audit log names the command line.
+async fn import_version(store: &Store, slug: &str, file_name: &str, bytes: &[u8], name: String, note: String) -> i32 {
+    let actor = app::backend::store::UserRow {
+        id: 0,
+        email: String::new(),
+        display_name: "inspraak import (opdrachtregel)".into(),
+        password_hash: String::new(),
+        role: "admin".into(),
+        municipality: None,
+        council_id: None,
+        active: true,
+        session_epoch: 0,
+    };
+    let form = app::domain::versions::VersionForm { name, note };
+    match app::backend::versions::import_version(store, &actor, slug, &form, file_name, bytes).await {
+        Ok(FormOutcome::Done(done)) => {
+            println!(
+                "Versie {} van '{}' ingelezen: {} secties, {} blokken. {} Openbaar op /consultaties/{}",
+                done.version_no,
+                done.slug,
+                done.sections,
+                done.blocks,
+                (NL.versions.to_review_link)(done.to_review),
+                done.slug
+            );
+            if !done.left_out.is_empty() {
+                println!("{}", (NL.import_left_out)(&done.left_out));
+            }
+            0
+        }
+        Ok(FormOutcome::Invalid(errors)) => {
+            for (field, messages) in errors.0 {
+                for message in messages {
+                    eprintln!("{field}: {}", (NL.field_error)(message));
+                }
+            }
+            2
+        }
+        Err(app::domain::error::AppError::NotFound) => {
+            eprintln!("Er is geen consultatie met de korte naam '{slug}'.");
+            2
+        }
+        Err(error) => {
+            eprintln!("Inlezen mislukt: {error}");
+            1
+        }
     }
 }
 

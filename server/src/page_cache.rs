@@ -43,6 +43,8 @@ pub fn public_scope(path: &str) -> Option<Scope<'_>> {
         ["consultaties", slug]
         | ["consultaties", slug, "reactienota" | "reactienota.html" | "resultaat" | "adviezen"]
         | ["consultaties", slug, "adviezen", _]
+        | ["consultaties", slug, "versies", _]
+        | ["consultaties", slug, "versies", _, "wijzigingen"]
         | ["api", "v1", "consultaties", slug]
         | ["api", "v1", "consultaties", slug, "reacties" | "adviezen"]
             if !slug.is_empty() && !path.ends_with(".md") && !path.ends_with(".docx") =>
@@ -332,6 +334,8 @@ mod tests {
             "/consultaties/visie/resultaat",
             "/consultaties/visie/adviezen",
             "/consultaties/visie/adviezen/wmo-raad",
+            "/consultaties/visie/versies/1",
+            "/consultaties/visie/versies/2/wijzigingen",
             "/api/v1/consultaties/visie",
             "/api/v1/consultaties/visie/reacties",
             "/api/v1/consultaties/visie/adviezen",

@@ -351,12 +351,29 @@ fn table(w: &W) -> Vec<Row> {
         check: None,
     };
 
+    let new_version = Row {
+        kind: Kind::ServerFn,
+        path: "/api/nieuwe-versie",
+        note: String::new(),
+        req: Req::Multipart(
+            f(&[("consultation", OPEN), ("name", "Versie voor inspraak"), ("note", "")]),
+            "visie-v2.md".into(),
+            b"# Testvisie\n\n## 1. Inleiding\n\nEen nieuwe alinea.\n".to_vec(),
+        ),
+        writes: WRITE,
+        want: expect(STAFF),
+        check: None,
+    };
+
     let mut rows = vec![
         // --- Server functions: public (residents), rate limited. ---
         sf("/api/consultaties", "", f(&[]), READ, PUBLIC),
         sf("/api/consultatie", "open", f(&[("slug", OPEN)]), READ, PUBLIC),
         sf("/api/consultatie", "concept", f(&[("slug", CONCEPT_SLUG)]), READ, CONCEPT),
         sf("/api/resultaat", "open", f(&[("slug", OPEN)]), READ, PUBLIC),
+        // One version only: there is nothing to compare, for anyone.
+        sf("/api/wijzigingen", "open, one version", f(&[("slug", OPEN), ("version", "2")]), READ, NOTHING),
+        sf("/api/wijzigingen", "concept", f(&[("slug", CONCEPT_SLUG), ("version", "2")]), READ, NOTHING),
         sf("/api/resultaat", "concept", f(&[("slug", CONCEPT_SLUG)]), READ, CONCEPT),
         sf("/api/reactienota", "open", f(&[("slug", OPEN)]), READ, PUBLIC),
         sf("/api/reactienota", "concept", f(&[("slug", CONCEPT_SLUG)]), READ, CONCEPT),
@@ -405,6 +422,11 @@ fn table(w: &W) -> Vec<Row> {
         sf("/api/beheer-overzicht", "", f(&[("slug", OPEN)]), READ, STAFF),
         sf("/api/beheer-selectie", "", f(&[("slug", OPEN), ("query", &format!("r={c2}&r={c3}"))]), READ, STAFF),
         sf("/api/beheer-groepen", "", f(&[("slug", OPEN)]), READ, STAFF),
+        sf("/api/beheer-versies", "", f(&[("slug", OPEN)]), READ, STAFF),
+        sf("/api/beheer-na-te-kijken", "", f(&[("slug", OPEN)]), READ, STAFF),
+        // An unknown decision is refused in words (200) before anything is looked up.
+        sf("/api/koppeling", "", f(&[("form[consultation]", OPEN), ("form[block]", "1"), ("form[decision]", "weet-niet")]), WRITE, STAFF),
+        new_version,
         sf("/api/verloop", "", f(&[("slug", OPEN)]), READ, STAFF),
         sf("/api/antwoord", "", answer_fields(w.c2, "Dank voor uw reactie.", "verwerkt", "", "concept"), WRITE, STAFF),
         sf("/api/gezamenlijk-antwoord", "", joint, WRITE, STAFF),
@@ -567,6 +589,15 @@ fn table(w: &W) -> Vec<Row> {
             STAFF,
         ),
         page("/beheer/raden", "", "/beheer/raden", STAFF).with(councils_check),
+        page("/beheer/consultaties/{slug}/na-te-kijken", "", &format!("/beheer/consultaties/{OPEN}/na-te-kijken"), STAFF),
+        page("/consultaties/{slug}/versies/{versie}", "open, version 1", &format!("/consultaties/{OPEN}/versies/1"), PUBLIC),
+        page("/consultaties/{slug}/versies/{versie}", "concept, version 1", &format!("/consultaties/{CONCEPT_SLUG}/versies/1"), CONCEPT),
+        page(
+            "/consultaties/{slug}/versies/{versie}/wijzigingen",
+            "open, one version",
+            &format!("/consultaties/{OPEN}/versies/2/wijzigingen"),
+            NOTHING,
+        ),
         page("/beheer/raden/{council}", "council X", &format!("/beheer/raden/{X}"), STAFF_OF_X),
         page("/beheer/gebruikers", "", "/beheer/gebruikers", ADMIN),
         page("/beheer/post", "", "/beheer/post", ADMIN),

@@ -568,6 +568,7 @@ async fn the_answer_is_shown_only_once_final() {
             state,
             remark: None,
             change_reason: None,
+            processed_blocks: None,
         }
     };
     let store = &app.store;

@@ -124,6 +124,8 @@ async fn pages_downloads_and_jobs_of_one_consultation_do_not_scan_the_others() {
         format!("/api/v1/consultaties/{s}/reacties"),
         format!("/api/v1/consultaties/{s}/adviezen"),
         format!("/volg/{}", receipt.code),
+        format!("/consultaties/{s}/versies/1"),
+        format!("/consultaties/{s}/versies/2/wijzigingen"),
     ];
     let staff = [
         "/beheer".to_string(),
@@ -132,6 +134,7 @@ async fn pages_downloads_and_jobs_of_one_consultation_do_not_scan_the_others() {
         format!("/beheer/consultaties/{s}/reacties?q=zaterdag&status=verwerkt&afzender=inwoner&tijdig=op_tijd&volgorde=document"),
         format!("/beheer/consultaties/{s}/groepen"),
         format!("/beheer/consultaties/{s}/logboek"),
+        format!("/beheer/consultaties/{s}/na-te-kijken"),
         format!("/beheer/consultaties/{s}/adviezen/{council}"),
         format!("/beheer/consultaties/{s}/reactienota.docx?verborgen=ja"),
         "/beheer/post".to_string(),

@@ -163,7 +163,7 @@ async fn files_that_are_not_usable_word_documents_get_a_dutch_message_and_nothin
     ];
     for (name, bytes, expected, dutch) in cases {
         let errors = invalid(create(&mut officer, "regiovisie", name, bytes).await);
-        assert_eq!(errors.get("file"), [expected.clone()], "{name}");
+        assert_eq!(errors.get("file"), [expected], "{name}");
         assert!((app::i18n::NL.field_error)(expected).contains(dutch), "{name}: {dutch}");
         // Without JavaScript the form comes back with the message and what was typed.
         let response = officer

@@ -84,6 +84,9 @@ pub struct PointAnswerView {
     pub joint: bool,
     pub author: String,
     pub saved_at: String,
+    /// The labels of the newer version's blocks where the point was processed.
+    #[serde(default)]
+    pub processed_blocks: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,6 +107,12 @@ pub struct OfficerAdviceView {
     pub response_intro: String,
     pub published_on: Option<time::Date>,
     pub complete: bool,
+    /// The latest version's number and blocks, when the document has several: an answer can name
+    /// where a point was processed.
+    #[serde(default)]
+    pub latest_version: Option<i64>,
+    #[serde(default)]
+    pub latest_blocks: Vec<BlockChoice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -206,11 +215,15 @@ pub async fn save_point_answer(consultation: String, council: String, form: Poin
     let outcome = advice::answer_points(&consultation, &council, &form).await?;
     // Each answer form on the page is told apart by the points it covers.
     let key = form.points.join("-");
-    let mut values: std::collections::BTreeMap<String, String> =
-        [("body", &form.body), ("processed_where", &form.processed_where), ("state", &form.state)]
-            .into_iter()
-            .map(|(k, v)| (format!("{key}/{k}"), v.clone()))
-            .collect();
+    let mut values: std::collections::BTreeMap<String, String> = [
+        ("body", &form.body),
+        ("processed_where", &form.processed_where),
+        ("state", &form.state),
+        ("processed_blocks", &form.processed_blocks),
+    ]
+    .into_iter()
+    .map(|(k, v)| (format!("{key}/{k}"), v.clone()))
+    .collect();
     values.insert(format!("{key}/statuses"), form.statuses.join(" "));
     values.insert("form".into(), key.clone());
     advice::finish(&outcome, values, &format!("antwoord-{key}"), &format!("antwoord-{key}"));

@@ -25,6 +25,10 @@ pub struct TrackView {
     /// The personal data kept with it, and what the resident can do about it.
     #[serde(default)]
     pub privacy: super::PrivacyView,
+    /// Their paragraph then and now: where the answer says it was processed, or where the
+    /// paragraph stands in a later version.
+    #[serde(default)]
+    pub then_and_now: Vec<crate::domain::versions::ProcessedIn>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,6 +95,7 @@ pub async fn track_comment(code: String) -> Result<TrackView, AppError> {
     let store = state()?.store;
     let row = store.comment_by_code(&code).await?.ok_or(AppError::NotFound)?;
     let privacy = mail::privacy_of(&store, row.comment_id).await?;
+    let then_and_now = crate::backend::versions::then_and_now(&store, row.consultation_id, row.block_id, row.answer_id).await?;
     let answer = match (row.answer_status.as_deref().and_then(ProcessingStatus::parse), row.answer_html) {
         (Some(status), Some(html)) => {
             Some(PublicAnswer { status, html, processed_where: row.answer_where, change_reason: row.answer_reason })
@@ -110,5 +115,6 @@ pub async fn track_comment(code: String) -> Result<TrackView, AppError> {
         hidden: row.hidden,
         answer,
         privacy,
+        then_and_now,
     })
 }

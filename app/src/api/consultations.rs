@@ -54,6 +54,16 @@ pub struct ConsultationView {
     /// For a member of a council asked for advice, during the advice round: their editor's URL.
     pub advice_editor: Option<String>,
     pub has_letters: bool,
+    /// Every version of the document, oldest first, and the one shown.
+    pub versions: Vec<super::VersionItem>,
+    pub shown_version: i64,
+}
+
+impl ConsultationView {
+    /// Whether an earlier version is shown (read-only).
+    pub fn is_earlier_version(&self) -> bool {
+        self.versions.last().is_some_and(|v| v.no != self.shown_version)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,14 +111,23 @@ pub async fn list_consultations() -> Result<Vec<ConsultationItem>, AppError> {
         .collect())
 }
 
+/// The public page of a consultation with its current version, or an earlier `version` (from 1).
 #[server(endpoint = "consultatie")]
-pub async fn get_consultation(slug: String) -> Result<ConsultationView, AppError> {
+pub async fn get_consultation(slug: String, version: Option<i64>) -> Result<ConsultationView, AppError> {
     use crate::backend::{context::state, services::today};
     let store = state()?.store;
     let user = crate::backend::auth::current_user().await?;
     let consultation = crate::backend::services::readable_consultation(&store, &slug, user.as_ref()).await?;
-    let document = store.document(consultation.version_id).await?;
-    let general_comment_count = store.general_comment_count(consultation.version_id).await?;
+    let version_rows = store.versions(consultation.id).await?;
+    let shown = match version {
+        None => version_rows.last(),
+        Some(no) => version_rows.iter().find(|v| v.version_no == no),
+    }
+    .ok_or(AppError::NotFound)?;
+    let (shown_id, shown_version) = (shown.id, shown.version_no);
+    let versions = version_rows.iter().map(crate::backend::versions::version_item).collect();
+    let document = store.document(shown_id).await?;
+    let general_comment_count = store.general_comment_count(shown_id).await?;
     let mut sections: Vec<SectionView> = Vec::with_capacity(document.sections.len() + 1);
     let mut index = std::collections::HashMap::new();
     if document.blocks.first().is_some_and(|b| b.section_id.is_none()) {
@@ -138,9 +157,11 @@ pub async fn get_consultation(slug: String) -> Result<ConsultationView, AppError
     let period = consultation.period();
     let timeline = crate::backend::services::timeline(&store, &consultation).await?;
     let stage = consultation.phase();
+    // An earlier version is for reading: no comment or advice links.
+    let earlier = shown_id != consultation.version_id;
     // A council member of a council asked, while the round is open, gets "advies op deze alinea".
     let advice_editor = match user {
-        Some(user) if crate::domain::phase::advice_open(stage) => match user.council_id {
+        Some(user) if crate::domain::phase::advice_open(stage) && !earlier => match user.council_id {
             Some(council_id) if store.is_council_asked(consultation.id, council_id).await? => Some(format!("/raad/{}", consultation.slug)),
             _ => None,
         },
@@ -159,6 +180,8 @@ pub async fn get_consultation(slug: String) -> Result<ConsultationView, AppError
         timeline,
         advice_editor,
         has_letters,
+        versions,
+        shown_version,
     })
 }
 
@@ -212,38 +235,21 @@ pub async fn get_report(slug: String, part: Option<usize>) -> Result<ReportView,
 /// form post, so it works the same with JavaScript on or off.
 #[server(input = MultipartFormData, endpoint = "nieuwe-consultatie")]
 pub async fn create_consultation(data: MultipartData) -> Result<FormOutcome<ImportSummary>, AppError> {
-    use crate::backend::context::{internal, state};
+    use crate::backend::context::state;
     use crate::backend::flash::finish_plain_form;
-    use crate::backend::import::MAX_UPLOAD_FILE_BYTES;
     use crate::domain::consultation::ConsultationForm;
     use crate::domain::role::Action;
     let user = crate::backend::auth::require(Action::CreateConsultation).await?;
-    let mut multipart = data.into_inner().ok_or(AppError::Internal)?;
-    let mut form = ConsultationForm::default();
-    let (mut file_name, mut bytes) = (String::new(), Vec::new());
-    while let Some(mut field) = multipart.next_field().await.map_err(internal)? {
-        let name = field.name().unwrap_or_default().to_string();
-        if name == "file" {
-            file_name = field.file_name().unwrap_or_default().to_lowercase();
-            // Read one byte past the limit, enough to say the file is too large.
-            while let Some(chunk) = field.chunk().await.map_err(internal)? {
-                if bytes.len() <= MAX_UPLOAD_FILE_BYTES {
-                    bytes.extend_from_slice(&chunk);
-                }
-            }
-            continue;
-        }
-        let value = field.text().await.map_err(internal)?;
-        match name.as_str() {
-            "title" => form.title = value,
-            "slug" => form.slug = value,
-            "description" => form.description = value,
-            "opens" => form.opens = value,
-            "closes" => form.closes = value,
-            "phase" => form.phase = value,
-            _ => {}
-        }
-    }
+    let (mut texts, file_name, bytes) = super::read_multipart(data).await?;
+    let mut take = |name: &str| texts.remove(name).unwrap_or_default();
+    let form = ConsultationForm {
+        title: take("title"),
+        slug: take("slug"),
+        description: take("description"),
+        opens: take("opens"),
+        closes: take("closes"),
+        phase: take("phase"),
+    };
     let store = state()?.store;
     let outcome = crate::backend::services::create_consultation(&store, &form, &file_name, &bytes, Some(user.id), None).await?;
     let values = crate::backend::flash::echo_values([

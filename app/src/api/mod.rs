@@ -10,6 +10,7 @@ mod councils;
 mod phases;
 mod privacy;
 mod users;
+mod versions;
 mod workbench;
 
 pub use advice::*;
@@ -21,6 +22,7 @@ pub use councils::*;
 pub use phases::*;
 pub use privacy::*;
 pub use users::*;
+pub use versions::*;
 pub use workbench::*;
 
 use crate::domain::error::FieldErrors;
@@ -59,6 +61,32 @@ pub struct ImportSummary {
     pub blocks: usize,
     /// What an import from Word left out (pictures, text boxes, comments, ...).
     pub left_out: Vec<crate::domain::document::LeftOut>,
+}
+
+/// A multipart form post with one file: the text fields, the file's name (lower case) and its
+/// bytes, read one byte past the upload limit (enough to say the file is too large).
+#[cfg(feature = "ssr")]
+pub(crate) async fn read_multipart(
+    data: leptos::server_fn::codec::MultipartData,
+) -> Result<(BTreeMap<String, String>, String, Vec<u8>), crate::domain::error::AppError> {
+    use crate::backend::context::internal;
+    use crate::backend::import::MAX_UPLOAD_FILE_BYTES;
+    let mut multipart = data.into_inner().ok_or(crate::domain::error::AppError::Internal)?;
+    let (mut texts, mut file_name, mut bytes) = (BTreeMap::new(), String::new(), Vec::new());
+    while let Some(mut field) = multipart.next_field().await.map_err(internal)? {
+        let name = field.name().unwrap_or_default().to_string();
+        if name == "file" {
+            file_name = field.file_name().unwrap_or_default().to_lowercase();
+            while let Some(chunk) = field.chunk().await.map_err(internal)? {
+                if bytes.len() <= MAX_UPLOAD_FILE_BYTES {
+                    bytes.extend_from_slice(&chunk);
+                }
+            }
+            continue;
+        }
+        texts.insert(name, field.text().await.map_err(internal)?);
+    }
+    Ok((texts, file_name, bytes))
 }
 
 /// Fetches what a refused plain form post left behind.

@@ -26,6 +26,9 @@ pub struct RevisionView {
     pub change_reason: Option<String>,
     /// Saved as one answer for several reactions.
     pub joint: bool,
+    /// The labels of the newer version's blocks where it says the reaction was processed.
+    #[serde(default)]
+    pub processed_blocks: Vec<String>,
 }
 
 /// A reaction as an officer works on it. `private_*` are personal data, shown to staff only.
@@ -48,6 +51,10 @@ pub struct OfficerCommentView {
     pub revisions: Vec<RevisionView>,
     /// The signed-in user may approve the current revision (a reviewer, not its author).
     pub may_approve: bool,
+    /// The number of the document's latest version, when there are several: the answer can name
+    /// its blocks as where the reaction was processed.
+    #[serde(default)]
+    pub latest_version: Option<i64>,
 }
 
 impl OfficerCommentView {
@@ -91,6 +98,9 @@ pub struct ReactionListView {
     /// The college adopted the answers: a change needs a reason.
     pub adopted: bool,
     pub can_review: bool,
+    /// The latest version's blocks, suggested in "verwerkt in" (when there are several versions).
+    #[serde(default)]
+    pub latest_blocks: Vec<super::BlockChoice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

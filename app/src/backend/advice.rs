@@ -345,6 +345,7 @@ pub async fn import_report(slug: &str, council: &str, text: &str) -> Result<Form
 
 fn answer_view(row: &super::store::PointAnswerRow) -> PointAnswerView {
     PointAnswerView {
+        processed_blocks: Vec::new(),
         revision_no: row.revision_no,
         body_markdown: row.body_markdown.clone(),
         status: ProcessingStatus::parse(&row.status),
@@ -354,6 +355,37 @@ fn answer_view(row: &super::store::PointAnswerRow) -> PointAnswerView {
         author: row.author.clone(),
         saved_at: format_time(row.created_at),
     }
+}
+
+/// Per current answer revision: the passages it names, each with the change from the point's
+/// first block.
+async fn processed_places(
+    store: &Store,
+    points: &[PointView],
+    history: &HashMap<i64, Vec<super::store::PointAnswerRow>>,
+) -> Result<HashMap<i64, Vec<crate::domain::versions::ProcessedIn>>, AppError> {
+    let current: Vec<(i64, i64)> = points.iter().filter_map(|p| history.get(&p.id).and_then(|h| h.first()).map(|a| (p.id, a.id))).collect();
+    let revision_ids: Vec<i64> = current.iter().map(|c| c.1).collect();
+    let named = store.point_answer_blocks(&revision_ids).await?;
+    if named.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let point_ids: Vec<i64> = current.iter().map(|c| c.0).collect();
+    let on = store.point_blocks(&point_ids).await?;
+    let mut ids: Vec<i64> = named.iter().map(|n| n.1).chain(on.iter().map(|o| o.1)).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let blocks: HashMap<i64, super::store::BlockRef> = store.blocks_by_ids(&ids).await?.into_iter().map(|b| (b.id, b)).collect();
+    let mut places = HashMap::new();
+    for (point, revision) in current {
+        let list: Vec<i64> = named.iter().filter(|n| n.0 == revision).map(|n| n.1).collect();
+        if list.is_empty() {
+            continue;
+        }
+        let from = on.iter().filter(|o| o.0 == point).filter_map(|o| blocks.get(&o.1)).min_by_key(|b| b.position);
+        places.insert(revision, super::versions::processed_in(from, &list, &blocks));
+    }
+    Ok(places)
 }
 
 /// The latest submitted revision with its points and every answer revision per point.
@@ -380,10 +412,22 @@ pub async fn officer_view(store: &Store, user: &UserRow, slug: &str, council: &s
     let (submitted, points) = match answered_points(store, &rows).await? {
         Some((revision, points, mut history)) => {
             let view = revision_view(store, &revision).await?;
+            let ids: Vec<i64> = history.values().flatten().map(|a| a.id).collect();
+            let named = store.point_answer_blocks(&ids).await?;
+            let blocks: Vec<i64> = named.iter().map(|n| n.1).collect();
+            let labels: HashMap<i64, String> = store.blocks_by_ids(&blocks).await?.into_iter().map(|b| (b.id, b.label)).collect();
+            let places = |revision: i64| -> Vec<String> {
+                named.iter().filter(|n| n.0 == revision).filter_map(|n| labels.get(&n.1).cloned()).collect()
+            };
             let points = points
                 .into_iter()
                 .map(|point| {
-                    let history = history.remove(&point.id).unwrap_or_default().iter().map(answer_view).collect();
+                    let history = history
+                        .remove(&point.id)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|a| PointAnswerView { processed_blocks: places(a.id), ..answer_view(a) })
+                        .collect();
                     OfficerPointView { point, history }
                 })
                 .collect();
@@ -392,7 +436,12 @@ pub async fn officer_view(store: &Store, user: &UserRow, slug: &str, council: &s
         None => (None, Vec::new()),
     };
     let complete = advice::all_final(points.iter().map(|p: &OfficerPointView| p.history.first().map(|a| a.state)));
+    let latest = super::versions::latest_version(store, consultation.id).await?;
+    let latest_version = latest.as_ref().map(|(no, _)| *no);
+    let latest_blocks = latest.map(|(_, blocks)| super::versions::block_choices(blocks)).unwrap_or_default();
     Ok(OfficerAdviceView {
+        latest_version,
+        latest_blocks,
         consultation_slug: consultation.slug.clone(),
         consultation_title: consultation.title.clone(),
         may_answer: may_answer_council(&user.actor(), &council.municipality),
@@ -437,6 +486,12 @@ pub async fn answer_points(slug: &str, council: &str, form: &PointAnswerForm) ->
     if answer.points.iter().any(|(id, _)| !known.contains(id)) {
         return Err(AppError::NotFound);
     }
+    let typed = crate::domain::answer::split_places(&form.processed_blocks);
+    let (blocks, labels) = match super::versions::resolve_places(&store, advice_row.consultation_id, &typed).await? {
+        Ok(found) => found,
+        Err(errors) => return Ok(FormOutcome::Invalid(errors)),
+    };
+    let named_where = (!labels.is_empty()).then(|| labels.join("; "));
     let html = render_answer(&answer.body);
     let joint_key = (answer.points.len() > 1).then(|| super::services::random_token(8));
     store
@@ -444,10 +499,11 @@ pub async fn answer_points(slug: &str, council: &str, form: &PointAnswerForm) ->
             points: &answer.points,
             body_markdown: &answer.body,
             body_html: &html,
-            processed_where: answer.processed_where.as_deref(),
+            processed_where: answer.processed_where.as_deref().or(named_where.as_deref()),
             state: answer.state,
             joint_key: joint_key.as_deref(),
             author_id: user.id,
+            processed_blocks: &blocks,
         })
         .await?;
     tracing::info!(council = %council_row.slug, points = answer.points.len(), "advice answered");
@@ -489,11 +545,13 @@ pub async fn letter(store: &Store, consultation: &ConsultationRow, council: &Cou
     let Some(advice_row) = store.advice_for(consultation.id, council.id).await? else { return Ok(None) };
     let rows = store.advice_revisions(advice_row.id).await?;
     let Some((revision, points, mut history)) = answered_points(store, &rows).await? else { return Ok(None) };
+    let mut places = processed_places(store, &points, &history).await?;
     let letter_points = points
         .into_iter()
         .map(|p| {
             let answer = history.remove(&p.id).and_then(|h| h.into_iter().next()).and_then(|a| {
                 Some(PointAnswer {
+                    processed_in: places.remove(&a.id).unwrap_or_default(),
                     status: ProcessingStatus::parse(&a.status)?,
                     body_markdown: a.body_markdown,
                     body_html: a.body_html,

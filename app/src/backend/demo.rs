@@ -15,6 +15,8 @@ use crate::i18n::Locale;
 
 pub const DEMO_DOCUMENT: &str = include_str!("../../../demo/samen-sterk-in-de-wijk.md");
 pub const DEMO_SLUG: &str = "samen-sterk-in-de-wijk";
+/// The concept revised after the advice round: the version residents comment on.
+pub const DEMO_DOCUMENT_V2: &str = include_str!("../../../demo/samen-sterk-in-de-wijk-v2.md");
 
 pub struct DemoLogin {
     pub email: String,
@@ -97,6 +99,7 @@ pub async fn seed(store: &Store, login: DemoLogin) -> Result<bool, AppError> {
             state: ReviewState::ForReview,
             remark: None,
             change_reason: None,
+            processed_blocks: None,
         };
         store.write_revisions(consultation.id, std::slice::from_ref(&revision), false, &author).await?;
         revision.expected = Some(1);
@@ -172,7 +175,6 @@ async fn seed_advice_round(store: &Store, consultation: &ConsultationRow, admin:
     store
         .add_milestone(consultation.id, today - days(45), "Conceptversie gepresenteerd aan de Adviesraad Sociaal Domein Lindeburg", admin)
         .await?;
-    store.change_phase(consultation.id, Phase::Advice, Phase::Comment, consultation.opens_on, admin).await?;
     let mut councils = Vec::new();
     for (name, municipality, kind) in
         [("Adviesraad Sociaal Domein Lindeburg", "Lindeburg", "sociaal_domein"), ("Wmo-raad Waterhoven", "Waterhoven", "wmo")]
@@ -204,19 +206,38 @@ async fn seed_advice_round(store: &Store, consultation: &ConsultationRow, admin:
         points.extend(store.save_advice_point(revision, None, body, &blocks).await?);
     }
     store.submit_advice(revision, admin, today - days(45)).await?;
-    let answers: [(&[i64], &[ProcessingStatus], &str); 2] = [
+    // The concept was revised after the advice; the comment period runs on the new version.
+    let admin_row = store.user_by_id(admin).await?.ok_or(AppError::Internal)?;
+    let form = crate::domain::versions::VersionForm {
+        name: "Versie voor inspraak".into(),
+        note: "Aangepast na het advies van de Adviesraad Sociaal Domein: een avondspreekuur in elke wijk.".into(),
+    };
+    if let FormOutcome::Invalid(errors) =
+        super::versions::import_version(store, &admin_row, DEMO_SLUG, &form, "visie-v2.md", DEMO_DOCUMENT_V2.as_bytes()).await?
+    {
+        tracing::error!(?errors, "demo version 2 did not import");
+        return Err(AppError::Internal);
+    }
+    store.change_phase(consultation.id, Phase::Advice, Phase::Comment, consultation.opens_on, admin).await?;
+    let current = store.consultation_by_id(consultation.id).await?.ok_or(AppError::Internal)?;
+    let evening = store.block_id_by_anchor(current.version_id, "h2-a-1").await?.into_iter().collect::<Vec<_>>();
+    // Per answer: the points, their statuses, the text, and the paragraphs of version 2 it names.
+    type DemoAnswer<'a> = (&'a [i64], &'a [ProcessingStatus], &'a str, &'a [i64]);
+    let answers: [DemoAnswer; 2] = [
         (
             &points[..2],
             &[ProcessingStatus::Processed, ProcessingStatus::PartlyProcessed],
             "Voor beide onderdelen geldt: het wijkteam houdt in elke wijk één avondspreekuur per week, en de openingstijden staan op de deur van het buurthuis en op de website.",
+            &evening,
         ),
         (
             &points[2..],
             &[ProcessingStatus::ImplementationPlan],
             "De termijn voor respijtzorg wordt in het uitvoeringsplan uitgewerkt, met als doel twee weken.",
+            &[],
         ),
     ];
-    for (ids, statuses, body) in answers {
+    for (ids, statuses, body, blocks) in answers {
         let pairs: Vec<(i64, ProcessingStatus)> = ids.iter().copied().zip(statuses.iter().copied()).collect();
         let joint = (pairs.len() > 1).then(|| super::services::random_token(8));
         store
@@ -228,6 +249,7 @@ async fn seed_advice_round(store: &Store, consultation: &ConsultationRow, admin:
                 state: AnswerState::Final,
                 joint_key: joint.as_deref(),
                 author_id: admin,
+                processed_blocks: blocks,
             })
             .await?;
     }

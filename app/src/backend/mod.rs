@@ -14,6 +14,7 @@ pub mod ratelimit;
 pub mod security;
 pub mod services;
 pub mod store;
+pub mod versions;
 pub mod workbench;
 
 pub use context::{AppState, Settings};

@@ -66,19 +66,10 @@ fn import_field_error(error: ImportError) -> FieldError {
     }
 }
 
-/// Validates the form and the file together, so that every problem is reported at once and
-/// nothing is stored unless all is well.
-pub async fn create_consultation(
-    store: &Store,
-    form: &ConsultationForm,
-    file_name: &str,
-    bytes: &[u8],
-    created_by: Option<i64>,
-    phase_since: Option<time::Date>,
-) -> Result<FormOutcome<ImportSummary>, AppError> {
-    let mut errors = FieldErrors::default();
-    let consultation = ValidConsultation::try_from(form).map_err(|e| errors.0.extend(e.0)).ok();
-    let upload = match SourceFormat::from_file_name(file_name) {
+/// Reads an uploaded draft in any format; a problem with the file is added to `errors` under
+/// "file". Imported off the async workers: a large file takes a second or so.
+pub async fn read_upload(errors: &mut FieldErrors, file_name: &str, bytes: &[u8]) -> Result<Option<Upload>, AppError> {
+    Ok(match SourceFormat::from_file_name(file_name) {
         _ if bytes.is_empty() && file_name.is_empty() => {
             errors.add("file", FieldError::Required);
             None
@@ -87,7 +78,6 @@ pub async fn create_consultation(
             errors.add("file", FieldError::UnsupportedFileType);
             None
         }
-        // A large file takes a second or so to import: off the async workers.
         Some(format) => match tokio::task::spawn_blocking({
             let bytes = bytes.to_vec();
             move || import_upload(&bytes, format)
@@ -101,14 +91,29 @@ pub async fn create_consultation(
                 None
             }
         },
-    };
+    })
+}
+
+/// Validates the form and the file together, so that every problem is reported at once and
+/// nothing is stored unless all is well.
+pub async fn create_consultation(
+    store: &Store,
+    form: &ConsultationForm,
+    file_name: &str,
+    bytes: &[u8],
+    created_by: Option<i64>,
+    phase_since: Option<time::Date>,
+) -> Result<FormOutcome<ImportSummary>, AppError> {
+    let mut errors = FieldErrors::default();
+    let consultation = ValidConsultation::try_from(form).map_err(|e| errors.0.extend(e.0)).ok();
+    let upload = read_upload(&mut errors, file_name, bytes).await?;
     let (Some(consultation), Some(Upload { document, source_text, markdown, left_out })) = (consultation, upload) else {
         return Ok(FormOutcome::Invalid(errors));
     };
     if !errors.is_empty() {
         return Ok(FormOutcome::Invalid(errors));
     }
-    let doc = NewDocument { document: &document, source_text: &source_text, markdown };
+    let doc = NewDocument { document: &document, source_text: &source_text, markdown, name: None, change_note: None };
     match store.create_consultation(&consultation, doc, created_by, phase_since).await {
         Ok(_) => Ok(FormOutcome::Done(ImportSummary {
             slug: consultation.slug.as_str().to_string(),
@@ -168,10 +173,20 @@ pub async fn submit_comment(
 /// The public timeline of a consultation: its phases and the milestones officers added.
 pub async fn timeline(store: &Store, consultation: &ConsultationRow) -> Result<Vec<crate::domain::phase::TimelineEntry>, AppError> {
     use crate::domain::phase::{Phase, timeline};
-    let changes: Vec<(Phase, time::Date)> =
-        store.phase_changes(consultation.id).await?.into_iter().filter_map(|c| Some((Phase::parse(&c.phase)?, c.started_on))).collect();
+    use crate::domain::phase::{PhaseState, TimelineEntry};
+    let rows = store.phase_changes(consultation.id).await?;
+    let changes: Vec<(Phase, time::Date)> = rows.iter().filter_map(|c| Some((Phase::parse(&c.phase)?, c.started_on))).collect();
     let milestones = store.milestones(consultation.id).await?.into_iter().map(|m| (m.happened_on, m.text)).collect();
-    Ok(timeline(consultation.phase(), &changes, consultation.period(), milestones))
+    let mut entries = timeline(consultation.phase(), &changes, consultation.period(), milestones);
+    // With several versions, each phase that ran says which one it ran on.
+    if rows.iter().filter_map(|r| r.version_no).max().unwrap_or(1) > 1 {
+        for entry in &mut entries {
+            if let TimelineEntry::Phase { phase, state: PhaseState::Done | PhaseState::Current, version, .. } = entry {
+                *version = rows.iter().rev().find(|r| r.phase == phase.code()).and_then(|r| r.version_no);
+            }
+        }
+    }
+    Ok(entries)
 }
 
 /// A consultation as `user` (none: the public) may read it: a concept only for staff and the

@@ -58,8 +58,9 @@ fn scope(document: &Outline, filter: &ReactionFilter) -> Scope {
     Scope { sections, block }
 }
 
-fn revision_view(r: AnswerRevision) -> RevisionView {
+fn revision_view(r: AnswerRevision, places: &HashMap<i64, Vec<String>>) -> RevisionView {
     RevisionView {
+        processed_blocks: places.get(&r.id).cloned().unwrap_or_default(),
         revision_no: r.revision_no,
         body_markdown: r.body_markdown,
         status: ProcessingStatus::parse(&r.status),
@@ -79,10 +80,13 @@ async fn comment_views(
     document: &Outline,
     rows: Vec<OfficerComment>,
     user: &UserRow,
+    latest_version: Option<i64>,
 ) -> Result<Vec<OfficerCommentView>, AppError> {
     let ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
     let mut history: HashMap<i64, Vec<AnswerRevision>> = HashMap::new();
-    for r in store.answer_history_of(&ids).await? {
+    let all = store.answer_history_of(&ids).await?;
+    let places = places_of(store, &all).await?;
+    for r in all {
         history.entry(r.comment_id).or_default().push(r);
     }
     let reasons: HashMap<i64, String> = store.hidden_reasons(&ids).await?.into_iter().collect();
@@ -105,7 +109,8 @@ async fn comment_views(
                 received_on: c.submitted_at.date(),
                 place: c.block_id.and_then(|b| labels.get(&b).map(|l| l.to_string())),
                 hidden_reason: reasons.get(&c.id).cloned().filter(|_| c.hidden),
-                revisions: revisions.into_iter().map(revision_view).collect(),
+                revisions: revisions.into_iter().map(|r| revision_view(r, &places)).collect(),
+                latest_version,
                 may_approve,
             }
         })
@@ -115,13 +120,26 @@ async fn comment_views(
 pub async fn reaction_list(user: &UserRow, slug: &str, filter: &ReactionFilter) -> Result<ReactionListView, AppError> {
     let store = state()?.store;
     let consultation = consultation(&store, slug).await?;
-    let document = store.outline(consultation.version_id).await?;
+    let document = store.outline(consultation.id).await?;
     let scope = scope(&document, filter);
     let index: Vec<_> =
         store.reaction_index(consultation.id, filter.like_pattern().as_deref()).await?.into_iter().map(|r| r.into_domain()).collect();
     let selection = select(&index, filter, &scope);
     let rows = store.reactions_by_id(consultation.id, &selection.page).await?;
-    let items = comment_views(&store, &document, rows, user).await?;
+    let latest = super::versions::latest_version(&store, consultation.id).await?;
+    let items = comment_views(&store, &document, rows, user, latest.as_ref().map(|(no, _)| *no)).await?;
+    let latest_blocks = latest
+        .map(|(_, blocks)| {
+            blocks
+                .into_iter()
+                .map(|b| crate::api::BlockChoice {
+                    excerpt: crate::domain::report::shorten(&b.plain_text, 80),
+                    anchor: b.anchor,
+                    label: b.label,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let adopted = !store.adoptions(consultation.id).await?.is_empty();
     let total = selection.total;
     Ok(ReactionListView {
@@ -135,6 +153,7 @@ pub async fn reaction_list(user: &UserRow, slug: &str, filter: &ReactionFilter) 
         facets: facets(&document, selection.counts),
         adopted,
         can_review: crate::domain::review::may_review(user.role()),
+        latest_blocks,
     })
 }
 
@@ -164,7 +183,7 @@ fn facets(document: &Outline, counts: FacetCounts) -> Facets {
 pub async fn dashboard(user: &UserRow, slug: &str) -> Result<DashboardView, AppError> {
     let store = state()?.store;
     let consultation = consultation(&store, slug).await?;
-    let document = store.outline(consultation.version_id).await?;
+    let document = store.outline(consultation.id).await?;
     let rows = store.dashboard_counts(consultation.id).await?;
     let mut by_status: BTreeMap<ProcessingStatus, usize> = BTreeMap::new();
     let mut by_state: BTreeMap<ReviewState, usize> = BTreeMap::new();
@@ -253,7 +272,22 @@ async fn write(
 }
 
 async fn history_of(store: &Store, comment_id: i64) -> Result<Vec<RevisionView>, AppError> {
-    Ok(store.answer_history_of(&[comment_id]).await?.into_iter().map(revision_view).collect())
+    let revisions = store.answer_history_of(&[comment_id]).await?;
+    let places = places_of(store, &revisions).await?;
+    Ok(revisions.into_iter().map(|r| revision_view(r, &places)).collect())
+}
+
+/// The labels of the blocks each revision names as where the reaction was processed.
+async fn places_of(store: &Store, revisions: &[AnswerRevision]) -> Result<HashMap<i64, Vec<String>>, AppError> {
+    let ids: Vec<i64> = revisions.iter().map(|r| r.id).collect();
+    let pairs = store.answer_blocks(&ids).await?;
+    let blocks: Vec<i64> = pairs.iter().map(|p| p.1).collect();
+    let labels: HashMap<i64, String> = store.blocks_by_ids(&blocks).await?.into_iter().map(|b| (b.id, b.label)).collect();
+    let mut places: HashMap<i64, Vec<String>> = HashMap::new();
+    for (revision, block) in pairs {
+        places.entry(revision).or_default().extend(labels.get(&block).cloned());
+    }
+    Ok(places)
 }
 
 pub async fn save_answer(user: &UserRow, form: AnswerForm) -> Result<FormOutcome<SavedAnswer>, AppError> {
@@ -268,6 +302,13 @@ pub async fn save_answer(user: &UserRow, form: AnswerForm) -> Result<FormOutcome
             match next_state(user.role(), current, step, adopted) {
                 Err(r) => FormOutcome::Invalid(refusal(r)?),
                 Ok(state) => {
+                    let (processed_blocks, labels) = match &answer.processed_blocks {
+                        None => (None, None),
+                        Some(typed) => match super::versions::resolve_places(&store, reaction.consultation_id, typed).await? {
+                            Ok((ids, labels)) => (Some(ids), (!labels.is_empty()).then(|| labels.join("; "))),
+                            Err(errors) => return finish_answer(&form, FormOutcome::Invalid(errors)),
+                        },
+                    };
                     let html = super::markdown::render_answer(&answer.body);
                     let revision = RevisionWrite {
                         comment_id: answer.comment_id,
@@ -275,10 +316,12 @@ pub async fn save_answer(user: &UserRow, form: AnswerForm) -> Result<FormOutcome
                         body_markdown: answer.body,
                         body_html: html,
                         status: answer.status,
-                        processed_where: answer.processed_where,
+                        // Named blocks say where, when the officer wrote nothing else.
+                        processed_where: answer.processed_where.or(labels),
                         state,
                         remark: None,
                         change_reason: answer.reason.filter(|_| adopted),
+                        processed_blocks,
                     };
                     match write(&store, reaction.consultation_id, vec![revision], false, user, "body").await? {
                         Err(errors) => FormOutcome::Invalid(errors),
@@ -291,13 +334,19 @@ pub async fn save_answer(user: &UserRow, form: AnswerForm) -> Result<FormOutcome
             }
         }
     };
+    finish_answer(&form, outcome)
+}
+
+fn finish_answer(form: &AnswerForm, outcome: FormOutcome<SavedAnswer>) -> Result<FormOutcome<SavedAnswer>, AppError> {
     let id = form.comment.trim().to_string();
+    let blocks = form.processed_blocks.clone().unwrap_or_default();
     let values = [
         ("body", &form.body),
         ("status", &form.status),
         ("processed_where", &form.processed_where),
         ("state", &form.state),
         ("reason", &form.reason),
+        ("processed_blocks", &blocks),
     ]
     .into_iter()
     .map(|(k, v)| (format!("{id}-{k}"), v.clone()))
@@ -343,6 +392,7 @@ pub async fn review_answer(user: &UserRow, form: ReviewForm) -> Result<FormOutco
                                     Decision::Approve => None,
                                 },
                                 change_reason: current.change_reason.clone(),
+                                processed_blocks: None,
                             };
                             match write(&store, reaction.consultation_id, vec![revision], false, user, "decision").await? {
                                 Err(errors) => FormOutcome::Invalid(errors),
@@ -369,9 +419,10 @@ pub async fn joint_selection(user: &UserRow, slug: &str, query: &str) -> Result<
     let mut seen = HashSet::new();
     ids.retain(|id| seen.insert(*id));
     ids.truncate(crate::domain::review::MAX_JOINT);
-    let document = store.outline(consultation.version_id).await?;
+    let document = store.outline(consultation.id).await?;
     let rows = store.reactions_by_id(consultation.id, &ids).await?;
-    let items = comment_views(&store, &document, rows, user).await?;
+    let latest = super::versions::latest_version(&store, consultation.id).await?.map(|(no, _)| no);
+    let items = comment_views(&store, &document, rows, user, latest).await?;
     let adopted = !store.adoptions(consultation.id).await?.is_empty();
     Ok(JointView { slug: consultation.slug, title: consultation.title, items, adopted })
 }
@@ -406,6 +457,7 @@ pub async fn save_joint_answer(user: &UserRow, form: JointAnswerForm) -> Result<
                         state,
                         remark: None,
                         change_reason: joint.reason.clone().filter(|_| adopted),
+                        processed_blocks: None,
                     }),
                 }
             }
@@ -498,7 +550,7 @@ pub async fn groups(slug: &str) -> Result<GroupsView, AppError> {
     use crate::domain::grouping::{Reaction, suggest_groups};
     let store = state()?.store;
     let consultation = consultation(&store, slug).await?;
-    let document = store.outline(consultation.version_id).await?;
+    let document = store.outline(consultation.id).await?;
     let texts = store.reaction_texts(consultation.id).await?;
     let states: HashMap<i64, Option<ReviewState>> = store
         .reaction_current_states(consultation.id)

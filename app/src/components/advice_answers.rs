@@ -20,18 +20,20 @@ pub fn OfficerAdvice(view: OfficerAdviceView, echo: Option<FormEcho>) -> impl In
     }
     let points_for_joint: Vec<(i64, usize)> = view.points.iter().map(|p| (p.point.id, p.point.number)).collect();
     let answer = view.may_answer;
+    let version = view.latest_version;
     let points = view
         .points
         .into_iter()
-        .map(|p| view! { <AnsweredPoint point=p keys=keys.clone() may_answer=answer echo=echo.clone()/> })
+        .map(|p| view! { <AnsweredPoint point=p keys=keys.clone() may_answer=answer echo=echo.clone() version/> })
         .collect_view();
     let joint = (answer && points_for_joint.len() > 1)
-        .then(|| view! { <JointAnswer points=points_for_joint keys=keys.clone() echo=echo.clone()/> });
+        .then(|| view! { <JointAnswer points=points_for_joint keys=keys.clone() echo=echo.clone() version/> });
     let letter_link = format!("/consultaties/{}/adviezen/{}", keys.0, keys.1);
     view! {
         <section class="officer-advice" aria-labelledby="antwoorden-titel">
             {(!answer).then(|| view! { <p class="notice">{(c.not_yours_to_answer)(&view.council.municipality)}</p> })}
             <h2 id="antwoorden-titel">{c.answer_points_title}</h2>
+            <crate::components::versions::BlockSuggestions choices=view.latest_blocks.clone()/>
             {points}
             {joint}
             {answer.then(|| view! {
@@ -71,7 +73,13 @@ fn echo_of(echo: &Option<FormEcho>, key: &str) -> Option<FormEcho> {
 }
 
 #[component]
-fn AnsweredPoint(point: OfficerPointView, keys: (String, String), may_answer: bool, echo: Option<FormEcho>) -> impl IntoView {
+fn AnsweredPoint(
+    point: OfficerPointView,
+    keys: (String, String),
+    may_answer: bool,
+    echo: Option<FormEcho>,
+    version: Option<i64>,
+) -> impl IntoView {
     let t = use_messages();
     let id = point.point.id;
     let number = point.point.number;
@@ -89,6 +97,7 @@ fn AnsweredPoint(point: OfficerPointView, keys: (String, String), may_answer: bo
         let body = field("body").or_else(|| current.as_ref().map(|a| a.body_markdown.clone())).unwrap_or_default();
         let place = field("processed_where").or_else(|| current.as_ref().and_then(|a| a.processed_where.clone())).unwrap_or_default();
         let state = field("state").or_else(|| current.as_ref().map(|a| a.state.code().to_string())).unwrap_or_else(|| "concept".into());
+        let blocks = field("processed_blocks").or_else(|| current.as_ref().map(|a| a.processed_blocks.join("; "))).unwrap_or_default();
         let status = field("statuses")
             .and_then(|s| s.split_once(':').map(|(_, st)| st.to_string()))
             .or_else(|| current.as_ref().and_then(|a| a.status).map(|s| s.code().to_string()))
@@ -100,7 +109,8 @@ fn AnsweredPoint(point: OfficerPointView, keys: (String, String), may_answer: bo
                 <AdviceKeys keys=keys.clone()/>
                 <input type="hidden" name="form[points][]" value=key.clone()/>
                 <StatusSelect point=id number form_id=form_id.clone() current=status errors/>
-                <AnswerFields form_id body place state states=point_states() errors/>
+                <AnswerFields form_id=form_id.clone() body place state states=point_states() errors/>
+                {version.map(|version| view! { <crate::components::versions::ProcessedBlocksField form_id=form_id.clone() version value=blocks.clone() errors/> })}
                 <button type="submit" class="button-primary">{t.councils.save_point_answer}<span class="sr-only">" "{(t.councils.point_number)(number)}</span></button>
             </ActionForm>
         }
@@ -141,7 +151,7 @@ fn AnswerHistory(history: Vec<PointAnswerView>) -> impl IntoView {
 }
 
 #[component]
-fn JointAnswer(points: Vec<(i64, usize)>, keys: (String, String), echo: Option<FormEcho>) -> impl IntoView {
+fn JointAnswer(points: Vec<(i64, usize)>, keys: (String, String), echo: Option<FormEcho>, version: Option<i64>) -> impl IntoView {
     let t = use_messages();
     let c = t.councils;
     let action = ServerAction::<SavePointAnswer>::new();
@@ -155,6 +165,7 @@ fn JointAnswer(points: Vec<(i64, usize)>, keys: (String, String), echo: Option<F
     let key = echo.as_ref().map(|e| e.value("form")).unwrap_or_default();
     let field = |name: &str| echo.as_ref().map(|e| e.value(&format!("{key}/{name}"))).unwrap_or_default();
     let (body, place, state) = (field("body"), field("processed_where"), field("state"));
+    let blocks = field("processed_blocks");
     let state = if state.is_empty() { "concept".to_string() } else { state };
     let chosen: Vec<String> = key.split('-').map(str::to_string).collect();
     let statuses = field("statuses");
@@ -190,6 +201,7 @@ fn JointAnswer(points: Vec<(i64, usize)>, keys: (String, String), echo: Option<F
                 {rows}
             </fieldset>
             <AnswerFields form_id="gezamenlijk".into() body place state states=point_states() errors/>
+            {version.map(|version| view! { <crate::components::versions::ProcessedBlocksField form_id="gezamenlijk".into() version value=blocks.clone() errors/> })}
             <button type="submit" class="button-primary">{c.save_point_answer}</button>
         </ActionForm>
     }

@@ -77,7 +77,7 @@ pub fn ReactionCard(comment: OfficerCommentView, echo: Option<FormEcho>, context
             {private}
             <blockquote class="comment-body">{comment.body.clone()}</blockquote>
             {move || hidden.get().map(|reason| view! { <p class="notice hidden-note">{w.hidden_because}": "{reason}</p> })}
-            <AnswerForm comment_id=id history echo=echo.clone() adopted=context.adopted/>
+            <AnswerForm comment_id=id history echo=echo.clone() adopted=context.adopted latest_version=comment.latest_version/>
             <ReviewPanel comment_id=id history may_approve=comment.may_approve can_review=context.can_review echo=echo.clone()/>
             <ModerationPanel comment_id=id hidden echo/>
             <RevisionHistory history/>
@@ -86,7 +86,13 @@ pub fn ReactionCard(comment: OfficerCommentView, echo: Option<FormEcho>, context
 }
 
 #[component]
-fn AnswerForm(comment_id: i64, history: RwSignal<Vec<RevisionView>>, echo: Option<FormEcho>, adopted: bool) -> impl IntoView {
+fn AnswerForm(
+    comment_id: i64,
+    history: RwSignal<Vec<RevisionView>>,
+    echo: Option<FormEcho>,
+    adopted: bool,
+    latest_version: Option<i64>,
+) -> impl IntoView {
     let t = use_messages();
     let w = t.work;
     let action = ServerAction::<SaveAnswer>::new();
@@ -109,6 +115,7 @@ fn AnswerForm(comment_id: i64, history: RwSignal<Vec<RevisionView>>, echo: Optio
     let place = echo_value("processed_where").or_else(|| current.as_ref().and_then(|r| r.processed_where.clone())).unwrap_or_default();
     let state = echo_value("state").unwrap_or_else(|| ReviewState::Draft.code().into());
     let reason = echo_value("reason").unwrap_or_default();
+    let blocks = echo_value("processed_blocks").or_else(|| current.as_ref().map(|r| r.processed_blocks.join("; "))).unwrap_or_default();
     let revision = move || history.with(|h| h.first().map(|r| r.revision_no.to_string()).unwrap_or_default());
     let states = [ReviewState::Draft, ReviewState::ForReview].into_iter().map(|s| (s.code(), w.save_as(s))).collect();
     view! {
@@ -118,6 +125,11 @@ fn AnswerForm(comment_id: i64, history: RwSignal<Vec<RevisionView>>, echo: Optio
             <ErrorSummary errors other=failure/>
             <StatusSelect id=format!("antwoord-{comment_id}-status") name="form[status]".into() current=status errors=field_errors(errors, "status")/>
             <AnswerFields form_id=format!("antwoord-{comment_id}") body place state states errors/>
+            // The blocks of the newest version where it was processed: suggestions come from the
+            // list on the page (outside the island).
+            {latest_version.map(|version| view! {
+                <crate::components::versions::ProcessedBlocksField form_id=format!("antwoord-{comment_id}") version value=blocks errors/>
+            })}
             {adopted.then(|| view! {
                 <TextField id=format!("antwoord-{comment_id}-reden") name="form[reason]" label=w.label_reason hint=w.hint_reason
                     required=true maxlength=MAX_REASON_CHARS errors=field_errors(errors, "reason") value=reason/>

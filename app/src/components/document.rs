@@ -46,7 +46,7 @@ pub fn TableOfContents(sections: Vec<SectionView>) -> impl IntoView {
 #[component]
 pub fn DocumentText(consultation: ConsultationView, selected: Signal<Option<String>>, echo: Option<FormEcho>) -> impl IntoView {
     let t = use_messages();
-    let open = consultation.phase == PeriodPhase::Open;
+    let open = consultation.phase == PeriodPhase::Open && !consultation.is_earlier_version();
     let slug = consultation.slug.clone();
     let advice = consultation.advice_editor.clone();
     let sections = consultation

@@ -60,6 +60,9 @@ pub fn TextField(
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(optional)] multiline: bool,
     #[prop(optional)] autocomplete: Option<&'static str>,
+    /// The id of a `<datalist>` with suggestions.
+    #[prop(optional, into)]
+    list: Option<String>,
 ) -> impl IntoView {
     let invalid = move || if errors.with(|e| e.is_empty()) { "false" } else { "true" };
     let describedby = described_by(&id, hint.is_some());
@@ -73,7 +76,7 @@ pub fn TextField(
     } else {
         view! {
             <input id=id.clone() name=name type=kind value=value required=required maxlength=maxlength
-                autocomplete=autocomplete aria-describedby=describedby aria-invalid=invalid/>
+                autocomplete=autocomplete aria-describedby=describedby aria-invalid=invalid list=list/>
         }
         .into_any()
     };

@@ -75,6 +75,7 @@ fn LetterEntry(item: LetterItem, slug: String, level: u8) -> impl IntoView {
                 <p class="answer-status"><strong>{(c.answer_to)(&numbers, &item.also_answers)}</strong>" ("{statuses.join("; ")}")"</p>
                 <div class="answer-text" inner_html=answer.body_html></div>
                 {answer.processed_where.map(|w| view! { <p class="meta">{t.processed_where}": "{w}</p> })}
+                <crate::components::versions::ProcessedInView places=answer.processed_in/>
             </div>
         }
         .into_any(),

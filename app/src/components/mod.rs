@@ -16,3 +16,4 @@ pub mod process;
 pub mod report;
 pub mod review;
 pub mod timeline;
+pub mod versions;

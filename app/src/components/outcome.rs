@@ -66,6 +66,7 @@ fn AnswerResult(answer: AnswerOutcome, slug: String) -> impl IntoView {
             </p>
             <div class="answer-text" inner_html=answer.body_html></div>
             {place}
+            <crate::components::versions::ProcessedInView places=answer.processed_in.clone()/>
             {reason}
         </article>
     }

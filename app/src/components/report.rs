@@ -178,6 +178,7 @@ fn Entries(entries: Vec<ReportEntry>) -> impl IntoView {
                         <p class="answer-status"><strong>{t.answer}": "</strong>{t.status_label(answer.status)}</p>
                         <div class="answer-text" inner_html=answer.body_html></div>
                         {answer.processed_where.map(|w| view! { <p class="meta">{t.processed_where}": "{w}</p> })}
+                        <crate::components::versions::ProcessedInView places=answer.processed_in/>
                         {answer.change_reason.map(|r| view! { <p class="meta change-reason">{t.work.changed_after_adoption}": "{r}</p> })}
                     </div>
                 }
@@ -204,7 +205,7 @@ fn Entries(entries: Vec<ReportEntry>) -> impl IntoView {
 /// The print button: the one thing on the nota's page that needs the browser (an island; without
 /// JavaScript the printable version linked beside it serves the same purpose).
 #[island]
-fn PrintButton() -> impl IntoView {
+pub fn PrintButton() -> impl IntoView {
     let e = use_messages().export;
     // Hidden until the browser runs it: without JavaScript the button could do nothing.
     let live = RwSignal::new(false);

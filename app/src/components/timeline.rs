@@ -11,7 +11,7 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
     let items = entries
         .into_iter()
         .map(|entry| match entry {
-            TimelineEntry::Phase { phase, state, from, until } => {
+            TimelineEntry::Phase { phase, state, from, until, version } => {
                 let dates = match (from, until) {
                     (Some(from), Some(until)) => (c.date_range)(&t.date(from), &t.date(until)),
                     (Some(from), None) => (c.date_since)(&t.date(from)),
@@ -27,6 +27,7 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
                         <span class="timeline-name">{c.phase(phase)}</span>
                         " "<span class="timeline-state">"("{state_text}")"</span>
                         {(!dates.is_empty()).then(|| view! { <span class="timeline-dates">{dates}</span> })}
+                        {version.map(|n| view! { " "<span class="timeline-version">"· "{(t.versions.version)(n)}</span> })}
                     </li>
                 }
                 .into_any()

@@ -245,6 +245,10 @@ pub struct PointAnswerForm {
     pub processed_where: String,
     #[serde(default)]
     pub state: String,
+    /// Blocks of the latest version where the points were processed (labels or anchors,
+    /// separated by semicolons).
+    #[serde(default)]
+    pub processed_blocks: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -312,6 +316,9 @@ pub struct PointAnswer {
     pub state: AnswerState,
     /// Shared by the points answered together.
     pub joint_key: Option<String>,
+    /// The passages of a newer version where the point was processed, before and after.
+    #[serde(default)]
+    pub processed_in: Vec<super::versions::ProcessedIn>,
 }
 
 /// A point as the letter shows it.
@@ -443,6 +450,13 @@ pub fn letter_markdown(letter: &Letter, level: usize, t: &crate::i18n::Messages)
                 if let Some(place) = &answer.processed_where {
                     out.push_str(&format!("*{}:* {}\n\n", t.processed_where, super::report::md_inline(place)));
                 }
+                for place in &answer.processed_in {
+                    out.push_str(&format!(
+                        "*{}:*\n\n> {}\n\n",
+                        (t.versions.processed_in)(&place.label, place.version_no),
+                        place.change.to_markdown()
+                    ));
+                }
             }
             _ => out.push_str(&format!("*{}*\n\n", t.not_yet_answered)),
         }
@@ -518,6 +532,7 @@ mod tests {
             body: "Voor beide onderdelen geldt…".into(),
             processed_where: String::new(),
             state: "definitief".into(),
+            processed_blocks: String::new(),
         };
         let answer = ValidPointAnswer::try_from(&form).unwrap();
         assert_eq!(answer.points, [(3, ProcessingStatus::Processed), (4, ProcessingStatus::PartlyProcessed)]);
@@ -544,6 +559,7 @@ mod tests {
                 processed_where: None,
                 state: AnswerState::Final,
                 joint_key: joint.map(str::to_string),
+                processed_in: Vec::new(),
             }),
         }
     }

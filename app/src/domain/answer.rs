@@ -26,6 +26,10 @@ pub struct AnswerForm {
     /// Why the answer changes after the college adopted the set.
     #[serde(default)]
     pub reason: String,
+    /// The blocks of the latest version where the reaction was processed, labels or anchors
+    /// separated by semicolons; absent when the form has no such field (the blocks stay).
+    #[serde(default)]
+    pub processed_blocks: Option<String>,
 }
 
 pub const MAX_REASON_CHARS: usize = 500;
@@ -40,6 +44,13 @@ pub struct ValidAnswer {
     pub submit: bool,
     pub expected: Option<i64>,
     pub reason: Option<String>,
+    /// The blocks as typed, one entry each; `None` keeps those of the revision before.
+    pub processed_blocks: Option<Vec<String>>,
+}
+
+/// The blocks typed into "verwerkt in", separated by semicolons.
+pub fn split_places(text: &str) -> Vec<String> {
+    text.split(';').map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect()
 }
 
 /// Text, place and state shared by one answer and a joint answer.
@@ -115,6 +126,7 @@ impl TryFrom<&AnswerForm> for ValidAnswer {
                 submit: parts.submit,
                 expected,
                 reason: parts.reason,
+                processed_blocks: form.processed_blocks.as_deref().map(split_places),
             }),
             _ => Err(errors),
         }
@@ -134,7 +146,16 @@ mod tests {
             state: "ter_beoordeling".into(),
             revision: "3".into(),
             reason: String::new(),
+            processed_blocks: Some(" 2.a, alinea 1 ;; h3-b-2 ".into()),
         }
+    }
+
+    #[test]
+    fn the_places_typed_in_processed_in_are_read_one_by_one() {
+        let answer = ValidAnswer::try_from(&form()).unwrap();
+        assert_eq!(answer.processed_blocks, Some(vec!["2.a, alinea 1".to_string(), "h3-b-2".to_string()]));
+        let kept = ValidAnswer::try_from(&AnswerForm { processed_blocks: None, ..form() }).unwrap();
+        assert_eq!(kept.processed_blocks, None);
     }
 
     #[test]

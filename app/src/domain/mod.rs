@@ -20,4 +20,5 @@ pub mod review;
 pub mod role;
 pub mod status;
 pub mod tracking;
+pub mod versions;
 pub mod workbench;

@@ -183,6 +183,37 @@ pub struct ApiAnswer {
     pub state: String,
     pub adopted_on: Option<String>,
     pub change_reason: Option<String>,
+    pub processed_in: Vec<ApiProcessedIn>,
+}
+
+/// A passage of a newer version where an answer says it was processed: before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiProcessedIn {
+    pub version: i64,
+    pub anchor: String,
+    pub label: String,
+    pub before: String,
+    pub after: String,
+    pub words_added: usize,
+    pub words_removed: usize,
+}
+
+fn api_processed_in(places: &[super::versions::ProcessedIn]) -> Vec<ApiProcessedIn> {
+    places
+        .iter()
+        .map(|p| {
+            let (words_added, words_removed) = p.change.counts();
+            ApiProcessedIn {
+                version: p.version_no,
+                anchor: p.anchor.clone(),
+                label: p.label.clone(),
+                before: p.change.before(),
+                after: p.change.after(),
+                words_added,
+                words_removed,
+            }
+        })
+        .collect()
 }
 
 /// The reactions of an anonymised report (see `ExportOptions { names: false }`), in document order.
@@ -207,6 +238,7 @@ pub fn reactions(slug: &str, report: &Report, t: &Messages) -> ApiReactions {
             state: a.state.code().into(),
             adopted_on: a.adopted_on.map(|d| d.to_string()),
             change_reason: a.change_reason.clone(),
+            processed_in: api_processed_in(&a.processed_in),
         }),
     };
     let mut out: Vec<ApiReaction> = report.general.iter().map(|e| entry(None, e)).collect();
@@ -264,6 +296,7 @@ pub struct ApiPointAnswer {
     pub status_label: String,
     pub text_markdown: String,
     pub processed_where: Option<String>,
+    pub processed_in: Vec<ApiProcessedIn>,
 }
 
 /// Published letters only (the caller passes what is published, with final answers).
@@ -292,6 +325,7 @@ pub fn advice(slug: &str, letters: &[super::advice::Letter], t: &Messages) -> Ap
                             status_label: t.status_label(a.status).into(),
                             text_markdown: a.body_markdown.clone(),
                             processed_where: a.processed_where.clone(),
+                            processed_in: api_processed_in(&a.processed_in),
                         }),
                     })
                     .collect(),

@@ -39,6 +39,9 @@ pub struct AnswerOutcome {
     /// The paragraph (anchor, label) the place of processing names, when it names one.
     pub changed_at: Option<(String, String)>,
     pub change_reason: Option<String>,
+    /// The passages of a newer version named as where it was processed, before and after.
+    #[serde(default)]
+    pub processed_in: Vec<super::versions::ProcessedIn>,
 }
 
 /// The block whose label the text names; the longest label wins ("5.a, alinea 12" over "5.a, alinea 1").
@@ -74,6 +77,7 @@ fn section(anchor: &str, heading: &str, entries: Vec<(Option<(String, String)>, 
                     .and_then(|w| named_block(w, blocks))
                     .map(|b| (b.anchor.clone(), b.label.clone())),
                 change_reason: answer.change_reason.clone(),
+                processed_in: answer.processed_in.clone(),
             }),
         }
     }

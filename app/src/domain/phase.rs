@@ -163,8 +163,19 @@ impl TryFrom<&MilestoneForm> for ValidMilestone {
 /// One line of the public timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TimelineEntry {
-    Phase { phase: Phase, state: PhaseState, from: Option<Date>, until: Option<Date> },
-    Milestone { date: Date, text: String },
+    Phase {
+        phase: Phase,
+        state: PhaseState,
+        from: Option<Date>,
+        until: Option<Date>,
+        /// The document version the phase ran on, when the document has several.
+        #[serde(default)]
+        version: Option<i64>,
+    },
+    Milestone {
+        date: Date,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,14 +205,14 @@ pub fn timeline(
             let Some(from) = started else { continue };
             // A finished phase ran until the day before the next one began ("tot en met").
             let until = next_start.map(|next| next.previous_day().unwrap_or(next).max(from));
-            TimelineEntry::Phase { phase, state: PhaseState::Done, from: Some(from), until }
+            TimelineEntry::Phase { phase, state: PhaseState::Done, from: Some(from), until, version: None }
         } else if phase == current {
             let (from, until) = if phase == Phase::Comment { (Some(period.opens), Some(period.closes)) } else { (started, None) };
-            TimelineEntry::Phase { phase, state: PhaseState::Current, from: from.or(started), until }
+            TimelineEntry::Phase { phase, state: PhaseState::Current, from: from.or(started), until, version: None }
         } else if phase == Phase::Comment {
-            TimelineEntry::Phase { phase, state: PhaseState::Planned, from: Some(period.opens), until: Some(period.closes) }
+            TimelineEntry::Phase { phase, state: PhaseState::Planned, from: Some(period.opens), until: Some(period.closes), version: None }
         } else {
-            TimelineEntry::Phase { phase, state: PhaseState::Planned, from: None, until: None }
+            TimelineEntry::Phase { phase, state: PhaseState::Planned, from: None, until: None, version: None }
         };
         // Milestones that happened before the next reached phase began belong to this one.
         let belongs = |date: &Date| match next_start {
@@ -307,7 +318,7 @@ mod tests {
             (date!(2026 - 09 - 15), "11 interviews gehouden".to_string()),
         ];
         let entries = timeline(Phase::Comment, &changes, PERIOD, milestones);
-        let phase = |p, s, f: Option<Date>, u: Option<Date>| TimelineEntry::Phase { phase: p, state: s, from: f, until: u };
+        let phase = |p, s, f: Option<Date>, u: Option<Date>| TimelineEntry::Phase { phase: p, state: s, from: f, until: u, version: None };
         let milestone = |d, t: &str| TimelineEntry::Milestone { date: d, text: t.to_string() };
         assert_eq!(
             entries,
@@ -354,7 +365,8 @@ mod tests {
             phase: Phase::Comment,
             state: PhaseState::Planned,
             from: Some(PERIOD.opens),
-            until: Some(PERIOD.closes)
+            until: Some(PERIOD.closes),
+            version: None
         }));
     }
 }

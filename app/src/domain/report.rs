@@ -5,6 +5,7 @@ use super::comment::SenderKind;
 use super::document::BlockKind;
 use super::review::ReviewState;
 use super::status::ProcessingStatus;
+use super::versions::ProcessedIn;
 use crate::i18n::Messages;
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -60,6 +61,13 @@ pub struct ReportAnswer {
     /// The day the college adopted the set this answer belongs to, when it is *vastgesteld*.
     #[serde(default)]
     pub adopted_on: Option<Date>,
+    /// The passages of a newer version where the answer says the reaction was processed, with
+    /// the change from the passage the reaction was written on.
+    #[serde(default)]
+    pub processed_in: Vec<ProcessedIn>,
+    /// The stored revision, to find the passages it names.
+    #[serde(default, skip_serializing)]
+    pub revision_id: Option<i64>,
 }
 
 /// How a sender appears in public.
@@ -318,6 +326,13 @@ fn push_entries(out: &mut String, entries: &[ReportEntry], t: &Messages) {
                 if let Some(place) = &answer.processed_where {
                     out.push_str(&format!("*{}:* {}\n\n", t.processed_where, md_inline(place)));
                 }
+                for place in &answer.processed_in {
+                    out.push_str(&format!(
+                        "*{}:*\n\n> {}\n\n",
+                        (t.versions.processed_in)(&place.label, place.version_no),
+                        place.change.to_markdown()
+                    ));
+                }
                 if let Some(reason) = &answer.change_reason {
                     out.push_str(&format!("*{}:* {}\n\n", t.work.changed_after_adoption, md_inline(reason)));
                 }
@@ -378,6 +393,8 @@ pub(crate) mod tests {
                 change_reason: None,
                 state: ReviewState::Approved,
                 adopted_on: None,
+                processed_in: Vec::new(),
+                revision_id: None,
             }),
         }
     }

@@ -12,10 +12,11 @@ mod privacy_pages;
 mod report_page;
 mod track_pages;
 mod users_page;
+mod version_pages;
 mod workbench_pages;
 
 pub use advice_pages::{AdviceEditorPage, LetterPage, LettersPage, OfficerAdvicePage};
-pub use consultation_page::ConsultationPage;
+pub use consultation_page::{ChangesPage, ConsultationPage};
 pub use council_pages::{AcceptInvitePage, CouncilHomePage, CouncilPage, CouncilsPage};
 pub use home_page::HomePage;
 pub use login_page::LoginPage;
@@ -26,6 +27,7 @@ pub use privacy_pages::{ConfirmEmailPage, EraseLinkPage, LostCodePage, OutboxPag
 pub use report_page::ReportPage;
 pub use track_pages::{TrackLookupPage, TrackPage};
 pub use users_page::UsersPage;
+pub use version_pages::MappingReviewPage;
 pub use workbench_pages::{AuditPage, GroupsPage, JointAnswerPage, ReactionsPage};
 
 use crate::api::{ECHO_PARAM, FormEcho, fetch_form_echo};

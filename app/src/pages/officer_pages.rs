@@ -1,3 +1,4 @@
+use super::version_pages::VersionsPanel;
 use super::{echo_resource, loaded_with_echo, param, query};
 use crate::api::{CreateConsultation, DashboardView, FormEcho, consultation_dashboard, officer_consultations};
 use crate::components::dashboard::{AdoptionPanel, Dashboard};
@@ -113,6 +114,8 @@ pub fn OfficerConsultationPage() -> impl IntoView {
     let created = query("nieuw");
     let left_out = query("weggelaten");
     let adopted = query("vastgesteld");
+    let new_version = query("versie");
+    let to_review = query("na-te-kijken");
     let data = Resource::new(move || slug.get(), consultation_dashboard);
     // The process panel is a sibling with its own resources, created here and not inside the
     // dashboard's Suspense: a resource or boundary made while another boundary resolves can miss
@@ -120,15 +123,25 @@ pub fn OfficerConsultationPage() -> impl IntoView {
     view! {
         {loaded_with_echo(data, move |view, echo| {
             let left_out = left_out.get().map(|value| LeftOut::from_query(&value)).unwrap_or_default();
-            view! { <OfficerConsultation view echo created=created.get().is_some() left_out adopted=adopted.get().is_some()/> }
+            let imported = new_version.get().and_then(|n| n.parse::<i64>().ok())
+                .map(|n| (n, to_review.get().and_then(|r| r.parse::<usize>().ok()).unwrap_or(0)));
+            view! { <OfficerConsultation view echo created=created.get().is_some() left_out adopted=adopted.get().is_some() imported/> }
         })}
+        <VersionsPanel slug echo=echo_resource()/>
         <ProcessPanel slug echo=echo_resource()/>
     }
 }
 
 /// A consultation's overview for staff: progress, the way to the reactions, adoption, phases.
 #[component]
-fn OfficerConsultation(view: DashboardView, echo: Option<FormEcho>, created: bool, left_out: Vec<LeftOut>, adopted: bool) -> impl IntoView {
+fn OfficerConsultation(
+    view: DashboardView,
+    echo: Option<FormEcho>,
+    created: bool,
+    left_out: Vec<LeftOut>,
+    adopted: bool,
+    imported: Option<(i64, usize)>,
+) -> impl IntoView {
     let t = use_messages();
     let w = t.work;
     let base = format!("/beheer/consultaties/{}", view.slug);
@@ -136,6 +149,7 @@ fn OfficerConsultation(view: DashboardView, echo: Option<FormEcho>, created: boo
         <Title text=format!("{} - {}", t.officer_comments, view.title)/>
         <div class="wrap page officer page-continues">
             {created.then(|| view! { <p class="notice" role="status">{t.answer_saved_import}</p> })}
+            {imported.map(|(no, review)| view! { <p class="notice" role="status">{(t.versions.imported)(no, review)}</p> })}
             {(!left_out.is_empty()).then(|| view! { <p class="notice notice-warning" role="status">{(t.import_left_out)(&left_out)}</p> })}
             <h1>{view.title.clone()}</h1>
             <nav class="subnav" aria-label=w.subnav_label>

@@ -134,6 +134,15 @@ fn TrackDetails(view: TrackView, notice: Option<&'static str>, echo: Option<crat
         .into_any(),
         None => view! { <p class="notice">{t.track_no_answer}</p> }.into_any(),
     };
+    let then_and_now = (!view.then_and_now.is_empty()).then(|| {
+        view! {
+            <section class="then-and-now" aria-labelledby="toen-en-nu-titel">
+                <h2 id="toen-en-nu-titel">{t.versions.then_and_now}</h2>
+                <p class="meta">{t.versions.legend}</p>
+                <crate::components::versions::ProcessedInView places=view.then_and_now.clone()/>
+            </section>
+        }
+    });
     view! {
         <section class="tracked" aria-labelledby="reactie-titel">
             <h2 id="reactie-titel">{t.track_your_comment}</h2>
@@ -150,6 +159,7 @@ fn TrackDetails(view: TrackView, notice: Option<&'static str>, echo: Option<crat
             {view.hidden.then(|| view! { <p class="notice hidden-note">{t.work.hidden_for_sender}</p> })}
         </section>
         {answer}
+        {then_and_now}
         {privacy}
     }
 }

@@ -53,6 +53,7 @@ fn ReactionList(view: ReactionListView, echo: Option<FormEcho>, joint_saved: boo
             {joint_saved.then(|| view! { <p class="notice" role="status">{w.joint_saved}</p> })}
             <FilterForm filter=view.filter.clone() facets=view.facets block_label=view.block_label.clone() action=format!("{base}/reacties")/>
             <p class="result-count" role="status">{(w.result_count)(view.total)}</p>
+            <crate::components::versions::BlockSuggestions choices=view.latest_blocks/>
             <form id="selectie" method="get" action=format!("{base}/gezamenlijk") class="selection-bar">
                 <p class="hint">{w.select_hint}</p>
                 <button type="submit" class="button-secondary">{w.answer_jointly}</button>

@@ -122,7 +122,7 @@ impl TestApp {
         };
         let valid = ValidConsultation::try_from(&form).expect("valid consultation form");
         let document = sample_document();
-        let doc = NewDocument { document: &document, source_text: "# Testvisie\n", markdown: true };
+        let doc = NewDocument { document: &document, source_text: "# Testvisie\n", markdown: true, name: None, change_note: None };
         self.store.create_consultation(&valid, doc, None, None).await.expect("consultation stored");
     }
 

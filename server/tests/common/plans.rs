@@ -37,6 +37,11 @@ pub const GROWING_TABLES: &[&str] = &[
     "point_answer_revisions",
     "response_intros",
     "consultation_councils",
+    "block_mappings",
+    "mapping_reviews",
+    "mapping_review_targets",
+    "answer_revision_blocks",
+    "point_answer_revision_blocks",
 ];
 
 #[derive(Clone, Default)]

@@ -244,6 +244,8 @@ struct Format {
     bold: bool,
     italic: bool,
     strike: bool,
+    /// Words added to a passage (`<ins>` in the Markdown of a before/after).
+    underline: bool,
     code: bool,
 }
 
@@ -324,6 +326,9 @@ impl MarkdownWriter {
         if format.strike {
             run = run.strike();
         }
+        if format.underline {
+            run = run.underline("single");
+        }
         if format.code {
             run = run.fonts(RunFonts::new().ascii("Courier New").hi_ansi("Courier New"));
         }
@@ -361,7 +366,10 @@ impl MarkdownWriter {
                 let p = self.new_paragraph().add_run(Run::new().add_text("———"));
                 self.pieces.push(Piece::Paragraph(Box::new(p)));
             }
-            // Raw HTML is not carried into Word; the text between the tags still is.
+            // An insertion in a before/after is underlined; other raw HTML is not carried into
+            // Word, the text between the tags still is.
+            Event::InlineHtml(html) if html.trim() == "<ins>" => self.format.underline = true,
+            Event::InlineHtml(html) if html.trim() == "</ins>" => self.format.underline = false,
             Event::Html(_) | Event::InlineHtml(_) => {}
             Event::TaskListMarker(done) => self.text(if done { "☑ " } else { "☐ " }),
             Event::FootnoteReference(name) => self.text(&format!("[{name}]")),
@@ -547,6 +555,20 @@ mod tests {
         assert!(xml.contains("• "));
         assert!(xml.contains("<w:tbl>"));
         assert!(xml.find("TOC \\o") < xml.find("Hoofdstuk 1</w:t>"), "the contents come before the first chapter");
+    }
+
+    #[test]
+    fn a_passage_before_and_after_has_deletions_struck_through_and_insertions_underlined() {
+        let bytes = DocxBuilder::new(&meta()).markdown("Respijtzorg binnen ~~vier~~<ins>twee</ins> weken.").finish().unwrap();
+        let xml = document_xml(&bytes);
+        let run_of = |word: &str| {
+            let at = xml.find(&format!(">{word}<")).unwrap_or_else(|| panic!("{word} in {xml}"));
+            let start = xml[..at].rfind("<w:r>").unwrap();
+            xml[start..at].to_string()
+        };
+        assert!(run_of("vier").contains("<w:strike"), "{}", run_of("vier"));
+        assert!(run_of("twee").contains("<w:u "), "{}", run_of("twee"));
+        assert!(!run_of(" weken.").contains("<w:u "), "underline ends with the insertion");
     }
 
     #[test]

@@ -117,9 +117,10 @@ pub async fn reactions_report(
     t: &Messages,
 ) -> Result<Report, AppError> {
     let options = options.for_audience(audience);
-    let document = store.document(consultation.version_id).await?;
-    let (sections, blocks) = document.outline();
+    let (sections, blocks) =
+        super::versions::report_outline(store, consultation, |no, heading| (t.versions.earlier_heading)(no, heading)).await?;
     let mut inputs = store.report_inputs(consultation.id, !(all_answers && audience == Audience::Staff)).await?;
+    super::versions::attach_processed(store, &mut inputs).await?;
     options.prepare(&mut inputs);
     let mut report = report::assemble_with(&sections, &blocks, inputs, options.hidden);
     if options.order == Order::Status {

@@ -34,6 +34,7 @@ pub struct PointRow {
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PointAnswerRow {
+    pub id: i64,
     pub point_id: i64,
     pub revision_no: i64,
     pub body_markdown: String,
@@ -68,6 +69,8 @@ pub struct NewPointAnswer<'a> {
     pub state: AnswerState,
     pub joint_key: Option<&'a str>,
     pub author_id: i64,
+    /// Blocks of a newer version where the points were processed.
+    pub processed_blocks: &'a [i64],
 }
 
 const REVISION_COLUMNS: &str = "v.id, v.revision_no, v.intro, v.oral, v.received_on, v.submitted_at, u.display_name AS submitted_by";
@@ -287,10 +290,11 @@ impl Store {
         let mut tx = self.write().await?;
         let now = now();
         for (point_id, status) in answer.points {
-            sqlx::query(
+            let revision_id: i64 = sqlx::query_scalar(
                 "INSERT INTO point_answer_revisions \
                     (point_id, revision_no, body_markdown, body_html, status, processed_where, state, joint_key, author_id, created_at) \
-                 SELECT $1, COALESCE(MAX(revision_no), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9 FROM point_answer_revisions WHERE point_id = $1",
+                 SELECT $1, COALESCE(MAX(revision_no), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9 FROM point_answer_revisions WHERE point_id = $1 \
+                 RETURNING id",
             )
             .bind(point_id)
             .bind(answer.body_markdown)
@@ -301,9 +305,16 @@ impl Store {
             .bind(answer.joint_key)
             .bind(answer.author_id)
             .bind(now)
-            .execute(&mut *tx)
+            .fetch_one(&mut *tx)
             .await
             .map_err(StoreError::from_write)?;
+            for block in answer.processed_blocks {
+                sqlx::query("INSERT INTO point_answer_revision_blocks (revision_id, block_id) VALUES ($1, $2)")
+                    .bind(revision_id)
+                    .bind(block)
+                    .execute(&mut *tx)
+                    .await?;
+            }
         }
         tx.commit().await?;
         Ok(())
@@ -312,7 +323,7 @@ impl Store {
     /// Every answer revision to the points of an advice revision, newest first per point.
     pub async fn point_answer_history(&self, revision_id: i64) -> Result<Vec<PointAnswerRow>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT r.point_id, r.revision_no, r.body_markdown, r.body_html, r.status, r.processed_where, r.state, r.joint_key, \
+            "SELECT r.id, r.point_id, r.revision_no, r.body_markdown, r.body_html, r.status, r.processed_where, r.state, r.joint_key, \
                     u.display_name AS author, r.created_at \
              FROM point_answer_revisions r \
              JOIN advice_points p ON p.id = r.point_id \

@@ -4,6 +4,7 @@ use time::OffsetDateTime;
 /// One saved version of an answer; revisions are only ever added.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AnswerRevision {
+    pub id: i64,
     pub comment_id: i64,
     pub revision_no: i64,
     pub body_markdown: String,
@@ -18,7 +19,7 @@ pub struct AnswerRevision {
     pub joint_id: Option<i64>,
 }
 
-const HISTORY_COLUMNS: &str = "r.comment_id, r.revision_no, r.body_markdown, r.status, r.processed_where, r.state, \
+const HISTORY_COLUMNS: &str = "r.id, r.comment_id, r.revision_no, r.body_markdown, r.status, r.processed_where, r.state, \
      u.display_name AS author, r.author_id, r.created_at, r.remark, r.change_reason, r.joint_id";
 
 impl Store {

@@ -11,6 +11,9 @@ use time::OffsetDateTime;
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TrackedComment {
     pub comment_id: i64,
+    pub consultation_id: i64,
+    pub block_id: Option<i64>,
+    pub answer_id: Option<i64>,
     pub consultation_slug: String,
     pub consultation_title: String,
     pub block_anchor: Option<String>,
@@ -64,6 +67,7 @@ struct ReportRow {
     answer_reason: Option<String>,
     answer_state: Option<String>,
     hidden: bool,
+    answer_id: Option<i64>,
 }
 
 /// The latest revision per comment; `state_filter` narrows it to final answers for public views.
@@ -140,7 +144,7 @@ impl Store {
                     b.anchor AS block_anchor, b.label AS block_label, b.plain_text AS block_text, \
                     m.body, m.is_late, m.submitted_at, \
                     a.body_html AS answer_html, a.status AS answer_status, a.processed_where AS answer_where, \
-                    a.change_reason AS answer_reason, k.hidden \
+                    a.change_reason AS answer_reason, k.hidden, m.consultation_id, m.block_id, a.id AS answer_id \
              FROM comments m \
              JOIN consultations c ON c.id = m.consultation_id \
              JOIN comment_current k ON k.comment_id = m.id \
@@ -181,7 +185,8 @@ impl Store {
                     CASE WHEN m.show_name = 1 THEN s.name ELSE NULL END AS public_name, \
                     m.body, m.is_late, m.submitted_at, \
                     a.body_markdown AS answer_markdown, a.body_html AS answer_html, a.status AS answer_status, \
-                    a.processed_where AS answer_where, a.change_reason AS answer_reason, a.state AS answer_state, k.hidden \
+                    a.processed_where AS answer_where, a.change_reason AS answer_reason, a.state AS answer_state, k.hidden, \
+                    a.id AS answer_id \
              FROM comments m \
              JOIN comment_current k ON k.comment_id = m.id \
              LEFT JOIN comment_senders s ON s.comment_id = m.id \
@@ -205,6 +210,8 @@ impl Store {
                             change_reason: row.answer_reason,
                             state,
                             adopted_on: adopted_on.filter(|_| state == ReviewState::Adopted),
+                            processed_in: Vec::new(),
+                            revision_id: row.answer_id,
                         }),
                         _ => None,
                     };

@@ -115,6 +115,75 @@ pub struct NewDocument<'a> {
     pub document: &'a ImportedDocument,
     pub source_text: &'a str,
     pub markdown: bool,
+    /// The version's name ("Versie voor inspraak") and what changed; none for a first import.
+    pub name: Option<&'a str>,
+    pub change_note: Option<&'a str>,
+}
+
+/// Writes a version of the document with its sections and blocks; returns its id and the ids of
+/// its blocks in document order.
+pub(super) async fn insert_version(
+    tx: &mut sqlx::SqliteConnection,
+    consultation_id: i64,
+    version_no: i64,
+    doc: &NewDocument<'_>,
+    created_by: Option<i64>,
+    now: time::OffsetDateTime,
+) -> Result<(i64, Vec<i64>), StoreError> {
+    let version_id: i64 = sqlx::query_scalar(
+        "INSERT INTO document_versions (consultation_id, version_no, doc_title, source_format, source_text, imported_at, \
+                                        name, change_note, created_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(consultation_id)
+    .bind(version_no)
+    .bind(&doc.document.title)
+    .bind(if doc.markdown { "markdown" } else { "text" })
+    .bind(doc.source_text)
+    .bind(now)
+    .bind(doc.name)
+    .bind(doc.change_note)
+    .bind(created_by)
+    .fetch_one(&mut *tx)
+    .await?;
+    let mut section_ids = Vec::with_capacity(doc.document.sections.len());
+    for (position, section) in doc.document.sections.iter().enumerate() {
+        let parent = section.parent.and_then(|p| section_ids.get(p).copied());
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO sections (version_id, position, parent_id, level, number, title, label, anchor) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(version_id)
+        .bind(position as i64)
+        .bind(parent)
+        .bind(i64::from(section.level))
+        .bind(&section.number)
+        .bind(&section.title)
+        .bind(&section.label)
+        .bind(&section.anchor)
+        .fetch_one(&mut *tx)
+        .await?;
+        section_ids.push(id);
+    }
+    let mut block_ids = Vec::with_capacity(doc.document.blocks.len());
+    for (position, block) in doc.document.blocks.iter().enumerate() {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO blocks (version_id, section_id, position, kind, anchor, label, html, plain_text) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(version_id)
+        .bind(block.section.and_then(|s| section_ids.get(s).copied()))
+        .bind(position as i64)
+        .bind(block.kind.as_str())
+        .bind(&block.anchor)
+        .bind(&block.label)
+        .bind(&block.html)
+        .bind(&block.text)
+        .fetch_one(&mut *tx)
+        .await?;
+        block_ids.push(id);
+    }
+    Ok((version_id, block_ids))
 }
 
 const CONSULTATION_COLUMNS: &str = "c.id, c.slug, c.title, c.description, c.opens_on, c.closes_on, c.phase, \
@@ -157,52 +226,11 @@ impl Store {
             .bind(now)
             .execute(&mut *tx)
             .await?;
-        let version_id: i64 = sqlx::query_scalar(
-            "INSERT INTO document_versions (consultation_id, version_no, doc_title, source_format, source_text, imported_at) \
-             VALUES ($1, 1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(consultation_id)
-        .bind(&doc.document.title)
-        .bind(if doc.markdown { "markdown" } else { "text" })
-        .bind(doc.source_text)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
-        let mut section_ids = Vec::with_capacity(doc.document.sections.len());
-        for (position, section) in doc.document.sections.iter().enumerate() {
-            let parent = section.parent.and_then(|p| section_ids.get(p).copied());
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO sections (version_id, position, parent_id, level, number, title, label, anchor) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-            )
-            .bind(version_id)
-            .bind(position as i64)
-            .bind(parent)
-            .bind(i64::from(section.level))
-            .bind(&section.number)
-            .bind(&section.title)
-            .bind(&section.label)
-            .bind(&section.anchor)
-            .fetch_one(&mut *tx)
-            .await?;
-            section_ids.push(id);
-        }
-        for (position, block) in doc.document.blocks.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO blocks (version_id, section_id, position, kind, anchor, label, html, plain_text) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            )
-            .bind(version_id)
-            .bind(block.section.and_then(|s| section_ids.get(s).copied()))
-            .bind(position as i64)
-            .bind(block.kind.as_str())
-            .bind(&block.anchor)
-            .bind(&block.label)
-            .bind(&block.html)
-            .bind(&block.text)
+        sqlx::query("UPDATE phase_changes SET version_id = $1 WHERE consultation_id = $2")
+            .bind(insert_version(&mut tx, consultation_id, 1, &doc, created_by, now).await?.0)
+            .bind(consultation_id)
             .execute(&mut *tx)
             .await?;
-        }
         tx.commit().await?;
         Ok(consultation_id)
     }

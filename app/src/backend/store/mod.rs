@@ -10,6 +10,7 @@ mod councils;
 mod mail;
 mod phases;
 mod users;
+mod versions;
 mod workbench;
 
 pub use advice::{AdviceListRow, AdviceRevisionRow, AdviceRow, NewPointAnswer, PointAnswerRow, PointRow};
@@ -20,6 +21,7 @@ pub use councils::{AskedConsultation, CouncilRow, CouncilSummary, InviteRow, Mem
 pub use mail::{AnswerMail, AnswerToMail, CodeRow, ErasureRow, MailTokenRow, OutboxCounts, OutboxRow, SenderRow};
 pub use phases::{MilestoneRow, PhaseChangeRow};
 pub use users::{StaffRow, UserRow};
+pub use versions::{BlockRef, NewMapping, VersionRow};
 pub use workbench::{AdoptionRow, AuditRow, BlockLabel, CurrentAnswer, DashboardRows, IndexRowRaw, Outline, ReactionState, RevisionWrite};
 
 use sqlx::SqlitePool;

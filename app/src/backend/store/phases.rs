@@ -6,6 +6,8 @@ use time::Date;
 pub struct PhaseChangeRow {
     pub phase: String,
     pub started_on: Date,
+    /// The number of the document version the phase ran on.
+    pub version_no: Option<i64>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -35,24 +37,31 @@ impl Store {
         if moved.rows_affected() != 1 {
             return Ok(false);
         }
-        sqlx::query("INSERT INTO phase_changes (consultation_id, phase, started_on, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(consultation_id)
-            .bind(phase.code())
-            .bind(started_on)
-            .bind(user_id)
-            .bind(now())
-            .execute(&mut *tx)
-            .await?;
+        // The phase runs on the version that is current now.
+        sqlx::query(
+            "INSERT INTO phase_changes (consultation_id, phase, started_on, changed_by, changed_at, version_id) \
+             VALUES ($1, $2, $3, $4, $5, (SELECT MAX(v.id) FROM document_versions v WHERE v.consultation_id = $1))",
+        )
+        .bind(consultation_id)
+        .bind(phase.code())
+        .bind(started_on)
+        .bind(user_id)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(true)
     }
 
     /// When each phase began, in the order the changes were made.
     pub async fn phase_changes(&self, consultation_id: i64) -> Result<Vec<PhaseChangeRow>, StoreError> {
-        Ok(sqlx::query_as("SELECT phase, started_on FROM phase_changes WHERE consultation_id = $1 ORDER BY id")
-            .bind(consultation_id)
-            .fetch_all(&self.pool)
-            .await?)
+        Ok(sqlx::query_as(
+            "SELECT p.phase, p.started_on, v.version_no FROM phase_changes p \
+             LEFT JOIN document_versions v ON v.id = p.version_id WHERE p.consultation_id = $1 ORDER BY p.id",
+        )
+        .bind(consultation_id)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     pub async fn add_milestone(&self, consultation_id: i64, happened_on: Date, text: &str, user_id: i64) -> Result<(), StoreError> {

@@ -63,6 +63,7 @@ pub struct Outline {
 /// The current revision of an answer, as review steps need it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CurrentAnswer {
+    pub id: i64,
     pub revision_no: i64,
     pub body_markdown: String,
     pub body_html: String,
@@ -95,12 +96,14 @@ struct StateRow {
     author_id: Option<i64>,
     change_reason: Option<String>,
     joint_id: Option<i64>,
+    revision_id: Option<i64>,
 }
 
 impl StateRow {
     fn into_state(self) -> ReactionState {
         let answer = match (self.revision_no, self.body_markdown, self.body_html, self.status, self.state, self.author_id) {
             (Some(revision_no), Some(body_markdown), Some(body_html), Some(status), Some(state), Some(author_id)) => Some(CurrentAnswer {
+                id: self.revision_id.unwrap_or_default(),
                 revision_no,
                 body_markdown,
                 body_html,
@@ -130,6 +133,9 @@ pub struct RevisionWrite {
     pub state: ReviewState,
     pub remark: Option<String>,
     pub change_reason: Option<String>,
+    /// Blocks of a newer version where the reaction was processed; `None` keeps those of the
+    /// revision before.
+    pub processed_blocks: Option<Vec<i64>>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -177,18 +183,38 @@ impl Store {
         Ok(q.build_query_as().fetch_all(&self.pool).await?)
     }
 
-    /// Sections and block labels of a document version, without the text.
-    pub async fn outline(&self, version_id: i64) -> Result<Outline, StoreError> {
-        let sections = sqlx::query_as(
-            "SELECT id, parent_id, level, number, title, label, anchor FROM sections WHERE version_id = $1 ORDER BY position",
-        )
-        .bind(version_id)
+    /// Sections and block labels of every version of the consultation's document, without the
+    /// text: the latest version first, as it is; an earlier version's anchors get its number in
+    /// front ("v1-h2-a-1", "v1 · 2.a, alinea 1"), so that the reactions written on it keep a place.
+    pub async fn outline(&self, consultation_id: i64) -> Result<Outline, StoreError> {
+        let latest: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(version_no), 1) FROM document_versions WHERE consultation_id = $1")
+            .bind(consultation_id)
+            .fetch_one(&self.pool)
+            .await?;
+        let marked = |column: &str, sep: &str| {
+            format!("CASE WHEN v.version_no = {latest} THEN {column} ELSE 'v' || v.version_no || '{sep}' || {column} END AS {column}")
+        };
+        let sections = sqlx::query_as(&format!(
+            "SELECT s.id, s.parent_id, s.level, \
+                    CASE WHEN v.version_no = {latest} OR s.number IS NULL THEN s.number ELSE 'v' || v.version_no || ' · ' || s.number END AS number, \
+                    CASE WHEN v.version_no = {latest} OR s.number IS NOT NULL THEN s.title ELSE 'v' || v.version_no || ' · ' || s.title END AS title, \
+                    {}, {} FROM document_versions v \
+             JOIN sections s ON s.version_id = v.id WHERE v.consultation_id = $1 ORDER BY v.version_no = {latest} DESC, v.version_no, s.position",
+            marked("label", " · "),
+            marked("anchor", "-")
+        ))
+        .bind(consultation_id)
         .fetch_all(&self.pool)
         .await?;
-        let blocks = sqlx::query_as("SELECT id, section_id, anchor, label FROM blocks WHERE version_id = $1 ORDER BY position")
-            .bind(version_id)
-            .fetch_all(&self.pool)
-            .await?;
+        let blocks = sqlx::query_as(&format!(
+            "SELECT b.id, b.section_id, {}, {} FROM document_versions v \
+             JOIN blocks b ON b.version_id = v.id WHERE v.consultation_id = $1 ORDER BY v.version_no = {latest} DESC, v.version_no, b.position",
+            marked("anchor", "-"),
+            marked("label", " · ")
+        ))
+        .bind(consultation_id)
+        .fetch_all(&self.pool)
+        .await?;
         Ok(Outline { sections, blocks })
     }
 
@@ -201,7 +227,7 @@ impl Store {
         }
         let mut q = QueryBuilder::<Sqlite>::new(
             "SELECT k.comment_id, k.consultation_id, a.revision_no, a.body_markdown, a.body_html, a.status, \
-                    a.processed_where, a.state, a.author_id, a.change_reason, a.joint_id \
+                    a.processed_where, a.state, a.author_id, a.change_reason, a.joint_id, a.id AS revision_id \
              FROM comment_current k LEFT JOIN answer_revisions a ON a.id = k.revision_id WHERE k.comment_id IN (",
         );
         let mut list = q.separated(", ");
@@ -265,6 +291,25 @@ impl Store {
             .fetch_one(&mut *tx)
             .await
             .map_err(StoreError::from_write)?;
+            match (&write.processed_blocks, &before) {
+                (Some(blocks), _) => {
+                    for block in blocks {
+                        sqlx::query("INSERT INTO answer_revision_blocks (revision_id, block_id) VALUES ($1, $2)")
+                            .bind(revision_id)
+                            .bind(block)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                }
+                (None, Some(before)) => {
+                    sqlx::query("INSERT INTO answer_revision_blocks (revision_id, block_id) SELECT $1, block_id FROM answer_revision_blocks WHERE revision_id = $2")
+                        .bind(revision_id)
+                        .bind(before.id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                (None, None) => {}
+            }
             sqlx::query("UPDATE comment_current SET revision_id = $1, status = $2, state = $3 WHERE comment_id = $4")
                 .bind(revision_id)
                 .bind(write.status.code())
@@ -511,7 +556,7 @@ fn write_changes_text(before: Option<&CurrentAnswer>, write: &RevisionWrite) -> 
 
 async fn current_answer(conn: &mut SqliteConnection, comment_id: i64) -> Result<Option<CurrentAnswer>, StoreError> {
     Ok(sqlx::query_as(
-        "SELECT revision_no, body_markdown, body_html, status, processed_where, state, author_id, change_reason, joint_id \
+        "SELECT id, revision_no, body_markdown, body_html, status, processed_where, state, author_id, change_reason, joint_id \
          FROM answer_revisions WHERE comment_id = $1 ORDER BY revision_no DESC LIMIT 1",
     )
     .bind(comment_id)
@@ -520,7 +565,7 @@ async fn current_answer(conn: &mut SqliteConnection, comment_id: i64) -> Result<
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn audit(
+pub(super) async fn audit(
     conn: &mut SqliteConnection,
     consultation_id: i64,
     comment_id: Option<i64>,
