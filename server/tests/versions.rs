@@ -154,6 +154,8 @@ async fn a_new_version_carries_the_reactions_and_shows_what_changed_where_they_w
     // The web nota shows it too.
     let page = public.get(&format!("/consultaties/{SLUG}/reactienota")).await;
     assert!(page.body.contains("<ins>") && page.body.contains("nadrukkelijk"), "web nota marks the insertion");
+    // Its paragraphs are those of version 1, linked where they stand.
+    assert!(page.body.contains(&format!("/consultaties/{SLUG}/versies/1#{}", reworded.anchor)), "links to version 1");
     // The open data carries before and after.
     let api = public.get(&format!("/api/v1/consultaties/{SLUG}/reacties")).await;
     let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();

@@ -29,6 +29,9 @@ pub struct TrackView {
     /// paragraph stands in a later version.
     #[serde(default)]
     pub then_and_now: Vec<crate::domain::versions::ProcessedIn>,
+    /// The version the reaction was written on, when a later one exists (for the paragraph's link).
+    #[serde(default)]
+    pub block_version: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,5 +119,6 @@ pub async fn track_comment(code: String) -> Result<TrackView, AppError> {
         answer,
         privacy,
         then_and_now,
+        block_version: row.earlier_version,
     })
 }

@@ -453,10 +453,16 @@ pub async fn report_outline(
     let several = shown.len() > 1;
     let (mut sections, mut blocks) = (Vec::new(), Vec::new());
     for version in shown {
-        let (mut s, b) = store.document(version.id).await?.outline();
-        if several && version.id != consultation.version_id {
-            for section in &mut s {
-                section.heading = mark(version.version_no, &section.heading);
+        let (mut s, mut b) = store.document(version.id).await?.outline();
+        if version.id != consultation.version_id {
+            // Its paragraphs link to the version they were on.
+            for block in &mut b {
+                block.version = Some(version.version_no);
+            }
+            if several {
+                for section in &mut s {
+                    section.heading = mark(version.version_no, &section.heading);
+                }
             }
         }
         sections.extend(s);

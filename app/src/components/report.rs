@@ -29,7 +29,7 @@ pub fn ReportDocument(view: ReportView) -> impl IntoView {
                 .map(|block| {
                     view! {
                         <section class="report-block">
-                            <h3><a href=format!("/consultaties/{}#{}", view.slug, block.anchor)>{block.label}</a></h3>
+                            <h3><a href=crate::components::versions::block_href(&view.slug, block.version, &block.anchor)>{block.label}</a></h3>
                             <blockquote class="quote">{block.quote}</blockquote>
                             <Entries entries=block.entries/>
                         </section>

@@ -11,6 +11,14 @@ pub fn version_href(slug: &str, no: i64, latest: i64) -> String {
     if no == latest { format!("/consultaties/{slug}") } else { format!("/consultaties/{slug}/versies/{no}") }
 }
 
+/// A paragraph's address: on the current page, or on the earlier version it belongs to.
+pub fn block_href(slug: &str, version: Option<i64>, anchor: &str) -> String {
+    match version {
+        Some(no) => format!("/consultaties/{slug}/versies/{no}#{anchor}"),
+        None => format!("/consultaties/{slug}#{anchor}"),
+    }
+}
+
 /// Links to every version, the one shown marked; shown only when there are several.
 #[component]
 pub fn VersionSwitcher(slug: String, versions: Vec<VersionItem>, shown: i64) -> impl IntoView {

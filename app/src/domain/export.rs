@@ -118,11 +118,12 @@ impl ExportOptions {
 pub fn by_status(report: Report, whole_document: &str, heading: impl Fn(Option<ProcessingStatus>) -> String) -> Report {
     let keys: Vec<Option<ProcessingStatus>> = ProcessingStatus::ALL.into_iter().map(Some).chain([None]).collect();
     let mut groups: Vec<Vec<ReportBlock>> = vec![Vec::new(); keys.len()];
-    let general = ReportBlock { anchor: "geheel".into(), label: whole_document.into(), quote: String::new(), entries: report.general };
+    let general =
+        ReportBlock { anchor: "geheel".into(), label: whole_document.into(), quote: String::new(), entries: report.general, version: None };
     let blocks = std::iter::once(general).chain(report.sections.into_iter().flat_map(|s| s.blocks));
     for block in blocks {
         let mut per_key: Vec<Vec<ReportEntry>> = vec![Vec::new(); keys.len()];
-        let ReportBlock { anchor, label, quote, entries } = block;
+        let ReportBlock { anchor, label, quote, entries, version } = block;
         for entry in entries {
             let key = entry.answer.as_ref().map(|a| a.status);
             if let Some(i) = keys.iter().position(|k| *k == key) {
@@ -131,7 +132,7 @@ pub fn by_status(report: Report, whole_document: &str, heading: impl Fn(Option<P
         }
         for (i, entries) in per_key.into_iter().enumerate() {
             if !entries.is_empty() {
-                groups[i].push(ReportBlock { anchor: anchor.clone(), label: label.clone(), quote: quote.clone(), entries });
+                groups[i].push(ReportBlock { anchor: anchor.clone(), label: label.clone(), quote: quote.clone(), entries, version });
             }
         }
     }

@@ -28,6 +28,9 @@ pub struct OutlineBlock {
     pub label: String,
     pub kind: BlockKind,
     pub text: String,
+    /// The earlier version of the document the block belongs to; None for the current one.
+    #[serde(default)]
+    pub version: Option<i64>,
 }
 
 /// A comment with its latest final answer, as stored. `name` is only present when the resident
@@ -98,6 +101,9 @@ pub struct ReportBlock {
     pub label: String,
     pub quote: String,
     pub entries: Vec<ReportEntry>,
+    /// The earlier version of the document the block belongs to; None for the current one.
+    #[serde(default)]
+    pub version: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,6 +200,7 @@ pub fn assemble_with(sections: &[OutlineSection], blocks: &[OutlineBlock], comme
         }
         if let Some(section) = report_sections.last_mut() {
             section.blocks.push(ReportBlock {
+                version: block.version,
                 anchor: block.anchor.clone(),
                 label: block.label.clone(),
                 quote: shorten(&block.text, QUOTE_CHARS),
@@ -371,6 +378,7 @@ pub(crate) mod tests {
             label: label.into(),
             kind: BlockKind::Paragraph,
             text: format!("Tekst van {label}"),
+            version: None,
         };
         (sections, vec![block(10, 1, "1, alinea 1"), block(11, 2, "2, alinea 1"), block(12, 2, "2, alinea 2")])
     }

@@ -116,7 +116,7 @@ fn TrackDetails(view: TrackView, notice: Option<&'static str>, echo: Option<crat
     let privacy = view! { <PrivacySection code=view.code.clone() privacy=view.privacy.clone() notice echo/> };
     let about = match (&view.block_label, &view.block_anchor) {
         (Some(label), Some(anchor)) => view! {
-            <a href=format!("/consultaties/{}#{}", view.consultation_slug, anchor)>{label.clone()}</a>
+            <a href=crate::components::versions::block_href(&view.consultation_slug, view.block_version, anchor)>{label.clone()}</a>
         }
         .into_any(),
         _ => view! { <span>{t.whole_document}</span> }.into_any(),

@@ -14,6 +14,8 @@ pub struct TrackedComment {
     pub consultation_id: i64,
     pub block_id: Option<i64>,
     pub answer_id: Option<i64>,
+    /// The version the reaction was written on, when a later one exists.
+    pub earlier_version: Option<i64>,
     pub consultation_slug: String,
     pub consultation_title: String,
     pub block_anchor: Option<String>,
@@ -144,8 +146,11 @@ impl Store {
                     b.anchor AS block_anchor, b.label AS block_label, b.plain_text AS block_text, \
                     m.body, m.is_late, m.submitted_at, \
                     a.body_html AS answer_html, a.status AS answer_status, a.processed_where AS answer_where, \
-                    a.change_reason AS answer_reason, k.hidden, m.consultation_id, m.block_id, a.id AS answer_id \
+                    a.change_reason AS answer_reason, k.hidden, m.consultation_id, m.block_id, a.id AS answer_id, \
+                    CASE WHEN v.version_no < (SELECT MAX(w.version_no) FROM document_versions w WHERE w.consultation_id = m.consultation_id) \
+                         THEN v.version_no END AS earlier_version \
              FROM comments m \
+             JOIN document_versions v ON v.id = m.version_id \
              JOIN consultations c ON c.id = m.consultation_id \
              JOIN comment_current k ON k.comment_id = m.id \
              LEFT JOIN blocks b ON b.id = m.block_id \

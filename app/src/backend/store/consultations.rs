@@ -104,6 +104,7 @@ impl DocumentRows {
                 label: b.label.clone(),
                 kind: b.kind(),
                 text: b.plain_text.clone(),
+                version: None,
             })
             .collect();
         (sections, blocks)
