@@ -98,7 +98,8 @@ pub async fn track_comment(code: String) -> Result<TrackView, AppError> {
     let store = state()?.store;
     let row = store.comment_by_code(&code).await?.ok_or(AppError::NotFound)?;
     let privacy = mail::privacy_of(&store, row.comment_id).await?;
-    let then_and_now = crate::backend::versions::then_and_now(&store, row.consultation_id, row.block_id, row.answer_id).await?;
+    let then_and_now =
+        crate::backend::versions::then_and_now(&store, row.consultation_id, row.block_id, row.earlier_version, row.answer_id).await?;
     let answer = match (row.answer_status.as_deref().and_then(ProcessingStatus::parse), row.answer_html) {
         (Some(status), Some(html)) => {
             Some(PublicAnswer { status, html, processed_where: row.answer_where, change_reason: row.answer_reason })

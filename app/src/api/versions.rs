@@ -131,8 +131,9 @@ pub async fn versions_panel(slug: String) -> Result<VersionsPanelView, AppError>
     crate::backend::auth::require(crate::domain::role::Action::ReadComments).await?;
     let store = state()?.store;
     let consultation = store.consultation_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
-    let to_review = versions::review_view(&store, &slug).await?.items.len();
-    let versions = store.versions(consultation.id).await?.iter().map(versions::version_item).collect();
+    let rows = store.versions(consultation.id).await?;
+    let to_review = versions::review_items(&store, consultation.id, &rows).await?.len();
+    let versions = rows.iter().map(versions::version_item).collect();
     Ok(VersionsPanelView { slug: consultation.slug, versions, to_review })
 }
 

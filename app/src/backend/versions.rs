@@ -156,8 +156,7 @@ pub async fn import_version(
         Err(StoreError::Stale) => return Ok(FormOutcome::Invalid(FieldErrors::single("file", FieldError::ChangedMeanwhile))),
         Err(error) => return Err(error.into()),
     };
-    let consultation = store.consultation_by_id(consultation.id).await?.ok_or(AppError::Internal)?;
-    let to_review = review_items(store, &consultation).await?.len();
+    let to_review = review_items(store, consultation.id, &store.versions(consultation.id).await?).await?.len();
     Ok(FormOutcome::Done(VersionImported {
         slug: consultation.slug,
         version_no,
@@ -207,14 +206,13 @@ async fn carried_inputs(
 
 /// "Na te kijken": the blocks of the previous version that carry reactions or advice points and
 /// whose place in the current version is unsure or gone, not yet decided by an officer.
-async fn review_items(store: &Store, consultation: &ConsultationRow) -> Result<Vec<ReviewItem>, AppError> {
-    let versions = store.versions(consultation.id).await?;
+pub async fn review_items(store: &Store, consultation_id: i64, versions: &[VersionRow]) -> Result<Vec<ReviewItem>, AppError> {
     if versions.len() < 2 {
         return Ok(Vec::new());
     }
-    let steps = steps(store, &versions).await?;
+    let steps = steps(store, versions).await?;
     let upto = versions.len() - 2;
-    let carried = carried_inputs(store, consultation.id, &versions, &steps, upto).await?;
+    let carried = carried_inputs(store, consultation_id, versions, &steps, upto).await?;
     let Some(last) = steps.last() else { return Ok(Vec::new()) };
     let mut open: Vec<_> = last.links.values().filter(|l| l.needs_review() && carried.contains_key(&l.from)).collect();
     if open.is_empty() {
@@ -258,7 +256,7 @@ async fn review_items(store: &Store, consultation: &ConsultationRow) -> Result<V
 pub async fn review_view(store: &Store, slug: &str) -> Result<ReviewView, AppError> {
     let consultation = store.consultation_by_slug(slug).await?.ok_or(AppError::NotFound)?;
     let versions = store.versions(consultation.id).await?;
-    let items = review_items(store, &consultation).await?;
+    let items = review_items(store, consultation.id, &versions).await?;
     let current = versions.last().ok_or(AppError::Internal)?;
     let choices = block_choices(store.version_blocks(current.id).await?);
     Ok(ReviewView {
@@ -332,10 +330,12 @@ pub fn processed_in(from: Option<&BlockRef>, named: &[i64], blocks: &HashMap<i64
 
 /// A resident's paragraph then and now: where their answer says it was processed, or else where
 /// the paragraph they commented on stands in the latest version (when that is a later one).
+/// `from_version` is the version the reaction was written on, when a later one exists.
 pub async fn then_and_now(
     store: &Store,
     consultation_id: i64,
     block_id: Option<i64>,
+    from_version: Option<i64>,
     answer_id: Option<i64>,
 ) -> Result<Vec<ProcessedIn>, AppError> {
     let named: Vec<i64> = match answer_id {
@@ -345,10 +345,9 @@ pub async fn then_and_now(
     let targets = if !named.is_empty() {
         named
     } else {
-        let Some(block) = block_id else { return Ok(Vec::new()) };
+        let (Some(block), Some(from)) = (block_id, from_version) else { return Ok(Vec::new()) };
         let versions = store.versions(consultation_id).await?;
-        let Some(from) = store.blocks_by_ids(&[block]).await?.into_iter().next() else { return Ok(Vec::new()) };
-        let Some(index) = versions.iter().position(|v| v.version_no == from.version_no).filter(|i| i + 1 < versions.len()) else {
+        let Some(index) = versions.iter().position(|v| v.version_no == from).filter(|i| i + 1 < versions.len()) else {
             return Ok(Vec::new());
         };
         let steps = steps(store, &versions).await?;
@@ -361,12 +360,22 @@ pub async fn then_and_now(
     Ok(processed_in(from, &targets, &blocks))
 }
 
+/// The latest version when the document has several.
+async fn latest_of_several(store: &Store, consultation_id: i64) -> Result<Option<VersionRow>, AppError> {
+    let mut versions = store.versions(consultation_id).await?;
+    Ok(if versions.len() > 1 { versions.pop() } else { None })
+}
+
+/// The latest version's number when the document has several.
+pub async fn latest_version_no(store: &Store, consultation_id: i64) -> Result<Option<i64>, AppError> {
+    Ok(latest_of_several(store, consultation_id).await?.map(|v| v.version_no))
+}
+
 /// The latest version's number when the document has several, with its blocks.
 pub async fn latest_version(store: &Store, consultation_id: i64) -> Result<Option<(i64, Vec<BlockRef>)>, AppError> {
-    let versions = store.versions(consultation_id).await?;
-    match versions.last() {
-        Some(latest) if versions.len() > 1 => Ok(Some((latest.version_no, store.version_blocks(latest.id).await?))),
-        _ => Ok(None),
+    match latest_of_several(store, consultation_id).await? {
+        Some(latest) => Ok(Some((latest.version_no, store.version_blocks(latest.id).await?))),
+        None => Ok(None),
     }
 }
 
@@ -406,9 +415,12 @@ pub async fn resolve_places(
 }
 
 /// Fills in `processed_in` of the answers of these report inputs.
-pub async fn attach_processed(store: &Store, inputs: &mut [crate::domain::report::ReportInput]) -> Result<(), AppError> {
-    let revisions: Vec<i64> = inputs.iter().filter_map(|i| i.answer.as_ref().and_then(|a| a.revision_id)).collect();
-    let pairs = store.answer_blocks(&revisions).await?;
+pub async fn attach_processed(
+    store: &Store,
+    consultation_id: i64,
+    inputs: &mut [crate::domain::report::ReportInput],
+) -> Result<(), AppError> {
+    let pairs = store.answer_blocks_of(consultation_id).await?;
     if pairs.is_empty() {
         return Ok(());
     }

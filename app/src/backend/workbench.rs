@@ -421,7 +421,7 @@ pub async fn joint_selection(user: &UserRow, slug: &str, query: &str) -> Result<
     ids.truncate(crate::domain::review::MAX_JOINT);
     let document = store.outline(consultation.id).await?;
     let rows = store.reactions_by_id(consultation.id, &ids).await?;
-    let latest = super::versions::latest_version(&store, consultation.id).await?.map(|(no, _)| no);
+    let latest = super::versions::latest_version_no(&store, consultation.id).await?;
     let items = comment_views(&store, &document, rows, user, latest).await?;
     let adopted = !store.adoptions(consultation.id).await?.is_empty();
     Ok(JointView { slug: consultation.slug, title: consultation.title, items, adopted })

@@ -19,6 +19,22 @@ pub fn block_href(slug: &str, version: Option<i64>, anchor: &str) -> String {
     }
 }
 
+/// "Versie 2: Versie voor inspraak", or "Versie 1" for a version without a name.
+pub fn version_title(item: &VersionItem) -> String {
+    let v = use_messages().versions;
+    match &item.name {
+        Some(name) => format!("{}: {name}", (v.version)(item.no)),
+        None => (v.version)(item.no),
+    }
+}
+
+/// " · Wat is er veranderd in versie N?" after a version from the second on.
+#[component]
+pub fn ChangesLink(slug: String, no: i64) -> impl IntoView {
+    let v = use_messages().versions;
+    (no > 1).then(|| view! { " · "<a href=format!("/consultaties/{slug}/versies/{no}/wijzigingen")>{(v.changes_link)(no)}</a> })
+}
+
 /// Links to every version, the one shown marked; shown only when there are several.
 #[component]
 pub fn VersionSwitcher(slug: String, versions: Vec<VersionItem>, shown: i64) -> impl IntoView {
@@ -30,15 +46,10 @@ pub fn VersionSwitcher(slug: String, versions: Vec<VersionItem>, shown: i64) -> 
             .iter()
             .map(|item| {
                 let current = item.no == shown;
-                let text = match &item.name {
-                    Some(name) => format!("{}: {name}", (v.version)(item.no)),
-                    None => (v.version)(item.no),
-                };
+                let text = version_title(item);
                 let date = t.date(item.imported_on);
                 let tag = (item.no == latest).then(|| format!(" ({})", v.current));
-                let changes = (item.no > 1).then(|| {
-                    view! { " · "<a href=format!("/consultaties/{slug}/versies/{}/wijzigingen", item.no)>{(v.changes_link)(item.no)}</a> }
-                });
+                let changes = view! { <ChangesLink slug=slug.clone() no=item.no/> };
                 view! {
                     <li>
                         <a href=version_href(&slug, item.no, latest) aria-current=current.then_some("page")>{text}</a>

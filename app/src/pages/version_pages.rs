@@ -5,7 +5,7 @@ use super::{loaded_with_echo, param};
 use crate::api::{FormEcho, ImportVersion, ReviewItem, ReviewMapping, ReviewView, mapping_review, versions_panel};
 use crate::components::errors::ErrorView;
 use crate::components::fields::{ErrorSummary, TextField, field_errors};
-use crate::components::versions::{BlockSuggestions, TextChangeView, version_href};
+use crate::components::versions::{BlockSuggestions, ChangesLink, TextChangeView, version_href, version_title};
 use crate::domain::versions::{MAX_VERSION_NAME, MAX_VERSION_NOTE};
 use crate::platform::use_messages;
 use leptos::prelude::*;
@@ -28,13 +28,8 @@ pub fn VersionsPanel(slug: Memo<String>, echo: Resource<Option<FormEcho>>) -> im
                     Ok(panel) => {
                         let latest = panel.versions.last().map_or(1, |v| v.no);
                         let items = panel.versions.iter().map(|item| {
-                            let name = match &item.name {
-                                Some(name) => format!("{}: {name}", (v.version)(item.no)),
-                                None => (v.version)(item.no),
-                            };
-                            let changes = (item.no > 1).then(|| view! {
-                                " · "<a href=format!("/consultaties/{}/versies/{}/wijzigingen", panel.slug, item.no)>{(v.changes_link)(item.no)}</a>
-                            });
+                            let name = version_title(item);
+                            let changes = view! { <ChangesLink slug=panel.slug.clone() no=item.no/> };
                             view! {
                                 <li>
                                     <a href=version_href(&panel.slug, item.no, latest)>{name}</a>

@@ -120,7 +120,7 @@ pub async fn reactions_report(
     let (sections, blocks) =
         super::versions::report_outline(store, consultation, |no, heading| (t.versions.earlier_heading)(no, heading)).await?;
     let mut inputs = store.report_inputs(consultation.id, !(all_answers && audience == Audience::Staff)).await?;
-    super::versions::attach_processed(store, &mut inputs).await?;
+    super::versions::attach_processed(store, consultation.id, &mut inputs).await?;
     options.prepare(&mut inputs);
     let mut report = report::assemble_with(&sections, &blocks, inputs, options.hidden);
     if options.order == Order::Status {

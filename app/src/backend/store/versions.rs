@@ -277,6 +277,20 @@ impl Store {
         self.named_blocks("answer_revision_blocks", "revision_id", revision_ids).await
     }
 
+    /// The blocks named by any answer revision to a reaction of the consultation, as (revision,
+    /// block) pairs: one range per consultation, however many reactions the nota holds.
+    pub async fn answer_blocks_of(&self, consultation_id: i64) -> Result<Vec<(i64, i64)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT ab.revision_id, ab.block_id FROM comments m \
+             JOIN answer_revisions r ON r.comment_id = m.id \
+             JOIN answer_revision_blocks ab ON ab.revision_id = r.id \
+             WHERE m.consultation_id = $1 ORDER BY ab.revision_id, ab.block_id",
+        )
+        .bind(consultation_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// The blocks named by these answer revisions to advice points.
     pub async fn point_answer_blocks(&self, revision_ids: &[i64]) -> Result<Vec<(i64, i64)>, StoreError> {
         self.named_blocks("point_answer_revision_blocks", "revision_id", revision_ids).await
