@@ -29,14 +29,8 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     // Only the islands (`#[island]`) come alive; the rest of the page is server-rendered HTML.
     leptos::mount::hydrate_islands();
-    // The islands script hydrates the islands right after this returns; the mark comes after
-    // that (a task later), so tests and the mobile benchmark know the page is interactive.
-    leptos::prelude::set_timeout(
-        || {
-            if let Some(body) = leptos::prelude::document().body() {
-                let _ = body.set_attribute("data-hydrated", "true");
-            }
-        },
-        std::time::Duration::ZERO,
-    );
+    // The islands script hydrates the islands after this returns (the lazy ones once their chunk
+    // has loaded); each island counts itself in, and the body is marked hydrated when all have
+    // (see `platform::island_hydrated`). A page without islands is marked a task later.
+    leptos::prelude::set_timeout(platform::mark_hydrated_when_all_live, std::time::Duration::ZERO);
 }

@@ -33,3 +33,30 @@ pub fn set_http_status(code: u16) {
     #[cfg(not(feature = "ssr"))]
     let _ = code;
 }
+
+/// Called by every island as it comes alive (the lazy ones load their code later): once every
+/// island on the page has, the body gets `data-hydrated`, which the browser tests and the mobile
+/// benchmark wait for before they press anything. No-op on the server.
+pub fn island_hydrated() {
+    #[cfg(not(feature = "ssr"))]
+    Effect::new(|_| {
+        LIVE_ISLANDS.with(|n| n.set(n.get() + 1));
+        mark_hydrated_when_all_live();
+    });
+}
+
+#[cfg(not(feature = "ssr"))]
+thread_local! {
+    static LIVE_ISLANDS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Sets `data-hydrated` on the body when as many islands have come alive as the page has.
+#[cfg(not(feature = "ssr"))]
+pub fn mark_hydrated_when_all_live() {
+    let islands = document().get_elements_by_tag_name("leptos-island").length();
+    if LIVE_ISLANDS.with(|n| n.get()) >= islands
+        && let Some(body) = document().body()
+    {
+        let _ = body.set_attribute("data-hydrated", "true");
+    }
+}

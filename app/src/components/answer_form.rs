@@ -38,6 +38,7 @@ pub fn sender_line(comment: &OfficerCommentView, t: &'static crate::i18n::Messag
 /// JavaScript every form on it posts plainly and the list comes back.
 #[island(lazy)]
 pub fn ReactionCard(comment: OfficerCommentView, echo: Option<FormEcho>, context: CardContext) -> impl IntoView {
+    crate::platform::island_hydrated();
     let t = use_messages();
     let w = t.work;
     let id = comment.id;

@@ -18,6 +18,7 @@ pub struct CommentTarget {
 /// shows the receipt in place). Without JavaScript it is the same form, posted plainly.
 #[island]
 pub fn CommentForm(slug: String, target: Option<CommentTarget>, echo: Option<FormEcho>) -> impl IntoView {
+    crate::platform::island_hydrated();
     let t = use_messages();
     let action = ServerAction::<SubmitComment>::new();
     let value = action.value();

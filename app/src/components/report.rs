@@ -206,6 +206,7 @@ fn Entries(entries: Vec<ReportEntry>) -> impl IntoView {
 /// JavaScript the printable version linked beside it serves the same purpose).
 #[island]
 pub fn PrintButton() -> impl IntoView {
+    crate::platform::island_hydrated();
     let e = use_messages().export;
     // Hidden until the browser runs it: without JavaScript the button could do nothing.
     let live = RwSignal::new(false);

@@ -45,6 +45,7 @@ pub fn UsersPage() -> impl IntoView {
 /// An island (staff only, loaded lazily): a role change and (de)activation show in place.
 #[island(lazy)]
 fn StaffCard(user: StaffView, echo: Option<FormEcho>) -> impl IntoView {
+    crate::platform::island_hydrated();
     let t = use_messages();
     let w = t.work;
     let action = ServerAction::<ChangeRole>::new();
