@@ -66,6 +66,12 @@ pub enum Command {
     /// Runs the background jobs once, now: the retention sweep and one round of the outbox (the
     /// server runs them by itself; this is for after maintenance, or to see what they do).
     Jobs,
+    /// Write a consistent copy of the database to FILE, also while the server runs (restore: stop
+    /// the server and put the copy in the database's place; see the README).
+    Backup {
+        /// The copy to write; must not exist yet.
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -144,6 +150,7 @@ pub async fn run_admin(store: &Store, command: Command) -> i32 {
             }
         }
         Command::Jobs => run_jobs(store).await,
+        Command::Backup { file } => backup(store, &file).await,
         Command::User { command: UserCommand::Add { email, name, role, municipality, password } } => {
             add_user(store, &email, &name, &role, municipality.as_deref(), password).await
         }
@@ -269,6 +276,31 @@ async fn add_user(store: &Store, email: &str, name: &str, role: &str, municipali
         println!("Gegenereerd wachtwoord: {password}");
     }
     0
+}
+
+/// `inspraak backup FILE`: one moment's copy of the live database, never over an existing file.
+async fn backup(store: &Store, file: &std::path::Path) -> i32 {
+    if file.exists() {
+        eprintln!("{} bestaat al. Een back-up overschrijft niets: kies een nieuwe bestandsnaam.", file.display());
+        return 1;
+    }
+    let started = std::time::Instant::now();
+    match store.backup_to(file).await {
+        Ok(()) => {
+            let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+            println!(
+                "Back-up geschreven naar {} ({:.1} MB) in {:.1} s",
+                file.display(),
+                size as f64 / 1_048_576.0,
+                started.elapsed().as_secs_f64()
+            );
+            0
+        }
+        Err(error) => {
+            eprintln!("Back-up mislukt: {error}");
+            1
+        }
+    }
 }
 
 /// `inspraak jobs`: the retention sweep and one outbox round, each with what it did and how long

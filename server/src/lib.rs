@@ -6,6 +6,8 @@
 
 mod assets;
 pub mod cli;
+mod health;
+pub mod metrics;
 pub mod page_cache;
 mod routes;
 
@@ -34,11 +36,17 @@ pub struct ServerOptions {
     pub secure_cookies: bool,
     /// Size of the render cache for public pages, all bodies together (`INSPRAAK_PAGE_CACHE_MB`).
     pub page_cache_bytes: u64,
+    /// The bearer token of `/metrics` (`INSPRAAK_METRICS_TOKEN`); no `/metrics` without one.
+    pub metrics_token: Option<String>,
 }
 
 impl ServerOptions {
     pub fn from_settings(settings: &app::backend::Settings) -> Self {
-        ServerOptions { secure_cookies: settings.secure_cookies, page_cache_bytes: u64::from(settings.page_cache_mb) * 1024 * 1024 }
+        ServerOptions {
+            secure_cookies: settings.secure_cookies,
+            page_cache_bytes: u64::from(settings.page_cache_mb) * 1024 * 1024,
+            metrics_token: None,
+        }
     }
 
     /// The default options, with or without `Secure` cookies.
@@ -116,6 +124,7 @@ pub async fn build_router(state: AppState, mut leptos_options: LeptosOptions, op
         })
         .fallback(leptos_axum::file_and_error_handler_with_context(provide_state, shell))
         .with_state(leptos_options)
+        .layer(axum::middleware::from_fn(metrics::label_route))
         .layer(axum::Extension(state.clone()))
         .layer(sessions)
         .layer(axum::middleware::from_fn(routes::same_origin_only))
@@ -124,9 +133,17 @@ pub async fn build_router(state: AppState, mut leptos_options: LeptosOptions, op
         .layer(CompressionLayer::new());
     // Rewrites that must happen before routing wrap the whole router, and so does the cache of
     // public pages (it compresses what it keeps itself).
+    let metrics = metrics::Metrics::default();
+    let mut operations = health::routes(state.store.clone());
+    if let Some(token) = &options.metrics_token {
+        operations = operations.merge(metrics::routes(metrics.clone(), state.store.clone(), token));
+    }
+    let operations = operations.layer(axum::middleware::from_fn(metrics::label_route));
     let cache = page_cache::PageCache::new(state, options.page_cache_bytes);
     Ok(Router::new()
+        .merge(operations)
         .fallback_service(tower::ServiceExt::map_request(router, routes::rewrite_letter_downloads))
         .layer(axum::middleware::from_fn(move |request, next| page_cache::serve(cache.clone(), request, next)))
-        .layer(axum::middleware::from_fn(routes::refuse_unreadable_paths)))
+        .layer(axum::middleware::from_fn(routes::refuse_unreadable_paths))
+        .layer(axum::middleware::from_fn(move |request, next| metrics::record(metrics.clone(), request, next))))
 }

@@ -123,6 +123,8 @@ struct Page {
     plain: Bytes,
     gzip: Bytes,
     brotli: Bytes,
+    /// The route that rendered it, for the metrics of what the cache serves.
+    route: Option<crate::metrics::RouteLabel>,
 }
 
 impl Page {
@@ -170,6 +172,9 @@ impl Page {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, no-cache"));
         headers.insert(header::VARY, HeaderValue::from_static("accept-encoding, cookie"));
         headers.insert("x-inspraak-cache", HeaderValue::from_static("hit"));
+        if let Some(route) = &self.route {
+            response.extensions_mut().insert(route.clone());
+        }
         response
     }
 }
@@ -304,6 +309,7 @@ pub async fn serve(cache: PageCache, request: Request, next: Next) -> Response {
         version,
         etag: HeaderValue::from_str(&format!("\"{etag}\"")).unwrap_or(HeaderValue::from_static("\"0\"")),
         headers,
+        route: parts.extensions.get::<crate::metrics::RouteLabel>().cloned(),
         gzip: gzip(&plain),
         brotli: brotli(&plain),
         plain,

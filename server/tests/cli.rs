@@ -33,6 +33,21 @@ fn fixture(name: &str) -> String {
     common::fixture(name).display().to_string()
 }
 
+/// `inspraak serve` on a free port, its standard output piped.
+fn server_command(database: &Path, site_root: &Path) -> Command {
+    let mut command = Command::new(BIN);
+    command
+        .arg("serve")
+        .env("DATABASE_URL", database_url(database))
+        .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+        .env("LEPTOS_SITE_ROOT", site_root)
+        .env("LEPTOS_OUTPUT_NAME", "inspraak")
+        // Production mode refuses to start without the address for links in mail.
+        .env("INSPRAAK_PUBLIC_URL", "http://inspraak.test")
+        .stdout(Stdio::piped());
+    command
+}
+
 /// A server process on a free port; killed when dropped.
 struct ServerProcess {
     child: Child,
@@ -41,18 +56,7 @@ struct ServerProcess {
 
 impl ServerProcess {
     fn start(database: &Path, site_root: &Path) -> Self {
-        let mut child = Command::new(BIN)
-            .arg("serve")
-            .env("DATABASE_URL", database_url(database))
-            .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
-            .env("LEPTOS_SITE_ROOT", site_root)
-            .env("LEPTOS_OUTPUT_NAME", "inspraak")
-            // Production mode refuses to start without the address for links in mail.
-            .env("INSPRAAK_PUBLIC_URL", "http://inspraak.test")
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("the server starts");
+        let mut child = server_command(database, site_root).env("RUST_LOG", "warn").spawn().expect("the server starts");
         let stdout = child.stdout.take().expect("stdout is piped");
         let mut lines = BufReader::new(stdout).lines();
         let address = loop {
@@ -192,4 +196,98 @@ fn import_works_while_the_server_runs_on_the_same_database() {
     let (home_status, home) = server.get("/");
     assert_eq!(home_status, 200);
     assert!(home.contains("href=\"/consultaties/regiovisie\""));
+}
+
+#[test]
+fn backup_copies_the_live_database_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("inspraak.db");
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(&site).unwrap();
+    let imported =
+        inspraak(&db, &["import", &fixture("regiovisie-hollands-midden-2019-2023.md"), "--slug", "regiovisie", "--title", "Regiovisie"]);
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    // The server keeps the database open (and its write-ahead log) while the copy is made.
+    let server = ServerProcess::start(&db, &site);
+    assert_eq!(server.get("/consultaties/regiovisie").0, 200);
+
+    let copy = dir.path().join("kopie.db");
+    let backup = inspraak(&db, &["backup", &copy.display().to_string()]);
+    assert!(backup.status.success(), "{}", text(&backup.stderr));
+    assert!(text(&backup.stdout).contains("Back-up geschreven naar"), "{}", text(&backup.stdout));
+
+    // Restored: a server on the copy alone shows the consultation.
+    drop(server);
+    let restored_dir = tempfile::tempdir().unwrap();
+    let restored = restored_dir.path().join("inspraak.db");
+    std::fs::copy(&copy, &restored).unwrap();
+    let server = ServerProcess::start(&restored, &site);
+    let (status, page) = server.get("/consultaties/regiovisie");
+    assert_eq!(status, 200);
+    assert!(page.contains("id=\"h5-a\""), "the document is in the restored copy");
+
+    // A second backup to the same file is refused, and the first copy is untouched.
+    let size = std::fs::metadata(&copy).unwrap().len();
+    let again = inspraak(&db, &["backup", &copy.display().to_string()]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(text(&again.stderr).contains("bestaat al"), "{}", text(&again.stderr));
+    assert_eq!(std::fs::metadata(&copy).unwrap().len(), size);
+}
+
+/// Sends SIGTERM, as systemd, Docker and Kubernetes do.
+fn terminate(child: &Child) {
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill runs");
+    assert!(status.success());
+}
+
+#[test]
+fn the_server_reports_health_logs_json_and_stops_cleanly_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("inspraak.db");
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(&site).unwrap();
+    let mut child = server_command(&db, &site)
+        .env("INSPRAAK_LOG_FORMAT", "json")
+        .env("RUST_LOG", "info,sqlx=warn")
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the server starts");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout is piped")).lines();
+    let mut logged = Vec::new();
+    let address = loop {
+        let line = lines.next().expect("the server logs that it listens").expect("readable output");
+        let event: serde_json::Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("not a JSON line ({e}): {line}"));
+        logged.push(event.clone());
+        if event["message"] == "listening" {
+            break event["bound"].as_str().expect("the bound address is a field").to_string();
+        }
+    };
+    assert!(logged.iter().all(|e| e["level"].is_string() && e["timestamp"].is_string()), "{logged:?}");
+    let server = ServerProcess { child, address };
+
+    let (status, body) = server.get("/healthz");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains(r#"{"status":"ok"}"#), "{body}");
+    assert!(body.to_lowercase().contains("cache-control: no-store"), "{body}");
+    let (status, body) = server.get("/readyz");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains(r#"{"status":"ready"}"#), "{body}");
+
+    let mut server = server;
+    terminate(&server.child);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let exit = loop {
+        if let Some(exit) = server.child.try_wait().expect("the process can be waited for") {
+            break exit;
+        }
+        assert!(std::time::Instant::now() < deadline, "the server did not stop within 20 s of SIGTERM");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(exit.success(), "a clean exit after SIGTERM: {exit:?}");
+    let rest: Vec<serde_json::Value> =
+        lines.map_while(Result::ok).map(|line| serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"))).collect();
+    let messages: Vec<&str> = rest.iter().filter_map(|e| e["message"].as_str()).collect();
+    for expected in ["stopping: finishing the requests in flight", "mail sender stopped", "stopped"] {
+        assert!(messages.contains(&expected), "{expected:?} logged: {messages:?}");
+    }
 }

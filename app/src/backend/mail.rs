@@ -17,6 +17,7 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::sync::Arc;
 use std::time::Duration;
 use time::OffsetDateTime;
+use tokio::sync::watch;
 
 /// How the mail goes out, from `INSPRAAK_SMTP_URL` (e.g. `smtp://127.0.0.1:2525`, or
 /// `smtps://user:password@mail.example.nl` / `smtp://…?tls=required` for a real server),
@@ -108,16 +109,61 @@ pub struct Delivery {
 /// Sends every due message once: sent ones are cleared, failed ones wait longer each time and
 /// are marked failed after the last try.
 pub async fn deliver_due(store: &Store, mailer: &Mailer, now: OffsetDateTime) -> Result<Delivery, StoreError> {
+    deliver(store, mailer, now, None).await
+}
+
+/// What the background sender is asked to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SenderState {
+    Running,
+    /// Finish the message in hand, take no other.
+    Finishing,
+    /// Break off the message in hand and give its lease back.
+    CutOff,
+}
+
+/// Resolves when the sender is told to break off; never when nobody can tell it any more.
+async fn cut_off(state: &mut watch::Receiver<SenderState>) {
+    if state.wait_for(|s| *s == SenderState::CutOff).await.is_err() {
+        std::future::pending::<()>().await;
+    }
+}
+
+async fn deliver(
+    store: &Store,
+    mailer: &Mailer,
+    now: OffsetDateTime,
+    mut state: Option<watch::Receiver<SenderState>>,
+) -> Result<Delivery, StoreError> {
     let mut delivery = Delivery::default();
     let (Some(transport), Some(from)) = (&mailer.transport, &mailer.from) else { return Ok(delivery) };
     for row in store.due_mail(now, 100).await? {
-        if !store.claim_mail(row.id, row.next_attempt_at, now + LEASE).await? {
+        if state.as_ref().is_some_and(|s| *s.borrow() != SenderState::Running) {
+            break;
+        }
+        let lease_until = now + LEASE;
+        if !store.claim_mail(row.id, row.next_attempt_at, lease_until).await? {
             continue;
         }
         let attempts = row.attempts + 1;
-        let result = match build_message(from, &row) {
-            Ok(message) => transport.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
-            Err(error) => Err(error),
+        let send = async {
+            match build_message(from, &row) {
+                Ok(message) => transport.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+                Err(error) => Err(error),
+            }
+        };
+        let result = match state.as_mut() {
+            None => Some(send.await),
+            Some(state) => tokio::select! {
+                result = send => Some(result),
+                () = cut_off(state) => None,
+            },
+        };
+        let Some(result) = result else {
+            // Whether the server got it is unknown; another sender tries again at once.
+            store.release_mail(row.id, lease_until, row.next_attempt_at).await?;
+            tracing::warn!(id = row.id, "mail broken off at shutdown, lease given back");
+            break;
         };
         match result {
             Ok(()) => {
@@ -158,15 +204,39 @@ pub async fn apply_retention(store: &Store, retention_days: u32, today: time::Da
 const POLL: Duration = Duration::from_secs(15);
 const RETENTION_EVERY: Duration = Duration::from_secs(60 * 60);
 
+/// The running background sender.
+pub struct SenderHandle {
+    signal: watch::Sender<SenderState>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl SenderHandle {
+    /// Stops the sender: it finishes the message in hand and takes no other. A send that takes
+    /// longer than `grace` is broken off and its lease given back, so that another server (or
+    /// this one's next start) sends it at once instead of after the lease.
+    pub async fn stop(self, grace: Duration) {
+        let _ = self.signal.send(SenderState::Finishing);
+        let mut task = self.task;
+        if tokio::time::timeout(grace, &mut task).await.is_err() {
+            let _ = self.signal.send(SenderState::CutOff);
+            if tokio::time::timeout(Duration::from_secs(5), &mut task).await.is_err() {
+                task.abort();
+            }
+        }
+        tracing::info!("mail sender stopped");
+    }
+}
+
 /// The background sender: at once when mail is queued, otherwise every few seconds for retries;
-/// the retention sweep at start and every hour.
-pub fn spawn_sender(store: Store, mailer: Arc<Mailer>) {
+/// the retention sweep at start and every hour. Runs until stopped through its handle.
+pub fn spawn_sender(store: Store, mailer: Arc<Mailer>) -> SenderHandle {
     if !mailer.configured() {
         tracing::warn!("no INSPRAAK_SMTP_URL: mail to residents waits in the outbox");
     }
-    tokio::spawn(async move {
+    let (signal, mut state) = watch::channel(SenderState::Running);
+    let task = tokio::spawn(async move {
         let mut last_retention: Option<std::time::Instant> = None;
-        loop {
+        while *state.borrow() == SenderState::Running {
             if last_retention.is_none_or(|at| at.elapsed() >= RETENTION_EVERY) {
                 if let Err(error) = apply_retention(&store, mailer.retention_days, super::services::today()).await {
                     tracing::error!(%error, "retention sweep failed");
@@ -174,16 +244,25 @@ pub fn spawn_sender(store: Store, mailer: Arc<Mailer>) {
                 last_retention = Some(std::time::Instant::now());
             }
             let started = std::time::Instant::now();
-            match deliver_due(&store, &mailer, super::store::now()).await {
+            match deliver(&store, &mailer, super::store::now(), Some(state.clone())).await {
                 Ok(Delivery { sent: 0, retried: 0, failed: 0 }) => {}
                 Ok(Delivery { sent, retried, failed }) => {
                     tracing::info!(sent, retried, failed, elapsed_ms = started.elapsed().as_secs_f64() * 1000.0, "outbox round");
                 }
                 Err(error) => tracing::error!(%error, "outbox round failed"),
             }
-            let _ = tokio::time::timeout(POLL, mailer.wake.notified()).await;
+            tokio::select! {
+                _ = tokio::time::timeout(POLL, mailer.wake.notified()) => {}
+                changed = state.changed() => {
+                    if changed.is_err() {
+                        // The handle is gone: nobody can stop this sender, it runs with the process.
+                        let _ = tokio::time::timeout(POLL, mailer.wake.notified()).await;
+                    }
+                }
+            }
         }
     });
+    SenderHandle { signal, task }
 }
 
 /// The absolute URLs of this site, for links in mail.

@@ -80,6 +80,11 @@ impl TestApp {
     }
 
     pub async fn build(settings: Settings, secure_cookies: bool) -> Self {
+        Self::build_with(settings, ServerOptions::new(secure_cookies)).await
+    }
+
+    /// An app with these server options (a metrics token, say).
+    pub async fn build_with(settings: Settings, server_options: ServerOptions) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("inspraak.db").display());
         let store = Store::connect(&url).await.expect("store connects and migrates");
@@ -90,7 +95,7 @@ impl TestApp {
         std::fs::create_dir_all(&site_root).expect("site root");
         let leptos_options =
             LeptosOptions::builder().output_name("inspraak").site_root(site_root.to_string_lossy().to_string()).env(Env::PROD).build();
-        let router = build_router(state.clone(), leptos_options, &ServerOptions::new(secure_cookies)).await.expect("router builds");
+        let router = build_router(state.clone(), leptos_options, &server_options).await.expect("router builds");
         TestApp { router, store, state, dir }
     }
 

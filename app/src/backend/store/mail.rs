@@ -133,6 +133,19 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
+    /// Gives back a lease taken with `claim_mail` without sending: due again at `due_at`. Does
+    /// nothing when the lease has changed hands meanwhile.
+    pub async fn release_mail(&self, id: i64, lease_until: OffsetDateTime, due_at: OffsetDateTime) -> Result<bool, StoreError> {
+        let done = sqlx::query("UPDATE outbox SET next_attempt_at = $1 WHERE id = $2 AND status = $3 AND next_attempt_at = $4")
+            .bind(due_at)
+            .bind(id)
+            .bind(OutboxStatus::Waiting.code())
+            .bind(lease_until)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// Sent: what remains is that a message of this kind went out, and when.
     pub async fn mark_mail_sent(&self, id: i64, attempts: i64, at: OffsetDateTime) -> Result<(), StoreError> {
         sqlx::query(
