@@ -19,6 +19,7 @@ pub mod i18n_versions;
 pub mod i18n_workbench;
 pub mod pages;
 pub mod platform;
+pub mod views;
 
 #[cfg(feature = "ssr")]
 pub mod backend;

@@ -1,14 +1,6 @@
 use crate::domain::error::{AppError, FormOutcome};
-use crate::domain::role::Role;
+use crate::views::*;
 use leptos::server;
-use serde::{Deserialize, Serialize};
-
-/// Who is signed in, as the interface needs to know it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionUser {
-    pub name: String,
-    pub role: Role,
-}
 
 #[server(endpoint = "inloggen")]
 pub async fn login(email: String, password: String) -> Result<FormOutcome<()>, AppError> {

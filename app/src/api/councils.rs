@@ -1,74 +1,9 @@
 //! Advisory councils, their members' invites, and the councils asked on a consultation.
 
-use super::CouncilInfo;
-use crate::domain::advice::AdviceStage;
 use crate::domain::council::{AcceptInviteForm, CouncilForm, InviteForm};
 use crate::domain::error::{AppError, FormOutcome};
-use crate::domain::phase::Phase;
+use crate::views::*;
 use leptos::server;
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CouncilListItem {
-    pub council: CouncilInfo,
-    pub members: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InviteView {
-    pub name: String,
-    pub email: String,
-    pub expires_on: time::Date,
-    pub used: bool,
-    pub expired: bool,
-}
-
-/// A council member as the officer's council page lists them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MemberView {
-    pub id: i64,
-    pub name: String,
-    pub email: String,
-    /// False once removed from the council: kept for the advice they signed, but signed out.
-    pub active: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CouncilDetailView {
-    pub council: CouncilInfo,
-    pub members: Vec<MemberView>,
-    pub invites: Vec<InviteView>,
-}
-
-/// The link a new member opens once; shown to the officer right after it is made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InviteLink {
-    pub url: String,
-    pub path: String,
-    pub expires_on: time::Date,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InviteDetails {
-    pub name: String,
-    pub email: String,
-    pub council: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AskedItem {
-    pub slug: String,
-    pub title: String,
-    pub phase: Phase,
-    pub stage: AdviceStage,
-}
-
-/// A council member's own area: the council and what it was asked to advise on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CouncilHomeView {
-    pub council: CouncilInfo,
-    pub consultations: Vec<AskedItem>,
-}
 
 #[server(endpoint = "raden")]
 pub async fn list_councils() -> Result<Vec<CouncilListItem>, AppError> {
@@ -232,7 +167,8 @@ pub async fn accept_invite(form: AcceptInviteForm) -> Result<FormOutcome<()>, Ap
 
 #[server(endpoint = "raad-vragen")]
 pub async fn ask_council(consultation: String, council: String) -> Result<FormOutcome<()>, AppError> {
-    use crate::backend::{advice::finish, auth, context::state};
+    use super::requests::advice as finish;
+    use crate::backend::{auth, context::state};
     use crate::domain::error::{FieldError, FieldErrors};
     auth::require(crate::domain::role::Action::ManageConsultation).await?;
     let store = state()?.store;
@@ -259,9 +195,9 @@ pub async fn council_home() -> Result<CouncilHomeView, AppError> {
     for asked in store.consultations_for_council(council.id).await? {
         let stage = match store.advice_for(asked.id, council.id).await? {
             Some(a) => stage_of(&store.advice_revisions(a.id).await?),
-            None => AdviceStage::None,
+            None => crate::domain::advice::AdviceStage::None,
         };
-        let phase = Phase::parse(&asked.phase).unwrap_or(Phase::Comment);
+        let phase = crate::domain::phase::Phase::parse(&asked.phase).unwrap_or(crate::domain::phase::Phase::Comment);
         consultations.push(AskedItem { phase, slug: asked.slug, title: asked.title, stage });
     }
     Ok(CouncilHomeView { council: council_info(&council), consultations })

@@ -1,25 +1,9 @@
 //! Phases and the timeline: officers move a consultation forward and add milestones.
 
-use super::{CouncilInfo, LetterSummary};
 use crate::domain::error::{AppError, FormOutcome};
-use crate::domain::phase::{MilestoneForm, Phase, PhaseForm, TimelineEntry};
+use crate::domain::phase::{MilestoneForm, PhaseForm};
+use crate::views::*;
 use leptos::server;
-use serde::{Deserialize, Serialize};
-
-/// The officers' panel on a consultation's process.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProcessView {
-    pub slug: String,
-    pub phase: Phase,
-    pub next: Vec<Phase>,
-    /// The server's date, the default for a phase change.
-    pub today: time::Date,
-    pub timeline: Vec<TimelineEntry>,
-    /// The councils asked, with where each advice stands.
-    pub advices: Vec<LetterSummary>,
-    /// Councils not asked yet.
-    pub other_councils: Vec<CouncilInfo>,
-}
 
 #[server(endpoint = "verloop")]
 pub async fn consultation_process(slug: String) -> Result<ProcessView, AppError> {
@@ -51,7 +35,8 @@ pub async fn consultation_process(slug: String) -> Result<ProcessView, AppError>
 
 #[server(endpoint = "fase")]
 pub async fn change_phase(form: PhaseForm) -> Result<FormOutcome<()>, AppError> {
-    use crate::backend::{advice::finish, auth, context::state, flash::echo_values};
+    use super::requests::advice as finish;
+    use crate::backend::{auth, context::state, flash::echo_values};
     use crate::domain::error::{FieldError, FieldErrors};
     use crate::domain::phase::validate_phase_change;
     let user = auth::require(crate::domain::role::Action::ManageConsultation).await?;
@@ -76,7 +61,8 @@ pub async fn change_phase(form: PhaseForm) -> Result<FormOutcome<()>, AppError> 
 
 #[server(endpoint = "mijlpaal")]
 pub async fn add_milestone(form: MilestoneForm) -> Result<FormOutcome<()>, AppError> {
-    use crate::backend::{advice::finish, auth, context::state, flash::echo_values};
+    use super::requests::advice as finish;
+    use crate::backend::{auth, context::state, flash::echo_values};
     use crate::domain::phase::ValidMilestone;
     let user = auth::require(crate::domain::role::Action::ManageConsultation).await?;
     let store = state()?.store;

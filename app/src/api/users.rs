@@ -1,46 +1,9 @@
 //! Staff accounts and their roles, managed by admins.
 
 use crate::domain::error::{AppError, FormOutcome};
-use crate::domain::role::{Role, RoleForm};
+use crate::domain::role::RoleForm;
+use crate::views::*;
 use leptos::server;
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StaffView {
-    pub id: i64,
-    pub name: String,
-    pub email: String,
-    pub role: Role,
-    pub municipality: Option<String>,
-    /// The signed-in admin: their own role is not changed here.
-    pub is_self: bool,
-    /// False once deactivated: cannot sign in, sessions ended.
-    #[serde(default = "yes")]
-    pub active: bool,
-}
-
-fn yes() -> bool {
-    true
-}
-
-/// An admin's deactivation (or reactivation) of a staff account, as the form sends it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ActiveForm {
-    pub user: String,
-    /// `ja` to reactivate, anything else deactivates.
-    #[serde(default)]
-    pub active: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ActiveChanged {
-    pub active: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RoleChanged {
-    pub role: Role,
-}
 
 #[server(endpoint = "beheer-gebruikers")]
 pub async fn staff_list() -> Result<Vec<StaffView>, AppError> {
@@ -52,7 +15,7 @@ pub async fn staff_list() -> Result<Vec<StaffView>, AppError> {
         .map(|u| StaffView {
             is_self: u.id == admin.id,
             id: u.id,
-            role: Role::parse(&u.role).unwrap_or(Role::Officer),
+            role: crate::domain::role::Role::parse(&u.role).unwrap_or(crate::domain::role::Role::Officer),
             name: u.display_name,
             email: u.email,
             municipality: u.municipality,

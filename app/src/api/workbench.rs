@@ -1,269 +1,97 @@
 //! The officers' workbench: the filtered reactions list, review, joint answers, adoption,
 //! hiding, the dashboard, grouping suggestions and the audit log.
 
-use crate::domain::comment::SenderKind;
 use crate::domain::error::{AppError, FormOutcome};
-use crate::domain::grouping::GroupKind;
-use crate::domain::review::{AdoptionCheck, AdoptionForm, JointAnswerForm, ModerationForm, ReviewForm, ReviewState};
-use crate::domain::status::ProcessingStatus;
-use crate::domain::workbench::{Bar, ReactionFilter, SectionHeat, StatusFilter, Timing};
+use crate::domain::review::{AdoptionForm, JointAnswerForm, ModerationForm, ReviewForm};
+use crate::views::*;
 use leptos::server;
-use serde::{Deserialize, Serialize};
-
-/// One saved version of an answer, as the history shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RevisionView {
-    pub revision_no: i64,
-    pub body_markdown: String,
-    pub status: Option<ProcessingStatus>,
-    pub processed_where: Option<String>,
-    pub state: ReviewState,
-    pub author: String,
-    pub saved_at: String,
-    /// The reviewer's remark when sending back.
-    pub remark: Option<String>,
-    /// Why it changed after the college adopted the set.
-    pub change_reason: Option<String>,
-    /// Saved as one answer for several reactions.
-    pub joint: bool,
-    /// The labels of the newer version's blocks where it says the reaction was processed.
-    #[serde(default)]
-    pub processed_blocks: Vec<String>,
-}
-
-/// A reaction as an officer works on it. `private_*` are personal data, shown to staff only.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OfficerCommentView {
-    pub id: i64,
-    pub body: String,
-    pub sender_kind: SenderKind,
-    /// Organisation or council name, public.
-    pub organisation: Option<String>,
-    pub private_name: Option<String>,
-    pub private_email: Option<String>,
-    pub late: bool,
-    pub received_on: time::Date,
-    /// The block it is about ("5.a, alinea 2"); none for the whole document.
-    pub place: Option<String>,
-    /// Hidden from public view, with the reason.
-    pub hidden_reason: Option<String>,
-    /// Newest first; the first is the current answer.
-    pub revisions: Vec<RevisionView>,
-    /// The signed-in user may approve the current revision (a reviewer, not its author).
-    pub may_approve: bool,
-    /// The number of the document's latest version, when there are several: the answer can name
-    /// its blocks as where the reaction was processed.
-    #[serde(default)]
-    pub latest_version: Option<i64>,
-}
-
-impl OfficerCommentView {
-    pub fn current(&self) -> Option<&RevisionView> {
-        self.revisions.first()
-    }
-}
-
-/// A section for the filter, with the reactions in it and its subsections.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SectionOption {
-    pub anchor: String,
-    pub heading: String,
-    pub level: u8,
-    pub count: usize,
-}
-
-/// How many reactions each filter value would show, the other filters holding.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Facets {
-    pub status: Vec<(StatusFilter, usize)>,
-    pub state: Vec<(ReviewState, usize)>,
-    pub sender: Vec<(SenderKind, usize)>,
-    pub timing: Vec<(Timing, usize)>,
-    pub sections: Vec<SectionOption>,
-    pub general: usize,
-    pub hidden: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReactionListView {
-    pub slug: String,
-    pub title: String,
-    pub filter: ReactionFilter,
-    /// Label of the block filtered on, if any.
-    pub block_label: Option<String>,
-    pub total: usize,
-    pub pages: usize,
-    pub items: Vec<OfficerCommentView>,
-    pub facets: Facets,
-    /// The college adopted the answers: a change needs a reason.
-    pub adopted: bool,
-    pub can_review: bool,
-    /// The latest version's blocks, suggested in "verwerkt in" (when there are several versions).
-    #[serde(default)]
-    pub latest_blocks: Vec<super::BlockChoice>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AdoptionView {
-    pub adopted_on: time::Date,
-    pub answers: usize,
-    pub recorded_by: String,
-}
-
-/// Progress at a glance.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DashboardView {
-    pub slug: String,
-    pub title: String,
-    pub total: usize,
-    /// No answer at all yet.
-    pub unanswered: usize,
-    /// Per review state; reactions without an answer are `unanswered`.
-    pub by_state: Vec<(ReviewState, usize)>,
-    pub bars: Vec<Bar>,
-    pub heat: Vec<SectionHeat>,
-    pub general: usize,
-    pub hidden: usize,
-    pub late: usize,
-    pub adoptions: Vec<AdoptionView>,
-    pub adoption: AdoptionCheck,
-    pub can_read_audit: bool,
-    /// Only admins record the college's adoption.
-    #[serde(default)]
-    pub can_adopt: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JointView {
-    pub slug: String,
-    pub title: String,
-    pub items: Vec<OfficerCommentView>,
-    pub adopted: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GroupItem {
-    pub id: i64,
-    pub place: Option<String>,
-    pub excerpt: String,
-    pub state: Option<ReviewState>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GroupView {
-    pub kind: GroupKind,
-    /// Mean similarity, 0–100.
-    pub similarity: u8,
-    pub items: Vec<GroupItem>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GroupsView {
-    pub slug: String,
-    pub title: String,
-    pub reactions: usize,
-    pub groups: Vec<GroupView>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditEntryView {
-    pub at: String,
-    pub actor: String,
-    pub reaction: Option<i64>,
-    pub field: String,
-    pub before: Option<String>,
-    pub after: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditView {
-    pub slug: String,
-    pub title: String,
-    pub entries: Vec<AuditEntryView>,
-    pub page: usize,
-    pub pages: usize,
-    pub total: usize,
-}
-
-/// What a review step or save left: the reaction's revisions, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SavedAnswer {
-    pub revisions: Vec<RevisionView>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JointSaved {
-    pub count: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VisibilityChanged {
-    pub hidden: bool,
-    pub reason: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Adopted {
-    pub answers: usize,
-}
 
 #[server(endpoint = "beheer-reacties")]
 pub async fn reaction_list(slug: String, query: String) -> Result<ReactionListView, AppError> {
-    use crate::backend::{auth, workbench};
-    let user = auth::require(crate::domain::role::Action::ReadComments).await?;
-    workbench::reaction_list(&user, &slug, &ReactionFilter::from_query(&query)).await
+    use crate::backend::{auth, context::state, workbench};
+    use crate::domain::role::Action;
+    let user = auth::require(Action::ReadComments).await?;
+    workbench::reaction_list(&state()?.store, &user, &slug, &crate::domain::workbench::ReactionFilter::from_query(&query)).await
 }
 
 #[server(endpoint = "beheer-overzicht")]
 pub async fn consultation_dashboard(slug: String) -> Result<DashboardView, AppError> {
-    let user = crate::backend::auth::require(crate::domain::role::Action::ReadComments).await?;
-    crate::backend::workbench::dashboard(&user, &slug).await
+    use crate::backend::{auth, context::state, workbench};
+    use crate::domain::role::Action;
+    let user = auth::require(Action::ReadComments).await?;
+    workbench::dashboard(&state()?.store, &user, &slug).await
 }
 
 #[server(endpoint = "antwoord")]
 pub async fn save_answer(form: crate::domain::answer::AnswerForm) -> Result<FormOutcome<SavedAnswer>, AppError> {
-    let user = crate::backend::auth::require(crate::domain::role::Action::AnswerComment).await?;
-    crate::backend::workbench::save_answer(&user, form).await
+    use crate::backend::{auth, context::state, workbench};
+    use crate::domain::role::Action;
+    let user = auth::require(Action::AnswerComment).await?;
+    let outcome = workbench::save_answer(&state()?.store, &user, &form).await?;
+    super::requests::answer(&form, &outcome);
+    Ok(outcome)
 }
 
 #[server(endpoint = "beoordeling")]
 pub async fn review_answer(form: ReviewForm) -> Result<FormOutcome<SavedAnswer>, AppError> {
-    let user = crate::backend::auth::require(crate::domain::role::Action::ReviewAnswers).await?;
-    crate::backend::workbench::review_answer(&user, form).await
+    use crate::backend::{auth, context::state, workbench};
+    use crate::domain::role::Action;
+    let user = auth::require(Action::ReviewAnswers).await?;
+    let outcome = workbench::review_answer(&state()?.store, &user, &form).await?;
+    super::requests::card_field(&form.comment, "remark", &form.remark, &outcome);
+    Ok(outcome)
 }
 
 #[server(endpoint = "gezamenlijk-antwoord")]
 pub async fn save_joint_answer(form: JointAnswerForm) -> Result<FormOutcome<JointSaved>, AppError> {
-    let user = crate::backend::auth::require(crate::domain::role::Action::AnswerComment).await?;
-    crate::backend::workbench::save_joint_answer(&user, form).await
+    use crate::backend::{auth, context::state, workbench};
+    use crate::domain::role::Action;
+    let user = auth::require(Action::AnswerComment).await?;
+    let outcome = workbench::save_joint_answer(&state()?.store, &user, &form).await?;
+    super::requests::joint_answer(&form, &outcome);
+    Ok(outcome)
 }
 
 #[server(endpoint = "beheer-selectie")]
 pub async fn joint_selection(slug: String, query: String) -> Result<JointView, AppError> {
-    let user = crate::backend::auth::require(crate::domain::role::Action::ReadComments).await?;
-    crate::backend::workbench::joint_selection(&user, &slug, &query).await
+    use crate::backend::{auth, context::state, workbench};
+    use crate::domain::role::Action;
+    let user = auth::require(Action::ReadComments).await?;
+    workbench::joint_selection(&state()?.store, &user, &slug, &query).await
 }
 
 #[server(endpoint = "zichtbaarheid")]
 pub async fn set_visibility(form: ModerationForm) -> Result<FormOutcome<VisibilityChanged>, AppError> {
-    let user = crate::backend::auth::require(crate::domain::role::Action::ModerateComments).await?;
-    crate::backend::workbench::set_visibility(&user, form).await
+    use crate::backend::{auth, context::state, workbench};
+    use crate::domain::role::Action;
+    let user = auth::require(Action::ModerateComments).await?;
+    let outcome = workbench::set_visibility(&state()?.store, &user, &form).await?;
+    super::requests::card_field(&form.comment, "hide-reason", &form.reason, &outcome);
+    Ok(outcome)
 }
 
 #[server(endpoint = "vaststelling")]
 pub async fn adopt_answers(form: AdoptionForm) -> Result<FormOutcome<Adopted>, AppError> {
-    let user = crate::backend::auth::require(crate::domain::role::Action::RecordAdoption).await?;
-    crate::backend::workbench::adopt(&user, form).await
+    use crate::backend::{auth, context::state, workbench};
+    use crate::domain::role::Action;
+    let user = auth::require(Action::RecordAdoption).await?;
+    let outcome = workbench::adopt(&state()?, &user, &form).await?;
+    super::requests::adoption(&form, &outcome);
+    Ok(outcome)
 }
 
 #[server(endpoint = "beheer-groepen")]
 pub async fn grouping_suggestions(slug: String) -> Result<GroupsView, AppError> {
-    crate::backend::auth::require(crate::domain::role::Action::ReadComments).await?;
-    crate::backend::workbench::groups(&slug).await
+    use crate::backend::{auth, context::state, workbench};
+    use crate::domain::role::Action;
+    auth::require(Action::ReadComments).await?;
+    workbench::groups(&state()?.store, &slug).await
 }
 
 #[server(endpoint = "beheer-logboek")]
 pub async fn audit_log(slug: String, page: usize) -> Result<AuditView, AppError> {
-    crate::backend::auth::require(crate::domain::role::Action::ReadAuditLog).await?;
-    crate::backend::workbench::audit(&slug, page).await
+    use crate::backend::{auth, context::state, workbench};
+    use crate::domain::role::Action;
+    auth::require(Action::ReadAuditLog).await?;
+    workbench::audit(&state()?.store, &slug, page).await
 }

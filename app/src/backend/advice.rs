@@ -2,14 +2,9 @@
 //! submission, answers per point, and the assembly of the college's response letter.
 
 use super::auth;
-use super::context::state;
 use super::markdown::render_answer;
 use super::store::{AdviceRevisionRow, AdviceRow, ConsultationRow, CouncilRow, NewPointAnswer, PointRow, Store, UserRow};
 use super::workbench::format_time;
-use crate::api::{
-    AdviceRevisionView, AdviceWorkspaceView, BlockChoice, BlockRef, CouncilInfo, LetterSummary, LetterView, LettersView, OfficerAdviceView,
-    OfficerPointView, PointAnswerView, PointView,
-};
 use crate::domain::advice::{
     self, AdviceStage, IntroForm, Letter, LetterPoint, PointAnswer, PointAnswerForm, PointForm, ValidIntro, ValidPoint, ValidPointAnswer,
 };
@@ -18,7 +13,11 @@ use crate::domain::error::{AppError, FieldError, FieldErrors, FormOutcome};
 use crate::domain::phase::{Phase, advice_open, oral_advice_open};
 use crate::domain::role::{Action, Role, may, may_answer_council, may_read_advice, may_write_advice};
 use crate::domain::status::{AnswerState, ProcessingStatus};
-use std::collections::{BTreeMap, HashMap};
+use crate::views::{
+    AdviceRevisionView, AdviceWorkspaceView, BlockChoice, BlockRef, CouncilInfo, LetterSummary, LetterView, LettersView, OfficerAdviceView,
+    OfficerPointView, PointAnswerView, PointView,
+};
+use std::collections::HashMap;
 
 pub fn council_info(row: &CouncilRow) -> CouncilInfo {
     council_info_of(row.slug.clone(), row.name.clone(), row.municipality.clone(), &row.kind)
@@ -177,28 +176,30 @@ struct Draft {
     consultation: ConsultationRow,
     council: CouncilRow,
     revision_id: i64,
-    user: UserRow,
 }
 
-async fn writer() -> Result<(Store, UserRow), AppError> {
-    let user = auth::current_user().await?.ok_or(AppError::Unauthorized)?;
-    if !(may(user.role(), Action::DraftAdvice) || may(user.role(), Action::AnswerComment)) {
-        return Err(AppError::Forbidden);
-    }
-    Ok((state()?.store, user))
+/// Council members draft advice; staff enter oral advice.
+fn check_writer(user: &UserRow) -> Result<(), AppError> {
+    if may(user.role(), Action::DraftAdvice) || may(user.role(), Action::AnswerComment) { Ok(()) } else { Err(AppError::Forbidden) }
 }
 
 /// Finds (or, for the first write, starts) the draft this user may write in now.
-async fn writable_draft(slug: &str, council: &str, create: bool) -> Result<Result<Draft, FieldError>, AppError> {
-    let (store, user) = writer().await?;
-    let (consultation, council) = load(&store, slug, council).await?;
+async fn writable_draft(
+    store: &Store,
+    user: &UserRow,
+    slug: &str,
+    council: &str,
+    create: bool,
+) -> Result<Result<Draft, FieldError>, AppError> {
+    check_writer(user)?;
+    let (consultation, council) = load(store, slug, council).await?;
     if !may_write_advice(&user.actor(), council.id, &council.municipality) {
         return Err(AppError::Forbidden);
     }
     if !store.is_council_asked(consultation.id, council.id).await? {
         return Ok(Err(FieldError::CouncilNotAsked));
     }
-    let (_, rows) = revisions(&store, &consultation, &council).await?;
+    let (_, rows) = revisions(store, &consultation, &council).await?;
     let stage = stage_of(&rows);
     let staff = user.role().is_staff();
     let draft = rows.first().filter(|r| r.submitted_at.is_none());
@@ -209,46 +210,44 @@ async fn writable_draft(slug: &str, council: &str, create: bool) -> Result<Resul
         Some(d) => point_ids(&store.advice_points(d.id).await?).len(),
         None => 0,
     };
-    if let Err(error) = advice::check_edit(stage, is_open(&user, consultation.phase()), if create { points } else { 0 }) {
+    if let Err(error) = advice::check_edit(stage, is_open(user, consultation.phase()), if create { points } else { 0 }) {
         return Ok(Err(error));
     }
     let revision_id = match draft {
         Some(d) => d.id,
         None => store.open_advice_draft(consultation.id, council.id, staff).await?,
     };
-    Ok(Ok(Draft { consultation, council, revision_id, user }))
+    Ok(Ok(Draft { consultation, council, revision_id }))
 }
 
 fn refused<T>(field: &str, error: FieldError) -> FormOutcome<T> {
     FormOutcome::Invalid(FieldErrors::single(field, error))
 }
 
-pub async fn save_intro(form: &IntroForm) -> Result<FormOutcome<()>, AppError> {
+pub async fn save_intro(store: &Store, user: &UserRow, form: &IntroForm) -> Result<FormOutcome<()>, AppError> {
     let intro = match ValidIntro::try_from(form) {
         Ok(intro) => intro,
         Err(errors) => return Ok(FormOutcome::Invalid(errors)),
     };
-    let draft = match writable_draft(&form.consultation, &form.council, false).await? {
+    let draft = match writable_draft(store, user, &form.consultation, &form.council, false).await? {
         Ok(draft) => draft,
         Err(error) => return Ok(refused("intro", error)),
     };
-    let store = state()?.store;
     if !store.save_advice_intro(draft.revision_id, &intro.intro, intro.received_on).await? {
         return Ok(refused("intro", FieldError::AlreadySubmitted));
     }
     Ok(FormOutcome::Done(()))
 }
 
-pub async fn save_point(form: &PointForm) -> Result<FormOutcome<i64>, AppError> {
+pub async fn save_point(store: &Store, user: &UserRow, form: &PointForm) -> Result<FormOutcome<i64>, AppError> {
     let point = match ValidPoint::try_from(form) {
         Ok(point) => point,
         Err(errors) => return Ok(FormOutcome::Invalid(errors)),
     };
-    let draft = match writable_draft(&form.consultation, &form.council, point.point_id.is_none()).await? {
+    let draft = match writable_draft(store, user, &form.consultation, &form.council, point.point_id.is_none()).await? {
         Ok(draft) => draft,
         Err(error) => return Ok(refused("body", error)),
     };
-    let store = state()?.store;
     let mut block_ids = Vec::with_capacity(point.block_anchors.len());
     for anchor in &point.block_anchors {
         // Only blocks of this consultation's document: an anchor from elsewhere is unknown here.
@@ -266,21 +265,21 @@ pub async fn save_point(form: &PointForm) -> Result<FormOutcome<i64>, AppError> 
     }
 }
 
-pub async fn remove_point(slug: &str, council: &str, point: i64) -> Result<FormOutcome<()>, AppError> {
-    let draft = match writable_draft(slug, council, false).await? {
+pub async fn remove_point(store: &Store, user: &UserRow, slug: &str, council: &str, point: i64) -> Result<FormOutcome<()>, AppError> {
+    let draft = match writable_draft(store, user, slug, council, false).await? {
         Ok(draft) => draft,
         Err(error) => return Ok(refused("point", error)),
     };
-    if state()?.store.remove_advice_point(draft.revision_id, point).await? { Ok(FormOutcome::Done(())) } else { Err(AppError::NotFound) }
+    if store.remove_advice_point(draft.revision_id, point).await? { Ok(FormOutcome::Done(())) } else { Err(AppError::NotFound) }
 }
 
-pub async fn submit(slug: &str, council: &str) -> Result<FormOutcome<()>, AppError> {
-    let (store, user) = writer().await?;
-    let (consultation, council_row) = load(&store, slug, council).await?;
+pub async fn submit(store: &Store, user: &UserRow, slug: &str, council: &str) -> Result<FormOutcome<()>, AppError> {
+    check_writer(user)?;
+    let (consultation, council_row) = load(store, slug, council).await?;
     if !may_write_advice(&user.actor(), council_row.id, &council_row.municipality) {
         return Err(AppError::Forbidden);
     }
-    let (_, rows) = revisions(&store, &consultation, &council_row).await?;
+    let (_, rows) = revisions(store, &consultation, &council_row).await?;
     let stage = stage_of(&rows);
     let draft = rows.first().filter(|r| r.submitted_at.is_none());
     if user.role().is_staff() && draft.is_some_and(|r| !r.oral) {
@@ -290,7 +289,7 @@ pub async fn submit(slug: &str, council: &str) -> Result<FormOutcome<()>, AppErr
         Some(d) => point_ids(&store.advice_points(d.id).await?).len(),
         None => 0,
     };
-    if let Err(error) = advice::check_submit(stage, is_open(&user, consultation.phase()), points) {
+    if let Err(error) = advice::check_submit(stage, is_open(user, consultation.phase()), points) {
         return Ok(refused("submit", error));
     }
     let Some(draft) = draft else { return Ok(refused("submit", FieldError::AdviceEmpty)) };
@@ -302,20 +301,20 @@ pub async fn submit(slug: &str, council: &str) -> Result<FormOutcome<()>, AppErr
     Ok(FormOutcome::Done(()))
 }
 
-pub async fn start_correction(slug: &str, council: &str) -> Result<FormOutcome<()>, AppError> {
-    let (store, user) = writer().await?;
-    let (consultation, council_row) = load(&store, slug, council).await?;
+pub async fn start_correction(store: &Store, user: &UserRow, slug: &str, council: &str) -> Result<FormOutcome<()>, AppError> {
+    check_writer(user)?;
+    let (consultation, council_row) = load(store, slug, council).await?;
     if !may_write_advice(&user.actor(), council_row.id, &council_row.municipality) {
         return Err(AppError::Forbidden);
     }
-    let (_, rows) = revisions(&store, &consultation, &council_row).await?;
+    let (_, rows) = revisions(store, &consultation, &council_row).await?;
     if stage_of(&rows) != AdviceStage::Submitted {
         return Ok(FormOutcome::Done(()));
     }
     if user.role().is_staff() && !rows.first().is_some_and(|r| r.oral) {
         return Ok(refused("submit", FieldError::CouncilIsDrafting));
     }
-    if !is_open(&user, consultation.phase()) {
+    if !is_open(user, consultation.phase()) {
         return Ok(refused("submit", FieldError::AdviceClosed));
     }
     store.open_advice_draft(consultation.id, council_row.id, user.role().is_staff()).await?;
@@ -324,22 +323,21 @@ pub async fn start_correction(slug: &str, council: &str) -> Result<FormOutcome<(
 
 /// Reads a meeting report into the (oral) draft: the intro, the meeting date and one point per
 /// list item. Staff only.
-pub async fn import_report(slug: &str, council: &str, text: &str) -> Result<FormOutcome<usize>, AppError> {
-    auth::require(Action::AnswerComment).await?;
+pub async fn import_report(store: &Store, user: &UserRow, slug: &str, council: &str, text: &str) -> Result<FormOutcome<usize>, AppError> {
+    auth::allow(user, Action::AnswerComment)?;
     let report = match advice::parse_meeting_report(text) {
         Ok(report) => report,
         Err(error) => return Ok(refused("report", error)),
     };
-    let draft = match writable_draft(slug, council, true).await? {
+    let draft = match writable_draft(store, user, slug, council, true).await? {
         Ok(draft) => draft,
         Err(error) => return Ok(refused("report", error)),
     };
-    let store = state()?.store;
     store.save_advice_intro(draft.revision_id, &report.intro, report.meeting_date).await?;
     for body in &report.points {
         store.save_advice_point(draft.revision_id, None, body, &[]).await?;
     }
-    tracing::info!(council = %draft.council.slug, points = report.points.len(), by = draft.user.id, "meeting report read in");
+    tracing::info!(council = %draft.council.slug, points = report.points.len(), by = user.id, "meeting report read in");
     Ok(FormOutcome::Done(report.points.len()))
 }
 
@@ -456,21 +454,28 @@ pub async fn officer_view(store: &Store, user: &UserRow, slug: &str, council: &s
 
 /// The officer's answer context: the submitted revision's points, if this officer answers this council.
 async fn answerer(
+    store: &Store,
+    user: &UserRow,
     slug: &str,
     council: &str,
-) -> Result<Result<(Store, UserRow, AdviceRow, ConsultationRow, CouncilRow), FieldError>, AppError> {
-    let user = auth::require(Action::AnswerComment).await?;
-    let store = state()?.store;
-    let (consultation, council) = load(&store, slug, council).await?;
+) -> Result<Result<(AdviceRow, ConsultationRow, CouncilRow), FieldError>, AppError> {
+    auth::allow(user, Action::AnswerComment)?;
+    let (consultation, council) = load(store, slug, council).await?;
     if !may_answer_council(&user.actor(), &council.municipality) {
         return Ok(Err(FieldError::NotYourMunicipality));
     }
     let advice = store.advice_for(consultation.id, council.id).await?.ok_or(AppError::NotFound)?;
-    Ok(Ok((store, user, advice, consultation, council)))
+    Ok(Ok((advice, consultation, council)))
 }
 
-pub async fn answer_points(slug: &str, council: &str, form: &PointAnswerForm) -> Result<FormOutcome<()>, AppError> {
-    let (store, user, advice_row, _, council_row) = match answerer(slug, council).await? {
+pub async fn answer_points(
+    store: &Store,
+    user: &UserRow,
+    slug: &str,
+    council: &str,
+    form: &PointAnswerForm,
+) -> Result<FormOutcome<()>, AppError> {
+    let (advice_row, _, council_row) = match answerer(store, user, slug, council).await? {
         Ok(context) => context,
         Err(error) => return Ok(refused("body", error)),
     };
@@ -487,7 +492,7 @@ pub async fn answer_points(slug: &str, council: &str, form: &PointAnswerForm) ->
         return Err(AppError::NotFound);
     }
     let typed = crate::domain::answer::split_places(&form.processed_blocks);
-    let (blocks, labels) = match super::versions::resolve_places(&store, advice_row.consultation_id, &typed).await? {
+    let (blocks, labels) = match super::versions::resolve_places(store, advice_row.consultation_id, &typed).await? {
         Ok(found) => found,
         Err(errors) => return Ok(FormOutcome::Invalid(errors)),
     };
@@ -510,8 +515,14 @@ pub async fn answer_points(slug: &str, council: &str, form: &PointAnswerForm) ->
     Ok(FormOutcome::Done(()))
 }
 
-pub async fn save_response_intro(slug: &str, council: &str, body: &str) -> Result<FormOutcome<()>, AppError> {
-    let (store, user, advice_row, _, _) = match answerer(slug, council).await? {
+pub async fn save_response_intro(
+    store: &Store,
+    user: &UserRow,
+    slug: &str,
+    council: &str,
+    body: &str,
+) -> Result<FormOutcome<()>, AppError> {
+    let (advice_row, _, _) = match answerer(store, user, slug, council).await? {
         Ok(context) => context,
         Err(error) => return Ok(refused("response_intro", error)),
     };
@@ -526,12 +537,12 @@ pub async fn save_response_intro(slug: &str, council: &str, body: &str) -> Resul
     Ok(FormOutcome::Done(()))
 }
 
-pub async fn publish(slug: &str, council: &str) -> Result<FormOutcome<()>, AppError> {
-    let (store, _, advice_row, consultation, council_row) = match answerer(slug, council).await? {
+pub async fn publish(store: &Store, user: &UserRow, slug: &str, council: &str) -> Result<FormOutcome<()>, AppError> {
+    let (advice_row, consultation, council_row) = match answerer(store, user, slug, council).await? {
         Ok(context) => context,
         Err(error) => return Ok(refused("publish", error)),
     };
-    let complete = letter(&store, &consultation, &council_row).await?.is_some_and(|(l, _)| l.complete());
+    let complete = letter(store, &consultation, &council_row).await?.is_some_and(|(l, _)| l.complete());
     if !complete {
         return Ok(refused("publish", FieldError::AnswersNotFinal));
     }
@@ -675,18 +686,4 @@ pub async fn letter_markdown(
 ) -> Result<String, AppError> {
     let view = letter_view(store, user, slug, council).await?;
     Ok(advice::letter_markdown(&view.letter, 1, t))
-}
-
-/// After a plain form post: back to the page (at `done_anchor`) or to the form with the input.
-pub fn finish<T>(outcome: &FormOutcome<T>, values: BTreeMap<String, String>, done_anchor: &str, form_anchor: &str) {
-    let done_anchor = done_anchor.to_string();
-    super::flash::finish_plain_form(
-        outcome,
-        values,
-        move |_| {
-            let back = super::context::referer_path().unwrap_or_else(|| "/".into());
-            format!("{}#{done_anchor}", back.split('?').next().unwrap_or_default())
-        },
-        form_anchor,
-    );
 }

@@ -61,7 +61,13 @@ pub async fn user_of(session: &Session, store: &super::store::Store) -> Result<O
 /// The signed-in user, if they may do `action`; otherwise the error that says why not.
 pub async fn require(action: Action) -> Result<UserRow, AppError> {
     let user = current_user().await?.ok_or(AppError::Unauthorized)?;
-    if may(user.role(), action) { Ok(user) } else { Err(AppError::Forbidden) }
+    allow(&user, action)?;
+    Ok(user)
+}
+
+/// Whether this user may do this; services check it again on the user they are given.
+pub fn allow(user: &UserRow, action: Action) -> Result<(), AppError> {
+    if may(user.role(), action) { Ok(()) } else { Err(AppError::Forbidden) }
 }
 
 #[cfg(test)]

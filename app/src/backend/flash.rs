@@ -7,7 +7,7 @@
 //! together with that browser's echo cookie, so a `?formulier=` address seen in a proxy log or
 //! a shared link shows nothing to anyone else.
 
-use crate::api::{ECHO_PARAM, FormEcho};
+use crate::views::{ECHO_PARAM, FormEcho};
 use std::collections::BTreeMap;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

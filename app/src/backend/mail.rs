@@ -466,10 +466,10 @@ pub async fn follow_link(
 }
 
 /// What the tracking page says about the personal data kept with a reaction.
-pub async fn privacy_of(store: &Store, comment_id: i64) -> Result<crate::api::PrivacyView, StoreError> {
+pub async fn privacy_of(store: &Store, comment_id: i64) -> Result<crate::views::PrivacyView, StoreError> {
     Ok(match store.sender_of(comment_id).await? {
-        None => crate::api::PrivacyView::default(),
-        Some(sender) => crate::api::PrivacyView {
+        None => crate::views::PrivacyView::default(),
+        Some(sender) => crate::views::PrivacyView {
             kept: true,
             has_name: sender.name.is_some(),
             has_email: sender.email.is_some(),

@@ -3,12 +3,12 @@
 
 use super::import::{ImportError, SourceFormat, Upload, import_upload};
 use super::store::{ConsultationRow, NewDocument, Store, StoreError};
-use crate::api::{ImportSummary, Receipt};
 use crate::domain::comment::{CommentForm, ValidComment};
 use crate::domain::consultation::{ConsultationForm, ValidConsultation};
 use crate::domain::error::{AppError, FieldError, FieldErrors, FormOutcome};
 use crate::domain::report::Report;
 use crate::domain::tracking::{CODE_SYMBOLS, TrackingCode};
+use crate::views::{ImportSummary, Receipt};
 use rand::Rng;
 
 /// A URL-safe random token of `bytes` random bytes, hex-encoded.

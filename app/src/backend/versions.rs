@@ -6,15 +6,15 @@
 use super::context::internal;
 use super::services::read_upload;
 use super::store::{BlockRef, ConsultationRow, DocumentRows, NewDocument, NewMapping, Store, StoreError, UserRow, VersionRow};
-use crate::api::{
-    BlockChoice, ChangedBlock, ChangedSection, ChangesView, MappingReviewForm, MappingReviewed, ProposedPlace, ReviewItem, ReviewView,
-    VersionImported, VersionItem,
-};
 use crate::domain::document::{BlockKind, ImportedDocument};
 use crate::domain::error::{AppError, FieldError, FieldErrors, FormOutcome};
 use crate::domain::report::{OutlineBlock, OutlineSection};
 use crate::domain::versions::{
     BlockChange, MappingDecision, ProcessedIn, SpanKind, TextChange, TextSpan, ValidVersion, VersionForm, VersionStep, find_block, follow,
+};
+use crate::views::{
+    BlockChoice, ChangedBlock, ChangedSection, ChangesView, MappingReviewForm, MappingReviewed, ProposedPlace, ReviewItem, ReviewView,
+    VersionImported, VersionItem,
 };
 use inspraak_matching as matching;
 use std::collections::HashMap;

@@ -1,12 +1,8 @@
 //! Services behind the officers' workbench: resolve the filter against the document, decide
 //! review steps through the domain's state machine, and assemble the views.
 
-use super::context::state;
+use super::context::AppState;
 use super::store::{AnswerRevision, ConsultationRow, OfficerComment, Outline, RevisionWrite, Store, StoreError, UserRow};
-use crate::api::{
-    Adopted, AdoptionView, AuditEntryView, AuditView, DashboardView, Facets, GroupItem, GroupView, GroupsView, JointSaved, JointView,
-    OfficerCommentView, ReactionListView, RevisionView, SavedAnswer, SectionOption, VisibilityChanged,
-};
 use crate::domain::answer::{AnswerForm, ValidAnswer};
 use crate::domain::comment::SenderKind;
 use crate::domain::error::{AppError, FieldError, FieldErrors, FormOutcome};
@@ -17,6 +13,10 @@ use crate::domain::review::{
 use crate::domain::status::ProcessingStatus;
 use crate::domain::workbench::{
     FacetCounts, ReactionFilter, SENDER_KINDS, Scope, StatusFilter, Timing, WHOLE_DOCUMENT, page_count, section_heat, select, status_bars,
+};
+use crate::views::{
+    Adopted, AdoptionView, AuditEntryView, AuditView, DashboardView, Facets, GroupItem, GroupView, GroupsView, JointSaved, JointView,
+    OfficerCommentView, ReactionListView, RevisionView, SavedAnswer, SectionOption, VisibilityChanged,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 use time::OffsetDateTime;
@@ -117,22 +117,21 @@ async fn comment_views(
         .collect())
 }
 
-pub async fn reaction_list(user: &UserRow, slug: &str, filter: &ReactionFilter) -> Result<ReactionListView, AppError> {
-    let store = state()?.store;
-    let consultation = consultation(&store, slug).await?;
+pub async fn reaction_list(store: &Store, user: &UserRow, slug: &str, filter: &ReactionFilter) -> Result<ReactionListView, AppError> {
+    let consultation = consultation(store, slug).await?;
     let document = store.outline(consultation.id).await?;
     let scope = scope(&document, filter);
     let index: Vec<_> =
         store.reaction_index(consultation.id, filter.like_pattern().as_deref()).await?.into_iter().map(|r| r.into_domain()).collect();
     let selection = select(&index, filter, &scope);
     let rows = store.reactions_by_id(consultation.id, &selection.page).await?;
-    let latest = super::versions::latest_version(&store, consultation.id).await?;
-    let items = comment_views(&store, &document, rows, user, latest.as_ref().map(|(no, _)| *no)).await?;
+    let latest = super::versions::latest_version(store, consultation.id).await?;
+    let items = comment_views(store, &document, rows, user, latest.as_ref().map(|(no, _)| *no)).await?;
     let latest_blocks = latest
         .map(|(_, blocks)| {
             blocks
                 .into_iter()
-                .map(|b| crate::api::BlockChoice {
+                .map(|b| crate::views::BlockChoice {
                     excerpt: crate::domain::report::shorten(&b.plain_text, 80),
                     anchor: b.anchor,
                     label: b.label,
@@ -180,9 +179,8 @@ fn facets(document: &Outline, counts: FacetCounts) -> Facets {
     Facets { status, state, sender, timing, sections, general: per_section.get(&None).copied().unwrap_or(0), hidden: counts.hidden }
 }
 
-pub async fn dashboard(user: &UserRow, slug: &str) -> Result<DashboardView, AppError> {
-    let store = state()?.store;
-    let consultation = consultation(&store, slug).await?;
+pub async fn dashboard(store: &Store, user: &UserRow, slug: &str) -> Result<DashboardView, AppError> {
+    let consultation = consultation(store, slug).await?;
     let document = store.outline(consultation.id).await?;
     let rows = store.dashboard_counts(consultation.id).await?;
     let mut by_status: BTreeMap<ProcessingStatus, usize> = BTreeMap::new();
@@ -290,9 +288,8 @@ async fn places_of(store: &Store, revisions: &[AnswerRevision]) -> Result<HashMa
     Ok(places)
 }
 
-pub async fn save_answer(user: &UserRow, form: AnswerForm) -> Result<FormOutcome<SavedAnswer>, AppError> {
-    let store = state()?.store;
-    let outcome = match ValidAnswer::try_from(&form) {
+pub async fn save_answer(store: &Store, user: &UserRow, form: &AnswerForm) -> Result<FormOutcome<SavedAnswer>, AppError> {
+    let outcome = match ValidAnswer::try_from(form) {
         Err(errors) => FormOutcome::Invalid(errors),
         Ok(answer) => {
             let reaction = store.reaction_states(&[answer.comment_id]).await?.pop().ok_or(AppError::NotFound)?;
@@ -304,9 +301,9 @@ pub async fn save_answer(user: &UserRow, form: AnswerForm) -> Result<FormOutcome
                 Ok(state) => {
                     let (processed_blocks, labels) = match &answer.processed_blocks {
                         None => (None, None),
-                        Some(typed) => match super::versions::resolve_places(&store, reaction.consultation_id, typed).await? {
+                        Some(typed) => match super::versions::resolve_places(store, reaction.consultation_id, typed).await? {
                             Ok((ids, labels)) => (Some(ids), (!labels.is_empty()).then(|| labels.join("; "))),
-                            Err(errors) => return finish_answer(&form, FormOutcome::Invalid(errors)),
+                            Err(errors) => return Ok(FormOutcome::Invalid(errors)),
                         },
                     };
                     let html = super::markdown::render_answer(&answer.body);
@@ -323,35 +320,17 @@ pub async fn save_answer(user: &UserRow, form: AnswerForm) -> Result<FormOutcome
                         change_reason: answer.reason.filter(|_| adopted),
                         processed_blocks,
                     };
-                    match write(&store, reaction.consultation_id, vec![revision], false, user, "body").await? {
+                    match write(store, reaction.consultation_id, vec![revision], false, user, "body").await? {
                         Err(errors) => FormOutcome::Invalid(errors),
                         Ok(()) => {
                             tracing::info!(comment.id = answer.comment_id, state = state.code(), "answer saved");
-                            FormOutcome::Done(SavedAnswer { revisions: history_of(&store, answer.comment_id).await? })
+                            FormOutcome::Done(SavedAnswer { revisions: history_of(store, answer.comment_id).await? })
                         }
                     }
                 }
             }
         }
     };
-    finish_answer(&form, outcome)
-}
-
-fn finish_answer(form: &AnswerForm, outcome: FormOutcome<SavedAnswer>) -> Result<FormOutcome<SavedAnswer>, AppError> {
-    let id = form.comment.trim().to_string();
-    let blocks = form.processed_blocks.clone().unwrap_or_default();
-    let values = [
-        ("body", &form.body),
-        ("status", &form.status),
-        ("processed_where", &form.processed_where),
-        ("state", &form.state),
-        ("reason", &form.reason),
-        ("processed_blocks", &blocks),
-    ]
-    .into_iter()
-    .map(|(k, v)| (format!("{id}-{k}"), v.clone()))
-    .collect();
-    finish_on_list(&outcome, values, &format!("reactie-{id}"));
     Ok(outcome)
 }
 
@@ -361,9 +340,8 @@ async fn wrote_in_history(store: &Store, comment_id: i64, user_id: i64) -> Resul
     Ok(crate::domain::review::wrote_text(history.iter().rev().map(|r| (r.author_id, r.body_markdown.as_str())), user_id))
 }
 
-pub async fn review_answer(user: &UserRow, form: ReviewForm) -> Result<FormOutcome<SavedAnswer>, AppError> {
-    let store = state()?.store;
-    let outcome = match ValidReview::try_from(&form) {
+pub async fn review_answer(store: &Store, user: &UserRow, form: &ReviewForm) -> Result<FormOutcome<SavedAnswer>, AppError> {
+    let outcome = match ValidReview::try_from(form) {
         Err(errors) => FormOutcome::Invalid(errors),
         Ok(review) => {
             let reaction = store.reaction_states(&[review.comment_id]).await?.pop().ok_or(AppError::NotFound)?;
@@ -373,7 +351,7 @@ pub async fn review_answer(user: &UserRow, form: ReviewForm) -> Result<FormOutco
                 Some(current) if current.revision_no != review.expected => FormOutcome::Invalid(stale("decision")),
                 Some(current) => {
                     let step = match &review.decision {
-                        Decision::Approve => ReviewStep::Approve { own: wrote_in_history(&store, review.comment_id, user.id).await? },
+                        Decision::Approve => ReviewStep::Approve { own: wrote_in_history(store, review.comment_id, user.id).await? },
                         Decision::SendBack(remark) => ReviewStep::SendBack { remark },
                     };
                     match next_state(user.role(), ReviewState::parse(&current.state), step, adopted) {
@@ -394,9 +372,9 @@ pub async fn review_answer(user: &UserRow, form: ReviewForm) -> Result<FormOutco
                                 change_reason: current.change_reason.clone(),
                                 processed_blocks: None,
                             };
-                            match write(&store, reaction.consultation_id, vec![revision], false, user, "decision").await? {
+                            match write(store, reaction.consultation_id, vec![revision], false, user, "decision").await? {
                                 Err(errors) => FormOutcome::Invalid(errors),
-                                Ok(()) => FormOutcome::Done(SavedAnswer { revisions: history_of(&store, review.comment_id).await? }),
+                                Ok(()) => FormOutcome::Done(SavedAnswer { revisions: history_of(store, review.comment_id).await? }),
                             }
                         }
                     }
@@ -404,14 +382,11 @@ pub async fn review_answer(user: &UserRow, form: ReviewForm) -> Result<FormOutco
             }
         }
     };
-    let id = form.comment.trim().to_string();
-    finish_on_list(&outcome, [(format!("{id}-remark"), form.remark.clone())].into_iter().collect(), &format!("reactie-{id}"));
     Ok(outcome)
 }
 
-pub async fn joint_selection(user: &UserRow, slug: &str, query: &str) -> Result<JointView, AppError> {
-    let store = state()?.store;
-    let consultation = consultation(&store, slug).await?;
+pub async fn joint_selection(store: &Store, user: &UserRow, slug: &str, query: &str) -> Result<JointView, AppError> {
+    let consultation = consultation(store, slug).await?;
     let mut ids: Vec<i64> = form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
         .filter(|(k, _)| k == "r")
         .filter_map(|(_, v)| v.trim().parse().ok())
@@ -421,17 +396,16 @@ pub async fn joint_selection(user: &UserRow, slug: &str, query: &str) -> Result<
     ids.truncate(crate::domain::review::MAX_JOINT);
     let document = store.outline(consultation.id).await?;
     let rows = store.reactions_by_id(consultation.id, &ids).await?;
-    let latest = super::versions::latest_version_no(&store, consultation.id).await?;
-    let items = comment_views(&store, &document, rows, user, latest).await?;
+    let latest = super::versions::latest_version_no(store, consultation.id).await?;
+    let items = comment_views(store, &document, rows, user, latest).await?;
     let adopted = !store.adoptions(consultation.id).await?.is_empty();
     Ok(JointView { slug: consultation.slug, title: consultation.title, items, adopted })
 }
 
-pub async fn save_joint_answer(user: &UserRow, form: JointAnswerForm) -> Result<FormOutcome<JointSaved>, AppError> {
-    let store = state()?.store;
-    let consultation = consultation(&store, &form.slug).await?;
+pub async fn save_joint_answer(store: &Store, user: &UserRow, form: &JointAnswerForm) -> Result<FormOutcome<JointSaved>, AppError> {
+    let consultation = consultation(store, &form.slug).await?;
     let adopted = !store.adoptions(consultation.id).await?.is_empty();
-    let outcome = match ValidJointAnswer::try_from(&form) {
+    let outcome = match ValidJointAnswer::try_from(form) {
         Err(errors) => FormOutcome::Invalid(errors),
         Ok(joint) => {
             let ids: Vec<i64> = joint.items.iter().map(|i| i.comment_id).collect();
@@ -464,7 +438,7 @@ pub async fn save_joint_answer(user: &UserRow, form: JointAnswerForm) -> Result<
             if !errors.is_empty() {
                 FormOutcome::Invalid(errors)
             } else {
-                match write(&store, consultation.id, writes, true, user, "reactions").await? {
+                match write(store, consultation.id, writes, true, user, "reactions").await? {
                     Err(errors) => FormOutcome::Invalid(errors),
                     Ok(()) => {
                         tracing::info!(count = ids.len(), "joint answer saved");
@@ -474,25 +448,11 @@ pub async fn save_joint_answer(user: &UserRow, form: JointAnswerForm) -> Result<
             }
         }
     };
-    let mut values: BTreeMap<String, String> =
-        [("body", &form.body), ("processed_where", &form.processed_where), ("state", &form.state), ("reason", &form.reason)]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v.clone()))
-            .collect();
-    values.extend(form.statuses.iter().map(|(id, s)| (format!("status-{id}"), s.clone())));
-    let slug = consultation.slug.clone();
-    super::flash::finish_plain_form(
-        &outcome,
-        values,
-        move |_| format!("/beheer/consultaties/{slug}/reacties?gezamenlijk=1"),
-        "gezamenlijk",
-    );
     Ok(outcome)
 }
 
-pub async fn set_visibility(user: &UserRow, form: ModerationForm) -> Result<FormOutcome<VisibilityChanged>, AppError> {
-    let store = state()?.store;
-    let outcome = match ValidModeration::try_from(&form) {
+pub async fn set_visibility(store: &Store, user: &UserRow, form: &ModerationForm) -> Result<FormOutcome<VisibilityChanged>, AppError> {
+    let outcome = match ValidModeration::try_from(form) {
         Err(errors) => FormOutcome::Invalid(errors),
         Ok(m) => {
             let reaction = store.reaction_states(&[m.comment_id]).await?.pop().ok_or(AppError::NotFound)?;
@@ -501,16 +461,13 @@ pub async fn set_visibility(user: &UserRow, form: ModerationForm) -> Result<Form
             FormOutcome::Done(VisibilityChanged { hidden: m.hide, reason: m.reason })
         }
     };
-    let id = form.comment.trim().to_string();
-    finish_on_list(&outcome, [(format!("{id}-hide-reason"), form.reason.clone())].into_iter().collect(), &format!("reactie-{id}"));
     Ok(outcome)
 }
 
-pub async fn adopt(user: &UserRow, form: AdoptionForm) -> Result<FormOutcome<Adopted>, AppError> {
-    let app = state()?;
-    let store = app.store.clone();
-    let consultation = consultation(&store, &form.slug).await?;
-    let outcome = match parse_adoption_date(&form, super::services::today()) {
+pub async fn adopt(app: &AppState, user: &UserRow, form: &AdoptionForm) -> Result<FormOutcome<Adopted>, AppError> {
+    let store = &app.store;
+    let consultation = consultation(store, &form.slug).await?;
+    let outcome = match parse_adoption_date(form, super::services::today()) {
         Err(errors) => FormOutcome::Invalid(errors),
         Ok(date) => {
             let mut errors = FieldErrors::default();
@@ -519,11 +476,11 @@ pub async fn adopt(user: &UserRow, form: AdoptionForm) -> Result<FormOutcome<Ado
                     tracing::info!(answers, "answers adopted");
                     // Adopted answers are public now: tell the residents who asked. The adoption
                     // stands whatever happens to the mail.
-                    let site = super::context::site_url();
-                    if let Err(error) = super::mail::queue_answers(&store, &app.mailer, &site, consultation.id).await {
+                    let site = super::mail::SiteUrl(app.public_url.to_string());
+                    if let Err(error) = super::mail::queue_answers(store, &app.mailer, &site, consultation.id).await {
                         tracing::error!(%error, "answer mail not queued");
                     }
-                    return finish_adoption(FormOutcome::Done(Adopted { answers }), &form);
+                    return Ok(FormOutcome::Done(Adopted { answers }));
                 }
                 AdoptionCheck::NotReady { open } => errors.add("adopted_on", FieldError::AnswersNotApproved { open }),
                 AdoptionCheck::NothingNew => errors.add("adopted_on", FieldError::NothingToAdopt),
@@ -531,25 +488,12 @@ pub async fn adopt(user: &UserRow, form: AdoptionForm) -> Result<FormOutcome<Ado
             FormOutcome::Invalid(errors)
         }
     };
-    finish_adoption(outcome, &form)
-}
-
-fn finish_adoption(outcome: FormOutcome<Adopted>, form: &AdoptionForm) -> Result<FormOutcome<Adopted>, AppError> {
-    let values = [("adopted_on".to_string(), form.adopted_on.clone())].into_iter().collect();
-    let slug = form.slug.clone();
-    super::flash::finish_plain_form(
-        &outcome,
-        values,
-        move |_| format!("/beheer/consultaties/{slug}?vastgesteld=1#vaststelling"),
-        "vaststelling",
-    );
     Ok(outcome)
 }
 
-pub async fn groups(slug: &str) -> Result<GroupsView, AppError> {
+pub async fn groups(store: &Store, slug: &str) -> Result<GroupsView, AppError> {
     use crate::domain::grouping::{Reaction, suggest_groups};
-    let store = state()?.store;
-    let consultation = consultation(&store, slug).await?;
+    let consultation = consultation(store, slug).await?;
     let document = store.outline(consultation.id).await?;
     let texts = store.reaction_texts(consultation.id).await?;
     let states: HashMap<i64, Option<ReviewState>> = store
@@ -587,9 +531,8 @@ pub async fn groups(slug: &str) -> Result<GroupsView, AppError> {
 
 pub const AUDIT_PAGE: usize = 100;
 
-pub async fn audit(slug: &str, page: usize) -> Result<AuditView, AppError> {
-    let store = state()?.store;
-    let consultation = consultation(&store, slug).await?;
+pub async fn audit(store: &Store, slug: &str, page: usize) -> Result<AuditView, AppError> {
+    let consultation = consultation(store, slug).await?;
     let page = page.max(1);
     let (rows, total) = store.audit_log(consultation.id, AUDIT_PAGE as i64, ((page - 1) * AUDIT_PAGE) as i64).await?;
     let total = total.max(0) as usize;
@@ -611,20 +554,4 @@ pub async fn audit(slug: &str, page: usize) -> Result<AuditView, AppError> {
         pages: total.div_ceil(AUDIT_PAGE).max(1),
         total,
     })
-}
-
-/// For a plain form post on the reactions list: back to the same filtered list, at the reaction.
-fn finish_on_list<T>(outcome: &FormOutcome<T>, values: BTreeMap<String, String>, anchor: &str) {
-    let done_anchor = anchor.to_string();
-    super::flash::finish_plain_form(
-        outcome,
-        values,
-        move |_| {
-            let back = super::context::referer_path().unwrap_or_else(|| "/beheer".into());
-            let (path, query) = back.split_once('?').unwrap_or((&back, ""));
-            let kept: Vec<&str> = query.split('&').filter(|p| !p.is_empty() && !p.starts_with(crate::api::ECHO_PARAM)).collect();
-            if kept.is_empty() { format!("{path}#{done_anchor}") } else { format!("{path}?{}#{done_anchor}", kept.join("&")) }
-        },
-        anchor,
-    );
 }
