@@ -42,6 +42,25 @@ pub fn fingerprinted(options: &mut LeptosOptions) -> Router<LeptosOptions> {
     )
 }
 
+/// The site's icon, in the binary: a speech bubble with lines of text, in the primary colour.
+const FAVICON: &str = include_str!("../assets/favicon.svg");
+/// A day: the icon may change with a release, and nothing breaks while a browser keeps the old one.
+const A_DAY: &str = "public, max-age=86400";
+
+/// `/favicon.svg`, and `/favicon.ico` (what browsers and feed readers ask for by themselves)
+/// sent on to it.
+pub fn favicon() -> Router<LeptosOptions> {
+    use axum::response::{IntoResponse, Redirect};
+    Router::new()
+        .route(
+            "/favicon.svg",
+            axum::routing::get(|| async {
+                ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, A_DAY)], FAVICON).into_response()
+            }),
+        )
+        .route("/favicon.ico", axum::routing::get(|| async { Redirect::permanent("/favicon.svg") }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::fingerprint;

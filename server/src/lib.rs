@@ -118,6 +118,7 @@ pub async fn build_router(state: AppState, mut leptos_options: LeptosOptions, op
     let router = Router::new()
         .merge(routes::plain_routes())
         .merge(assets)
+        .merge(assets::favicon())
         .leptos_routes_with_context(&leptos_options, routes, provide_state.clone(), {
             let leptos_options = leptos_options.clone();
             move || shell(leptos_options.clone())

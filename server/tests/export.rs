@@ -171,7 +171,7 @@ async fn the_nota_as_docx_opens_in_libreoffice_with_headings_toc_answers_and_pag
     assert!(response.header("content-disposition").unwrap().contains("reactienota-visie.docx"));
     let document = entry(&response.bytes, "word/document.xml");
     assert!(document.contains(r#"w:val="Heading1""#) && document.contains(r#"w:val="Heading2""#), "real Word headings");
-    assert!(document.contains("TOC \\o"), "a table of contents field");
+    assert!(document.contains("PAGEREF _Toc00000001"), "a list of contents with the pages of the headings");
     assert!(document.contains("Gemeente Lindeburg"));
     let footer = unzip(&response.bytes)
         .into_iter()
@@ -184,6 +184,12 @@ async fn the_nota_as_docx_opens_in_libreoffice_with_headings_toc_answers_and_pag
     assert!(pdf.contains("Nota van beantwoording Regiovisie Hollands Midden"), "{pdf}");
     assert!(pdf.contains("Gemeente Lindeburg"));
     assert!(pdf.contains("Pagina 2"), "numbered pages");
+    // The contents read as contents in LibreOffice: no field code, and each line with its page.
+    assert!(!pdf.contains("TOC \\o") && !pdf.contains("PAGEREF"), "no field code in the PDF: {pdf}");
+    let plain = pdf_text_of(&response.bytes, "docx");
+    let contents = &plain[plain.find("Inhoud").expect("the contents")..plain.find("Staan er geen paginanummers").expect("the hint")];
+    let numbered = contents.lines().filter(|l| l.contains("...") && l.trim_end().ends_with(|c: char| c.is_ascii_digit())).count();
+    assert!(numbered >= 3, "contents lines end in their page: {contents}");
     assert!(pdf.contains("Dank voor uw reactie."), "Markdown rendered, not shown as asterisks");
     assert!(!pdf.contains("**Dank**"));
     assert!(pdf.contains("• punt één"));
@@ -196,6 +202,46 @@ async fn the_nota_as_docx_opens_in_libreoffice_with_headings_toc_answers_and_pag
     for secret in [EMAIL, HIDDEN_NAME, HIDDEN_TEXT, DRAFT_ANSWER] {
         assert!(!pdf.contains(secret), "{secret} in the public DOCX");
     }
+}
+
+#[test]
+fn the_college_letter_as_docx_has_no_contents_and_no_field_code_in_libreoffice() {
+    use app::domain::advice::{Letter, LetterPoint, PointAnswer, letter_items};
+    use app::domain::status::{AnswerState, ProcessingStatus};
+    let point = |number: usize, body: &str, answer: &str| LetterPoint {
+        number,
+        body_markdown: body.into(),
+        body_html: String::new(),
+        blocks: Vec::new(),
+        answer: Some(PointAnswer {
+            status: ProcessingStatus::Processed,
+            body_markdown: answer.into(),
+            body_html: String::new(),
+            processed_where: None,
+            state: AnswerState::Final,
+            joint_key: None,
+            processed_in: Vec::new(),
+        }),
+    };
+    let letter = Letter {
+        council_name: "Adviesraad Sociaal Domein".into(),
+        municipality: "Lindeburg".into(),
+        received_on: None,
+        oral: false,
+        intro_markdown: "Het college dankt de raad voor zijn advies.".into(),
+        intro_html: String::new(),
+        items: letter_items(vec![
+            point(1, "Betrek mantelzorgers bij de wijkteams.", "Dat doen we vanaf 2027."),
+            point(2, "Maak respijtzorg sneller beschikbaar.", "Binnen twee weken."),
+        ]),
+    };
+    let bytes = app::backend::export::render_letter_docx(&letter, "Samen sterk in de wijk", "Gemeente Lindeburg", &app::i18n::NL).unwrap();
+    let pdf = squash(&pdf_text_of(&bytes, "docx"));
+    for shown in ["Punt 1", "Betrek mantelzorgers bij de wijkteams.", "Dat doen we vanaf 2027.", "Punt 2", "Binnen twee weken."] {
+        assert!(pdf.contains(shown), "{shown} in {pdf}");
+    }
+    assert!(!pdf.contains("Inhoud"), "a letter has no list of contents: {pdf}");
+    assert!(!pdf.contains("TOC") && !pdf.contains("PAGEREF"), "no field code: {pdf}");
 }
 
 #[tokio::test]

@@ -627,3 +627,22 @@ async fn unknown_and_malformed_tracking_codes_are_404() {
         assert_eq!(app_error(&response), AppError::NotFound, "{code:?}");
     }
 }
+
+#[tokio::test]
+async fn every_page_names_its_icon_and_the_icon_is_there() {
+    let app = TestApp::new().await;
+    app.seed_open("visie").await;
+    let mut reader = app.client();
+    for page in ["/", "/consultaties/visie"] {
+        let html = reader.get(page).await;
+        assert!(html.body.contains(r#"<link rel="icon" type="image/svg+xml" href="/favicon.svg""#), "{page}: {}", html.body);
+    }
+    let icon = reader.get("/favicon.svg").await;
+    assert_eq!(icon.status, StatusCode::OK);
+    assert_eq!(icon.header("content-type"), Some("image/svg+xml"));
+    assert!(icon.body.starts_with("<svg") && icon.body.contains("<title>Inspraak</title>"), "{}", icon.body);
+    // What browsers and feed readers ask for by themselves is no longer a 404.
+    let ico = reader.get("/favicon.ico").await;
+    assert_eq!(ico.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(ico.location(), "/favicon.svg");
+}

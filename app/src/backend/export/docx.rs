@@ -1,12 +1,12 @@
 //! Word documents (DOCX, through docx-rs) of the response documents. The text comes from the same
 //! Markdown as the `.md` download, so that both say the same: a title page with the organisation,
-//! the period and the date, a table of contents field, real heading styles (Heading 1 to 3, so
-//! Word's navigation pane and the TOC work), the paragraph labels as headings, quotes of the
+//! the period and the date, for the long documents a list of contents with page numbers, real
+//! heading styles (Heading 1 to 3, so Word's navigation pane works), the paragraph labels as headings, quotes of the
 //! document in a quote style, answers as structured paragraphs, and page numbers in the footer.
 //!
 //! Memory: docx-rs keeps a whole document as a tree and writes it in one piece, which for 10,000
 //! reactions took over half a gigabyte. So docx-rs builds the package around the body (styles,
-//! header, footer, title page, table of contents), and the body is written into the package's
+//! header, footer, title page, contents), and the body is written into the package's
 //! `word/document.xml` as it is read from the Markdown, each paragraph built by docx-rs and
 //! dropped once written. The package is deflated (docx-rs stores its parts uncompressed).
 //!
@@ -16,8 +16,8 @@
 
 use crate::domain::export::xml_safe;
 use docx_rs::{
-    AlignmentType, BreakType, BuildXML, Docx, Footer, Header, LineSpacing, PageNum, Paragraph, Run, RunFonts, Style, StyleType, Table,
-    TableCell, TableOfContents, TableOfContentsItem, TableRow, WidthType,
+    AlignmentType, BreakType, BuildXML, Docx, FieldCharType, Footer, Header, InstrPAGEREF, InstrText, LineSpacing, PageNum, Paragraph, Run,
+    RunFonts, Style, StyleType, Tab, TabLeaderType, TabValueType, Table, TableCell, TableRow, WidthType,
 };
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::io::{Read, Write};
@@ -32,16 +32,30 @@ pub struct DocxMeta<'a> {
     pub organisation: &'a str,
     /// Lines under the title: the period, "Opgemaakt op …".
     pub subtitle_lines: Vec<String>,
-    pub toc_title: &'a str,
-    pub toc_placeholder: &'a str,
+    /// A list of contents after the title page (the nota); a letter has none.
+    pub contents: Option<Contents<'a>>,
     pub page_word: &'a str,
+}
+
+/// The list of contents: a line per chapter and section (Markdown `##` and `###`) with its page.
+///
+/// Not a Word TOC field: LibreOffice shows a TOC field from another program as its raw field code
+/// (`TOC \o "1-2"…`) unless it carries Word's own document-part markup, and then without page
+/// numbers. A heading per line with a PAGEREF field to the heading's bookmark reads right in both:
+/// LibreOffice fills in the pages when it lays out or converts the document, and Word when it
+/// updates the fields (marked for updating, so it offers to on opening).
+#[derive(Debug, Clone, Copy)]
+pub struct Contents<'a> {
+    pub title: &'a str,
+    /// Under the list, small: how to fill in page numbers that are missing.
+    pub hint: &'a str,
 }
 
 /// A document being built: the title page and what follows it, then the Markdown body.
 pub struct DocxBuilder {
     front: Docx,
     body: String,
-    toc: (String, String),
+    contents: Option<(String, String)>,
 }
 
 const FONT: &str = "Arial";
@@ -91,6 +105,13 @@ fn styles() -> Vec<Style> {
             None,
         ),
         Style::new("TOCHeading", StyleType::Paragraph).name("TOC Heading").based_on("Heading1").next("Normal"),
+        Style::new("TOC1", StyleType::Paragraph).name("toc 1").based_on("Normal").next("Normal").line_spacing(LineSpacing::new().after(60)),
+        Style::new("TOC2", StyleType::Paragraph)
+            .name("toc 2")
+            .based_on("Normal")
+            .next("Normal")
+            .indent(Some(284), None, None, None)
+            .line_spacing(LineSpacing::new().after(60)),
     ]
 }
 
@@ -123,7 +144,7 @@ impl DocxBuilder {
         for line in &meta.subtitle_lines {
             docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(xml_safe(line))));
         }
-        DocxBuilder { front: docx, body: String::new(), toc: (meta.toc_title.to_string(), meta.toc_placeholder.to_string()) }
+        DocxBuilder { front: docx, body: String::new(), contents: meta.contents.map(|c| (c.title.to_string(), c.hint.to_string())) }
     }
 
     pub fn paragraph(mut self, text: &str) -> Self {
@@ -131,7 +152,7 @@ impl DocxBuilder {
         self
     }
 
-    /// A table with a bold header row, before the table of contents.
+    /// A table with a bold header row, before the contents.
     pub fn table(mut self, head: &[&str], rows: &[Vec<String>]) -> Self {
         let cell = |text: &str, bold: bool| {
             let run = Run::new().add_text(xml_safe(text));
@@ -144,7 +165,7 @@ impl DocxBuilder {
     }
 
     /// The body, in Markdown: `#` becomes the title style, `##` Heading 1, `###` Heading 2, and
-    /// so on. It follows the table of contents.
+    /// so on. It follows the contents.
     pub fn markdown(mut self, markdown: &str) -> Self {
         self.body.push_str(markdown);
         self.body.push('\n');
@@ -153,19 +174,16 @@ impl DocxBuilder {
 
     /// Writes the package: docx-rs's parts with the body streamed into `word/document.xml`.
     pub fn finish(self) -> Result<Vec<u8>, DocxError> {
-        let (title, placeholder) = self.toc;
-        // The table of contents: a TOC field over Heading 1 and 2, filled with the headings and
-        // marked for updating, so Word fills in the page numbers when the document is opened.
-        let mut toc = TableOfContents::new().heading_styles_range(1, 2).alias(title.clone()).dirty();
-        for (i, (level, text)) in toc_headings(&self.body).into_iter().enumerate() {
-            toc = toc.add_item(TableOfContentsItem::new().text(xml_safe(&text)).toc_key(toc_key(i)).level(level).page_ref(""));
+        let mut front = self.front;
+        if let Some((title, hint)) = &self.contents {
+            front = front
+                .add_paragraph(Paragraph::new().style("TOCHeading").page_break_before(true).add_run(Run::new().add_text(xml_safe(title))));
+            for (i, (level, text)) in toc_headings(&self.body).into_iter().enumerate() {
+                front = front.add_paragraph(contents_line(level, &text, &toc_key(i)));
+            }
+            front = front.add_paragraph(Paragraph::new().add_run(Run::new().add_text(xml_safe(hint)).italic().size(18).color("595959")));
         }
-        let front = self
-            .front
-            .add_paragraph(Paragraph::new().style("TOCHeading").page_break_before(true).add_run(Run::new().add_text(xml_safe(&title))))
-            .add_table_of_contents(toc)
-            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(xml_safe(&placeholder)).italic().size(18).color("595959")))
-            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(BODY_MARKER)));
+        let front = front.add_paragraph(Paragraph::new().add_run(Run::new().add_text(BODY_MARKER)));
         let mut package = std::io::Cursor::new(Vec::new());
         front.build().pack(&mut package).map_err(docx_error)?;
 
@@ -189,6 +207,27 @@ impl DocxBuilder {
         }
         Ok(out.finish().map_err(docx_error)?.into_inner())
     }
+}
+
+/// The right edge of the text, in twentieths of a point: docx-rs's A4 page (11,906 wide) less its
+/// margins (1,701 each side). A tab beyond it pushes the page number onto a line of its own.
+const CONTENTS_TAB: usize = 11_906 - 2 * 1_701;
+
+/// One line of the contents: the heading, dots, and its page (a PAGEREF field to the heading's
+/// bookmark, empty until the word processor fills it in).
+fn contents_line(level: usize, text: &str, key: &str) -> Paragraph {
+    let page = Run::new()
+        .add_field_char(FieldCharType::Begin, true)
+        .add_instr_text(InstrText::PAGEREF(InstrPAGEREF::new(key).hyperlink()))
+        .add_field_char(FieldCharType::Separate, false)
+        .add_text("")
+        .add_field_char(FieldCharType::End, false);
+    Paragraph::new()
+        .style(&format!("TOC{level}"))
+        .add_tab(Tab::new().val(TabValueType::Right).leader(TabLeaderType::Dot).pos(CONTENTS_TAB))
+        .add_run(Run::new().add_text(xml_safe(text)))
+        .add_run(Run::new().add_tab())
+        .add_run(page)
 }
 
 fn toc_key(i: usize) -> String {
@@ -536,8 +575,7 @@ mod tests {
             title: "Nota van beantwoording Visie",
             organisation: "Gemeente Lindeburg",
             subtitle_lines: vec!["Opgemaakt op 26 november 2026".into()],
-            toc_title: "Inhoud",
-            toc_placeholder: "Werk bij",
+            contents: Some(Contents { title: "Inhoud", hint: "Werk bij" }),
             page_word: "Pagina",
         }
     }
@@ -551,10 +589,22 @@ mod tests {
         assert!(xml.contains(r#"<w:pStyle w:val="Heading1" />"#), "{xml}");
         assert!(xml.contains(r#"<w:pStyle w:val="Heading2" />"#));
         assert!(xml.contains(r#"<w:pStyle w:val="Quote" />"#));
-        assert!(xml.contains("TOC \\o"), "a table of contents field");
+        assert!(!xml.contains("TOC \\o"), "no TOC field, which LibreOffice shows as its code");
+        assert!(
+            xml.contains(r#"<w:pStyle w:val="TOC2" />"#) && xml.contains("PAGEREF _Toc00000002"),
+            "a contents line per heading, with its page"
+        );
         assert!(xml.contains("• "));
         assert!(xml.contains("<w:tbl>"));
-        assert!(xml.find("TOC \\o") < xml.find("Hoofdstuk 1</w:t>"), "the contents come before the first chapter");
+        assert!(xml.find("PAGEREF") < xml.find(r#"<w:pStyle w:val="Heading1" />"#), "the contents come before the first chapter");
+    }
+
+    #[test]
+    fn a_letter_has_no_contents() {
+        let letter = DocxMeta { contents: None, ..meta() };
+        let xml = document_xml(&DocxBuilder::new(&letter).markdown("## Punt 1\n\nTekst.\n").finish().unwrap());
+        assert!(!xml.contains("PAGEREF") && !xml.contains("Inhoud") && !xml.contains("TOCHeading\" />"), "{xml}");
+        assert!(xml.contains("Punt 1</w:t>"));
     }
 
     #[test]

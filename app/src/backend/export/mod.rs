@@ -15,7 +15,7 @@ use crate::domain::export::{Audience, ExportOptions, Order, by_status, file_name
 use crate::domain::open_data::{self, ApiConsultation, ApiDocument, ApiLinks, ApiPeriod, TreeSection};
 use crate::domain::report::{self, Report};
 use crate::i18n::Messages;
-use docx::{DocxBuilder, DocxMeta};
+use docx::{Contents, DocxBuilder, DocxMeta};
 
 /// The formats of the nota van beantwoording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,8 +191,7 @@ fn nota_docx(consultation: &ConsultationRow, organisation: &str, report: &Report
         title: &title,
         organisation,
         subtitle_lines: vec![period_line(consultation, t), (t.export.made_on)(&t.date(today()))],
-        toc_title: t.export.toc_title,
-        toc_placeholder: t.export.toc_placeholder,
+        contents: Some(Contents { title: t.export.toc_title, hint: t.export.toc_hint }),
         page_word: t.export.page,
     };
     let totals = &report.totals;
@@ -238,8 +237,8 @@ pub fn render_letter_docx(
         title: &title,
         organisation,
         subtitle_lines: vec![consultation_title.to_string(), (t.export.made_on)(&t.date(today()))],
-        toc_title: t.export.toc_title,
-        toc_placeholder: t.export.toc_placeholder,
+        // A letter of a few pages has no list of contents, as the college's letters have none.
+        contents: None,
         page_word: t.export.page,
     };
     // The letter's Markdown at level 1; its own title is on the title page already.
