@@ -123,24 +123,23 @@ impl Store {
     /// Takes a due message for sending until `lease_until`, so that no other sender (another
     /// server on the same database) sends it too. False when someone else took it first.
     pub async fn claim_mail(&self, id: i64, seen_due_at: OffsetDateTime, lease_until: OffsetDateTime) -> Result<bool, StoreError> {
-        let done = sqlx::query("UPDATE outbox SET next_attempt_at = $1 WHERE id = $2 AND status = $3 AND next_attempt_at = $4")
-            .bind(lease_until)
-            .bind(id)
-            .bind(OutboxStatus::Waiting.code())
-            .bind(seen_due_at)
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() == 1)
+        self.move_due(id, seen_due_at, lease_until).await
     }
 
     /// Gives back a lease taken with `claim_mail` without sending: due again at `due_at`. Does
     /// nothing when the lease has changed hands meanwhile.
     pub async fn release_mail(&self, id: i64, lease_until: OffsetDateTime, due_at: OffsetDateTime) -> Result<bool, StoreError> {
+        self.move_due(id, lease_until, due_at).await
+    }
+
+    /// Moves a waiting message's due time from `from` to `to`, if it is still `from`: whoever
+    /// changed it first wins.
+    async fn move_due(&self, id: i64, from: OffsetDateTime, to: OffsetDateTime) -> Result<bool, StoreError> {
         let done = sqlx::query("UPDATE outbox SET next_attempt_at = $1 WHERE id = $2 AND status = $3 AND next_attempt_at = $4")
-            .bind(due_at)
+            .bind(to)
             .bind(id)
             .bind(OutboxStatus::Waiting.code())
-            .bind(lease_until)
+            .bind(from)
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected() == 1)
