@@ -38,6 +38,17 @@ ensure_tools() {
     export PATH="$ROOT/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 }
 
+# Cargo never deletes a test binary it has replaced, and each is about a gigabyte: a target
+# directory kept between runs (as CI keeps one) grew by tens of gigabytes a run until the disk was
+# full. Test and binary executables in debug/deps (names without a dot: not the proc-macro `.so`
+# files) not written in the last three hours are removed; a test whose binary is gone is built
+# again, its own crate only.
+prune_stale_test_binaries() {
+    local deps="$TARGET_DIR/debug/deps"
+    [ -d "$deps" ] || return 0
+    find "$deps" -maxdepth 1 -type f -executable ! -name '*.*' -mmin +180 -delete 2>/dev/null || true
+}
+
 # `--split`: the staff islands (`#[island(lazy)]`) go into WebAssembly chunks of their own, which
 # resident pages never load.
 build_release() {
