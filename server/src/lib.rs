@@ -134,17 +134,23 @@ pub async fn build_router(state: AppState, mut leptos_options: LeptosOptions, op
         .layer(CompressionLayer::new());
     // Rewrites that must happen before routing wrap the whole router, and so does the cache of
     // public pages (it compresses what it keeps itself).
-    let metrics = metrics::Metrics::default();
     let mut operations = health::routes(state.store.clone());
+    // Requests are counted only where someone can read the count.
+    let mut metrics = None;
     if let Some(token) = &options.metrics_token {
-        operations = operations.merge(metrics::routes(metrics.clone(), state.store.clone(), token));
+        let counted = metrics::Metrics::default();
+        operations = operations.merge(metrics::routes(counted.clone(), state.store.clone(), token));
+        metrics = Some(counted);
     }
     let operations = operations.layer(axum::middleware::from_fn(metrics::label_route));
     let cache = page_cache::PageCache::new(state, options.page_cache_bytes);
-    Ok(Router::new()
+    let app = Router::new()
         .merge(operations)
         .fallback_service(tower::ServiceExt::map_request(router, routes::rewrite_letter_downloads))
         .layer(axum::middleware::from_fn(move |request, next| page_cache::serve(cache.clone(), request, next)))
-        .layer(axum::middleware::from_fn(routes::refuse_unreadable_paths))
-        .layer(axum::middleware::from_fn(move |request, next| metrics::record(metrics.clone(), request, next))))
+        .layer(axum::middleware::from_fn(routes::refuse_unreadable_paths));
+    Ok(match metrics {
+        Some(metrics) => app.layer(axum::middleware::from_fn(move |request, next| metrics::record(metrics.clone(), request, next))),
+        None => app,
+    })
 }

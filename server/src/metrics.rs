@@ -42,9 +42,9 @@ struct StateLabels {
 /// The route that answered a request, as its template (`/consultaties/{slug}`), carried on the
 /// response so that the outermost layer (and the page cache, for what it serves itself) can name
 /// it. A path that matched no route is counted as `other`: labels never come from what a client
-/// typed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RouteLabel(pub Arc<str>);
+/// typed. (axum's `MatchedPath` shares its string: a clone per request allocates nothing.)
+#[derive(Clone, Debug)]
+pub struct RouteLabel(pub MatchedPath);
 
 type LatencyFamily = Family<RouteLabels, Histogram, fn() -> Histogram>;
 
@@ -110,7 +110,7 @@ impl Metrics {
 
 /// Inside the router: puts the template of the matched route on the response.
 pub async fn label_route(request: Request, next: Next) -> Response {
-    let route = request.extensions().get::<MatchedPath>().map(|p| RouteLabel(p.as_str().into()));
+    let route = request.extensions().get::<MatchedPath>().cloned().map(RouteLabel);
     let mut response = next.run(request).await;
     if let Some(route) = route {
         response.extensions_mut().insert(route);
@@ -123,8 +123,8 @@ pub async fn record(metrics: Metrics, request: Request, next: Next) -> Response 
     let started = Instant::now();
     let method = request.method().clone();
     let response = next.run(request).await;
-    let route = response.extensions().get::<RouteLabel>().map_or_else(|| "other".into(), |r| r.0.clone());
-    metrics.observe(&route, &method, response.status(), started.elapsed().as_secs_f64());
+    let route = response.extensions().get::<RouteLabel>().map_or("other", |r| r.0.as_str());
+    metrics.observe(route, &method, response.status(), started.elapsed().as_secs_f64());
     response
 }
 

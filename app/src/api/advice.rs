@@ -9,14 +9,14 @@ use leptos::server;
 #[server(endpoint = "advies-werkruimte")]
 pub async fn advice_workspace(consultation: String, council: String) -> Result<AdviceWorkspaceView, AppError> {
     use crate::backend::{advice, auth, context::state};
-    let user = auth::current_user().await?.ok_or(AppError::Unauthorized)?;
+    let user = auth::signed_in().await?;
     advice::workspace(&state()?.store, &user, &consultation, &council).await
 }
 
 #[server(endpoint = "advies-inleiding")]
 pub async fn save_advice_intro(form: IntroForm) -> Result<FormOutcome<()>, AppError> {
     use crate::backend::{advice, auth, context::state, flash::echo_values};
-    let (store, user) = (state()?.store, auth::current_user().await?.ok_or(AppError::Unauthorized)?);
+    let (store, user) = (state()?.store, auth::signed_in().await?);
     let outcome = advice::save_intro(&store, &user, &form).await?;
     let values = echo_values([("intro", &form.intro), ("received_on", &form.received_on)]);
     super::requests::advice(&outcome, values, "inleiding", "inleiding");
@@ -26,7 +26,7 @@ pub async fn save_advice_intro(form: IntroForm) -> Result<FormOutcome<()>, AppEr
 #[server(endpoint = "advies-punt")]
 pub async fn save_advice_point(form: PointForm) -> Result<FormOutcome<i64>, AppError> {
     use crate::backend::{advice, auth, context::state, flash::echo_values};
-    let (store, user) = (state()?.store, auth::current_user().await?.ok_or(AppError::Unauthorized)?);
+    let (store, user) = (state()?.store, auth::signed_in().await?);
     let outcome = advice::save_point(&store, &user, &form).await?;
     let anchor = if form.point.trim().is_empty() { "nieuw-punt".to_string() } else { format!("punt-{}", form.point.trim()) };
     let blocks = form.blocks.join(" ");
@@ -39,7 +39,7 @@ pub async fn save_advice_point(form: PointForm) -> Result<FormOutcome<i64>, AppE
 #[server(endpoint = "advies-punt-weg")]
 pub async fn remove_advice_point(consultation: String, council: String, point: i64) -> Result<FormOutcome<()>, AppError> {
     use crate::backend::{advice, auth, context::state};
-    let (store, user) = (state()?.store, auth::current_user().await?.ok_or(AppError::Unauthorized)?);
+    let (store, user) = (state()?.store, auth::signed_in().await?);
     let outcome = advice::remove_point(&store, &user, &consultation, &council, point).await?;
     super::requests::advice(&outcome, Default::default(), "punten", &format!("punt-{point}"));
     Ok(outcome)
@@ -48,7 +48,7 @@ pub async fn remove_advice_point(consultation: String, council: String, point: i
 #[server(endpoint = "advies-indienen")]
 pub async fn submit_advice(consultation: String, council: String) -> Result<FormOutcome<()>, AppError> {
     use crate::backend::{advice, auth, context::state};
-    let (store, user) = (state()?.store, auth::current_user().await?.ok_or(AppError::Unauthorized)?);
+    let (store, user) = (state()?.store, auth::signed_in().await?);
     let outcome = advice::submit(&store, &user, &consultation, &council).await?;
     super::requests::advice(&outcome, Default::default(), "ingediend", "indienen");
     Ok(outcome)
@@ -57,7 +57,7 @@ pub async fn submit_advice(consultation: String, council: String) -> Result<Form
 #[server(endpoint = "advies-correctie")]
 pub async fn start_advice_correction(consultation: String, council: String) -> Result<FormOutcome<()>, AppError> {
     use crate::backend::{advice, auth, context::state};
-    let (store, user) = (state()?.store, auth::current_user().await?.ok_or(AppError::Unauthorized)?);
+    let (store, user) = (state()?.store, auth::signed_in().await?);
     let outcome = advice::start_correction(&store, &user, &consultation, &council).await?;
     super::requests::advice(&outcome, Default::default(), "concept", "indienen");
     Ok(outcome)

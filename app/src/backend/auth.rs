@@ -59,8 +59,13 @@ pub async fn user_of(session: &Session, store: &super::store::Store) -> Result<O
 }
 
 /// The signed-in user, if they may do `action`; otherwise the error that says why not.
+/// The user signed in with this request's session, or `Unauthorized`.
+pub async fn signed_in() -> Result<UserRow, AppError> {
+    current_user().await?.ok_or(AppError::Unauthorized)
+}
+
 pub async fn require(action: Action) -> Result<UserRow, AppError> {
-    let user = current_user().await?.ok_or(AppError::Unauthorized)?;
+    let user = signed_in().await?;
     allow(&user, action)?;
     Ok(user)
 }
