@@ -100,14 +100,15 @@ test('invite, draft from the document, submit, a joint answer, and the published
     block.locator('a.advice-link').click(),
   ]);
   await member.waitForSelector('#nieuw-punt-tekst');
-  const chosen = await member.$eval('#nieuw-punt-alineas', (s) => [...s.selectedOptions].map((o) => o.value));
-  assert.deepEqual(chosen, ['h5-a-3']);
+  const newPoint = member.getByRole('form', { name: 'Punt toevoegen' });
+  assert.ok(await newPoint.getByRole('checkbox', { name: /5\.a, alinea 3/ }).isChecked(), 'the block is ticked');
   await assertAccessible(member, 'advice editor');
   // An empty point is refused next to the field; the chosen block stays chosen.
-  await member.click('#nieuw-punt button[type=submit]');
+  await newPoint.getByRole('button', { name: 'Punt toevoegen' }).click();
   await member.locator('#nieuw-punt .field-error').first().waitFor();
-  await member.fill('#nieuw-punt-tekst', 'Zorg voor goede signalering: waar zijn de vindplaatsen?');
-  await member.click('#nieuw-punt button[type=submit]');
+  assert.ok(await newPoint.getByRole('checkbox', { name: /5\.a, alinea 3/ }).isChecked(), 'still ticked');
+  await newPoint.getByLabel('Tekst van het punt').fill('Zorg voor goede signalering: waar zijn de vindplaatsen?');
+  await newPoint.getByRole('button', { name: 'Punt toevoegen' }).click();
   await member.locator('#punten article.advice-point', { hasText: 'vindplaatsen' }).waitFor();
   assert.match(await member.locator('#punten article.advice-point').first().innerText(), /5\.a, alinea 3/);
 
@@ -115,13 +116,32 @@ test('invite, draft from the document, submit, a joint answer, and the published
   const plain = await newPage(browser, { javaScriptEnabled: false });
   await plain.context().addCookies(await member.context().cookies());
   await open(plain, `/raad/${slug}`);
-  await plain.click('#nieuw-punt button[type=submit]');
+  const plainPoint = plain.getByRole('form', { name: 'Punt toevoegen' });
+  await plainPoint.getByRole('button', { name: 'Punt toevoegen' }).click();
   await plain.waitForSelector('#nieuw-punt .field-error');
   assert.match(await plain.locator('#nieuw-punt .field-error').innerText(), /verplicht/);
-  await plain.fill('#nieuw-punt-tekst', 'Let op de meldcode bij alle professionals.');
-  await plain.click('#nieuw-punt button[type=submit]');
+  // The paragraphs are found by a search (a word from the text, any case), not in a list of 248.
+  await plainPoint.getByLabel('Tekst van het punt').fill('Let op de meldcode bij alle professionals.');
+  await plainPoint.getByLabel("Alinea's zoeken").fill('Radarfunctie');
+  await plainPoint.getByRole('button', { name: 'Zoeken' }).click();
+  const status = plainPoint.getByRole('status');
+  await status.waitFor();
+  assert.match(await status.innerText(), /alinea('s)? gevonden met ‘Radarfunctie’/);
+  assert.equal(await plainPoint.getByLabel('Tekst van het punt').inputValue(), 'Let op de meldcode bij alle professionals.', 'the text is kept');
+  const found = plainPoint.getByRole('checkbox');
+  assert.ok((await found.count()) >= 1, 'blocks to tick');
+  const foundLabel = (await plainPoint.locator('label', { has: plain.locator('strong') }).first().locator('strong').innerText()).trim();
+  await found.first().check();
+  await assertAccessible(plain, 'advice editor with blocks found');
+  // A search with nothing found says so.
+  await plainPoint.getByLabel("Alinea's zoeken").fill('xylofoon');
+  await plainPoint.getByRole('button', { name: 'Zoeken' }).click();
+  await plainPoint.getByRole('status').filter({ hasText: 'Geen alinea gevonden' }).waitFor();
+  assert.ok(await plainPoint.getByRole('checkbox', { name: foundLabel }).isChecked(), 'the ticked block stays ticked');
+  await plainPoint.getByRole('button', { name: 'Punt toevoegen' }).click();
   await plain.waitForSelector('#punten article.advice-point >> nth=1');
   assert.equal(await plain.locator('#punten article.advice-point').count(), 2);
+  assert.match(await plain.locator('#punten article.advice-point').nth(1).innerText(), new RegExp(foundLabel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   await plain.fill('#advies-inleiding', 'De raad heeft de conceptvisie besproken.');
   await plain.click('#inleiding button[type=submit]');
   await plain.waitForURL('**#inleiding');
@@ -229,6 +249,38 @@ test('a regional consultation: an oral advice from the meeting report, and each 
   assert.equal(councils.length, 2);
   assert.ok(councils.some((c) => /Lindeburg.*ingediend/.test(c)), councils.join(' | '));
   assert.ok(councils.some((c) => /Waterhoven.*nog niets geschreven/.test(c)), councils.join(' | '));
+
+  // Waterhoven's college answers its own council under its own name: the Waterhoven officer sets
+  // the sender (only Waterhoven's is offered), enters the council's oral advice, answers and
+  // publishes; the letter carries that name.
+  const sender = `College van burgemeester en wethouders van Waterhoven (${id})`;
+  await open(wouter, '/beheer/raden');
+  const senders = wouter.getByRole('region', { name: 'Afzender van de collegereacties' });
+  assert.equal(await senders.getByRole('textbox').count(), 1, 'only the own municipality');
+  await senders.getByLabel('Afzender voor Waterhoven').fill(sender);
+  await senders.getByRole('button', { name: 'Afzender bewaren' }).click();
+  await senders.getByRole('status').waitFor();
+  assert.equal(await senders.getByLabel('Afzender voor Waterhoven').inputValue(), sender);
+  await assertAccessible(wouter, 'letter senders');
+  await open(wouter, `/beheer/consultaties/${slug}/adviezen/${waterhoven}`);
+  await wouter.getByLabel('Tekst van het verslag').fill('De raad bespreekt de visie.\n- Betrek de mantelzorgers bij de uitvoering.');
+  await wouter.getByRole('button', { name: 'Verslag inlezen als concept' }).click();
+  await wouter.locator('#punten article.advice-point').first().waitFor();
+  await wouter.click('#indienen button[type=submit]');
+  await wouter.locator('#ingediend').waitFor();
+  const answer = wouter.locator('form[id^="antwoord-"]').first();
+  await answer.locator('select').selectOption({ index: 1 });
+  await answer.locator('textarea').fill('Het college betrekt de mantelzorgers bij het uitvoeringsplan.');
+  await answer.locator('input[value="definitief"]').check();
+  await answer.locator('button[type=submit]').click();
+  await wouter.locator('.officer-advice article.advice-point .history').first().waitFor();
+  await wouter.click('#publiceren button[type=submit]');
+  await wouter.locator('#publiceren', { hasText: 'Gepubliceerd op' }).waitFor();
+  const reader = await newPage(browser, { javaScriptEnabled: false });
+  await open(reader, `/consultaties/${slug}/adviezen/${waterhoven}`);
+  assert.match(await reader.locator('main').innerText(), new RegExp(`Afzender: College van burgemeester en wethouders van Waterhoven \\(${id}\\)`));
+  const md = await (await fetch(`${BASE}/consultaties/${slug}/adviezen/${waterhoven}.md`)).text();
+  assert.ok(md.includes(`*Afzender:* ${sender}`), md);
 });
 
 test('the demo shows the timeline and the published collegereactie of its regional councils', async () => {

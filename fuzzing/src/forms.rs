@@ -24,9 +24,10 @@ use time::Date;
 use app::api;
 use app::domain::advice::{self, IntroForm, PointAnswerForm, PointForm, ValidIntro, ValidPoint, ValidPointAnswer};
 use app::domain::answer::{AnswerForm, MAX_ANSWER_CHARS, ValidAnswer};
+use app::domain::block_search;
 use app::domain::comment::{self, CommentForm, MAX_COMMENT_CHARS, ValidComment};
 use app::domain::consultation::{self, ConsultationForm, Slug, ValidConsultation};
-use app::domain::council::{self, AcceptInviteForm, CouncilForm, InviteForm, ValidCouncil, ValidInvite};
+use app::domain::council::{self, AcceptInviteForm, CouncilForm, InviteForm, SenderForm, ValidCouncil, ValidInvite, ValidSender};
 use app::domain::export::{self, ExportOptions};
 use app::domain::phase::{self, MilestoneForm, Phase, PhaseForm, ValidMilestone};
 use app::domain::review::{
@@ -78,6 +79,13 @@ fn check_council(form: &CouncilForm) {
     check_slug_from_name(&form.name);
 }
 
+fn check_sender(form: &SenderForm) {
+    if let Ok(valid) = ValidSender::try_from(form) {
+        assert!(!valid.municipality.is_empty(), "invariant: a sender for no municipality");
+        assert!(valid.sender.chars().count() <= council::MAX_SENDER_CHARS, "invariant: sender length");
+    }
+}
+
 fn check_invite(form: &InviteForm) {
     if let Ok(valid) = ValidInvite::try_from(form) {
         assert!(comment::looks_like_email(&valid.email), "invariant: invalid invite email {:?}", valid.email);
@@ -106,6 +114,11 @@ fn check_point(form: &PointForm) {
         seen.dedup();
         assert_eq!(seen.len(), valid.block_anchors.len(), "invariant: duplicate block anchors");
     }
+    // The block search takes any query: the anchors typed serve as labels and text to search.
+    let query = block_search::BlockQuery::parse(&form.block_query);
+    let found = block_search::search(&query, form.blocks.iter().map(|b| (b.as_str(), form.body.as_str())));
+    assert!(found.indexes.len() <= block_search::MAX_FOUND && found.indexes.len() <= found.total, "invariant: found");
+    assert!(found.indexes.iter().all(|i| *i < form.blocks.len()), "invariant: found index out of range");
 }
 
 fn check_point_answer(form: &PointAnswerForm) {
@@ -281,7 +294,7 @@ fn structured(u: &mut Unstructured<'_>) -> arbitrary::Result<()> {
         let day = u.int_in_range(Date::MIN.to_julian_day()..=Date::MAX.to_julian_day())?;
         Ok(Date::from_julian_day(day).unwrap_or(Date::MIN))
     }
-    match u.int_in_range(0u8..=19)? {
+    match u.int_in_range(0u8..=20)? {
         0 => check_comment(&CommentForm {
             consultation: s(u)?,
             block: s(u)?,
@@ -304,7 +317,15 @@ fn structured(u: &mut Unstructured<'_>) -> arbitrary::Result<()> {
         3 => check_invite(&InviteForm { council: s(u)?, name: s(u)?, email: s(u)? }),
         4 => check_accept_invite(&AcceptInviteForm { token: s(u)?, password: s(u)?, password_again: s(u)? }),
         5 => check_intro(&IntroForm { consultation: s(u)?, council: s(u)?, intro: s(u)?, received_on: s(u)? }),
-        6 => check_point(&PointForm { consultation: s(u)?, council: s(u)?, point: s(u)?, body: s(u)?, blocks: u.arbitrary()? }),
+        6 => check_point(&PointForm {
+            consultation: s(u)?,
+            council: s(u)?,
+            point: s(u)?,
+            body: s(u)?,
+            blocks: u.arbitrary()?,
+            block_query: s(u)?,
+            find: s(u)?,
+        }),
         7 => check_point_answer(&PointAnswerForm {
             points: u.arbitrary()?,
             statuses: u.arbitrary()?,
@@ -352,6 +373,7 @@ fn structured(u: &mut Unstructured<'_>) -> arbitrary::Result<()> {
         }
         17 => check_queries(&s(u)?),
         18 => check_version(&VersionForm { name: s(u)?, note: s(u)? }, &s(u)?, &s(u)?),
+        19 => check_sender(&SenderForm { municipality: s(u)?, sender: s(u)? }),
         _ => {
             let text = s(u)?;
             let _ = advice::parse_meeting_report(&text);
@@ -424,6 +446,9 @@ fn server_functions(text: &str) {
     }
     if let Some(args) = qs::<api::CreateCouncil>(text) {
         check_council(&args.form);
+    }
+    if let Some(args) = qs::<api::SaveLetterSender>(text) {
+        check_sender(&args.form);
     }
     if let Some(args) = qs::<api::InviteMember>(text) {
         check_invite(&args.form);

@@ -495,6 +495,78 @@ async fn the_asd_meeting_report_becomes_an_oral_advice_entered_by_an_officer() {
 }
 
 #[tokio::test]
+async fn each_municipality_answers_its_own_council_under_its_own_name() {
+    let Regional { app, mut officer, waterhoven, mut member_w, .. } = regional("advies").await;
+    let waterhoven_sender = "College van burgemeester en wethouders van Waterhoven";
+    // The officer sees both municipalities, without a sender yet.
+    let senders: Vec<app::api::SenderView> = officer.call("/api/afzenders", &[]).await.json();
+    assert_eq!(
+        senders.iter().map(|s| (s.municipality.as_str(), s.sender.as_str())).collect::<Vec<_>>(),
+        [("Lindeburg", ""), ("Waterhoven", "")]
+    );
+    // Too long: refused next to the field, the text kept (plain form); then set.
+    let long = "x".repeat(app::domain::council::MAX_SENDER_CHARS + 1);
+    let refused_plain = officer
+        .post_form("/api/afzender", &fields(&[("form[municipality]", "Waterhoven"), ("form[sender]", &long)]), "/beheer/raden")
+        .await;
+    let back = refused_plain.location().to_string();
+    assert!(back.starts_with("/beheer/raden?formulier=") && back.ends_with("#afzenders"), "{back}");
+    let page = officer.get(back.split('#').next().unwrap()).await;
+    assert!(page.body.contains("Gebruik maximaal 200 tekens") || page.body.contains("200"), "the message next to the field");
+    assert!(page.body.contains(&long), "what was typed");
+    let set = officer
+        .post_form("/api/afzender", &fields(&[("form[municipality]", "Waterhoven"), ("form[sender]", waterhoven_sender)]), "/beheer/raden")
+        .await;
+    assert_eq!(set.location(), "/beheer/raden?afzender=1#afzenders");
+    // Only a municipality with councils, and only by its own staff.
+    assert_eq!(
+        app_error(&officer.call("/api/afzender", &fields(&[("form[municipality]", "Nergenshuizen"), ("form[sender]", "B&W")])).await),
+        AppError::NotFound
+    );
+    let hash = app::backend::auth::hash_password(PASSWORD).unwrap();
+    app.store.create_staff("l@lindeburg.example", "Lotte", &hash, Role::Officer, Some("Lindeburg")).await.unwrap();
+    let mut officer_l = app.client_from([192, 0, 2, 78]);
+    officer_l.login("l@lindeburg.example", PASSWORD).await;
+    assert_eq!(
+        app_error(
+            &officer_l
+                .call("/api/afzender", &fields(&[("form[municipality]", "Waterhoven"), ("form[sender]", "Gemeente Lindeburg")]))
+                .await
+        ),
+        AppError::Forbidden
+    );
+    let own: Vec<app::api::SenderView> = officer_l.call("/api/afzenders", &[]).await.json();
+    assert_eq!(own.iter().map(|s| s.municipality.as_str()).collect::<Vec<_>>(), ["Lindeburg"], "only their own municipality");
+    assert_eq!(app_error(&member_w.call("/api/afzenders", &[]).await), AppError::Forbidden);
+
+    // Waterhoven's council advises; the answer goes out under Waterhoven's college, not under the
+    // document's organisation.
+    done::<i64>(&member_w.call("/api/advies-punt", &point_fields("regio", &waterhoven, "Let op de mantelzorgers.", &[])).await);
+    done::<()>(&member_w.call("/api/advies-indienen", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await);
+    let view: OfficerAdviceView =
+        officer.call("/api/advies-beheer", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await.json();
+    let id = view.points[0].point.id;
+    done::<()>(
+        &officer.call("/api/advies-antwoord", &answer_fields("regio", &waterhoven, &[(id, "verwerkt")], "Zo gedaan.", "definitief")).await,
+    );
+    done::<()>(&officer.call("/api/advies-publiceren", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await);
+    let mut resident = app.client();
+    let letter: LetterView =
+        resident.call("/api/collegereactie", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await.json();
+    assert_eq!(letter.letter.sender.as_deref(), Some(waterhoven_sender));
+    let page = resident.get(&format!("/consultaties/regio/adviezen/{waterhoven}")).await;
+    assert!(page.body.contains(waterhoven_sender), "on the letter's page");
+    let md = resident.get(&format!("/consultaties/regio/adviezen/{waterhoven}.md")).await;
+    assert!(md.body.contains(&format!("*Afzender:* {waterhoven_sender}")), "{}", md.body);
+    let docx = resident.get(&format!("/consultaties/regio/adviezen/{waterhoven}.docx")).await;
+    let xml = entry(&docx.bytes, "word/document.xml");
+    assert!(xml.contains(waterhoven_sender), "the Word letter's title page names Waterhoven's college");
+    assert!(!xml.contains("Gemeente Lindeburg"), "not the consultation owner's name");
+    let nota = resident.get("/consultaties/regio/reactienota.md").await;
+    assert!(nota.body.contains(&format!("*Afzender:* {waterhoven_sender}")), "the nota's section for the council: {}", nota.body);
+}
+
+#[tokio::test]
 async fn advice_forms_work_without_javascript_and_keep_what_was_typed() {
     // The app (and its database directory) must outlive the requests.
     let Regional { app: _app, lindeburg, mut member_l, .. } = regional("advies").await;
@@ -507,6 +579,53 @@ async fn advice_forms_work_without_javascript_and_keep_what_was_typed() {
     assert!(location.starts_with("/raad/regio?blok=h1-1&formulier=") && location.ends_with("#nieuw-punt"), "{location}");
     let page = member_l.get(location.split('#').next().unwrap()).await;
     assert!(page.body.contains("Dit veld is verplicht."), "the message next to the field");
+}
+
+#[tokio::test]
+async fn a_point_finds_its_paragraphs_by_search_without_javascript_and_loses_nothing() {
+    let Regional { app: _app, lindeburg, mut member_l, .. } = regional("advies").await;
+    let back = "/raad/regio?blok=h1-1";
+    let mut search = point_fields("regio", &lindeburg, "Het wijkteam moet ook 's avonds open.", &["h1-1"]);
+    search.extend(fields(&[("form[block_query]", "WIJKTEAM"), ("form[find]", "1")]));
+    let found = member_l.post_form("/api/advies-punt", &search, back).await;
+    assert!(found.status.is_redirection(), "{}", found.status);
+    let location = found.location().to_string();
+    assert!(location.starts_with("/raad/regio?blok=h1-1&alineazoek=WIJKTEAM&zoekvoor=new&formulier="), "{location}");
+    assert!(location.ends_with("#nieuw-punt"), "{location}");
+    // Nothing was saved: the search only looks.
+    let view: AdviceWorkspaceView = workspace(&mut member_l, "regio", &lindeburg).await.json();
+    assert!(view.draft.is_none_or(|d| d.points.is_empty()), "a search saves no point");
+    // The page shows what was typed, the ticked block, and the block found (case does not matter).
+    let page = member_l.get(location.split('#').next().unwrap()).await;
+    assert!(
+        page.body.contains("Het wijkteam moet ook &#x27;s avonds open.") || page.body.contains("Het wijkteam moet ook 's avonds open.")
+    );
+    assert!(page.body.contains("1 alinea gevonden met ‘WIJKTEAM’."), "the count of what was found");
+    assert!(page.body.contains(r#"value="h1-2""#), "the block found is offered");
+    assert!(page.body.contains(r#"value="WIJKTEAM""#), "the search stays in its field");
+    // The search through the server function: by label, by text, by number as a whole.
+    let found: AdviceWorkspaceView = member_l
+        .call("/api/advies-werkruimte", &fields(&[("consultation", "regio"), ("council", &lindeburg), ("block_query", "alinea 1")]))
+        .await
+        .json();
+    let found = found.found_blocks.expect("a search was asked for");
+    assert_eq!(found.anchors, ["titelblad-1", "h1-1", "h2-1", "h1-2"], "'1, alinea 2' holds the words, not in that order");
+    assert_eq!(found.total, 4);
+    let view: AdviceWorkspaceView = member_l
+        .call("/api/advies-werkruimte", &fields(&[("consultation", "regio"), ("council", &lindeburg), ("block_query", "genezen")]))
+        .await
+        .json();
+    assert_eq!(view.found_blocks.map(|f| f.anchors), Some(vec!["h2-1".to_string()]));
+    // Ticking the found block and saving adds the point about both blocks.
+    let save = point_fields("regio", &lindeburg, "Het wijkteam moet ook 's avonds open.", &["h1-1", "h1-2"]);
+    let ok = member_l.post_form("/api/advies-punt", &save, &location).await;
+    assert_eq!(ok.location(), "/raad/regio#punten", "back to the points, the search gone");
+    let view: AdviceWorkspaceView = workspace(&mut member_l, "regio", &lindeburg).await.json();
+    let points = view.draft.expect("a draft").points;
+    assert_eq!(
+        points.iter().map(|p| p.blocks.iter().map(|b| b.anchor.as_str()).collect::<Vec<_>>()).collect::<Vec<_>>(),
+        [["h1-1", "h1-2"]]
+    );
 }
 
 #[tokio::test]

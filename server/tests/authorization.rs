@@ -501,6 +501,21 @@ fn table(w: &W) -> Vec<Row> {
             WRITE,
             STAFF_OF_Y,
         ),
+        sf("/api/afzenders", "", f(&[]), READ, STAFF),
+        sf(
+            "/api/afzender",
+            "Lindeburg",
+            f(&[("form[municipality]", "Lindeburg"), ("form[sender]", "College van B&W van Lindeburg")]),
+            WRITE,
+            STAFF_OF_X,
+        ),
+        sf(
+            "/api/afzender",
+            "Waterhoven",
+            f(&[("form[municipality]", "Waterhoven"), ("form[sender]", "College van B&W van Waterhoven")]),
+            WRITE,
+            STAFF_OF_Y,
+        ),
         sf("/api/mijn-raad", "", f(&[]), READ, MEMBERS),
         // --- Server functions: advice (council X; in the advice round it has a draft). ---
         sf("/api/advies-werkruimte", "council X, draft", f(&[("consultation", ADVICE), ("council", X)]), READ, WORKSPACE_X),

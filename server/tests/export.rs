@@ -13,7 +13,6 @@ use app::domain::error::FormOutcome;
 use axum::http::StatusCode;
 use common::*;
 use serde_json::Value;
-use std::io::Read;
 use std::process::Command;
 
 const EMAIL: &str = "geheim.adres@example.org";
@@ -106,18 +105,6 @@ async fn difficult_consultation(app: &TestApp) -> Client {
     officer
 }
 
-fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a valid zip");
-    (0..zip.len())
-        .map(|i| {
-            let mut file = zip.by_index(i).unwrap();
-            let mut out = Vec::new();
-            file.read_to_end(&mut out).unwrap();
-            (file.name().map(|n| n.to_string()).unwrap_or_default(), out)
-        })
-        .collect()
-}
-
 /// All text in a zip, and in zips inside it (a DOCX in the dossier), as one string.
 fn all_text(bytes: &[u8]) -> String {
     let mut out = String::new();
@@ -130,11 +117,6 @@ fn all_text(bytes: &[u8]) -> String {
         out.push('\n');
     }
     out
-}
-
-fn entry(bytes: &[u8], name: &str) -> String {
-    let (_, content) = unzip(bytes).into_iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{name} in the zip"));
-    String::from_utf8(content).expect("utf-8")
 }
 
 /// Converts a document with LibreOffice (headless) and returns the PDF's text.
@@ -224,8 +206,10 @@ fn the_college_letter_as_docx_has_no_contents_and_no_field_code_in_libreoffice()
         }),
     };
     let letter = Letter {
-        council_name: "Adviesraad Sociaal Domein".into(),
-        municipality: "Lindeburg".into(),
+        council_name: "Wmo-raad Waterhoven".into(),
+        municipality: "Waterhoven".into(),
+        // A regional consultation: Waterhoven's college answers its own council.
+        sender: Some("College van burgemeester en wethouders van Waterhoven".into()),
         received_on: None,
         oral: false,
         intro_markdown: "Het college dankt de raad voor zijn advies.".into(),
@@ -237,9 +221,17 @@ fn the_college_letter_as_docx_has_no_contents_and_no_field_code_in_libreoffice()
     };
     let bytes = app::backend::export::render_letter_docx(&letter, "Samen sterk in de wijk", "Gemeente Lindeburg", &app::i18n::NL).unwrap();
     let pdf = squash(&pdf_text_of(&bytes, "docx"));
-    for shown in ["Punt 1", "Betrek mantelzorgers bij de wijkteams.", "Dat doen we vanaf 2027.", "Punt 2", "Binnen twee weken."] {
+    for shown in [
+        "College van burgemeester en wethouders van Waterhoven",
+        "Punt 1",
+        "Betrek mantelzorgers bij de wijkteams.",
+        "Dat doen we vanaf 2027.",
+        "Punt 2",
+        "Binnen twee weken.",
+    ] {
         assert!(pdf.contains(shown), "{shown} in {pdf}");
     }
+    assert!(!pdf.contains("Gemeente Lindeburg"), "not the consultation owner's name: {pdf}");
     assert!(!pdf.contains("Inhoud"), "a letter has no list of contents: {pdf}");
     assert!(!pdf.contains("TOC") && !pdf.contains("PAGEREF"), "no field code: {pdf}");
 }

@@ -6,11 +6,12 @@ use crate::domain::error::{AppError, FormOutcome};
 use crate::views::*;
 use leptos::server;
 
+/// The advice workspace; `block_query` searches the blocks a point can be about.
 #[server(endpoint = "advies-werkruimte")]
-pub async fn advice_workspace(consultation: String, council: String) -> Result<AdviceWorkspaceView, AppError> {
+pub async fn advice_workspace(consultation: String, council: String, block_query: Option<String>) -> Result<AdviceWorkspaceView, AppError> {
     use crate::backend::{advice, auth, context::state};
     let user = auth::signed_in().await?;
-    advice::workspace(&state()?.store, &user, &consultation, &council).await
+    advice::workspace(&state()?.store, &user, &consultation, &council, block_query.as_deref().unwrap_or_default()).await
 }
 
 #[server(endpoint = "advies-inleiding")]
@@ -23,15 +24,21 @@ pub async fn save_advice_intro(form: IntroForm) -> Result<FormOutcome<()>, AppEr
     Ok(outcome)
 }
 
+/// Saves a point, or, with the form's search button (`find`), only looks for blocks: back to the
+/// same form with what was typed and the blocks found, nothing saved.
 #[server(endpoint = "advies-punt")]
 pub async fn save_advice_point(form: PointForm) -> Result<FormOutcome<i64>, AppError> {
     use crate::backend::{advice, auth, context::state, flash::echo_values};
     let (store, user) = (state()?.store, auth::signed_in().await?);
-    let outcome = advice::save_point(&store, &user, &form).await?;
     let anchor = if form.point.trim().is_empty() { "nieuw-punt".to_string() } else { format!("punt-{}", form.point.trim()) };
     let blocks = form.blocks.join(" ");
     let prefix = if form.point.trim().is_empty() { "new".to_string() } else { form.point.trim().to_string() };
     let values = echo_values([("body", &form.body), ("blocks", &blocks)]).into_iter().map(|(k, v)| (format!("{prefix}-{k}"), v)).collect();
+    if form.find_blocks() {
+        super::requests::block_search(values, &form.block_query, &prefix, &anchor);
+        return Ok(FormOutcome::Invalid(Default::default()));
+    }
+    let outcome = advice::save_point(&store, &user, &form).await?;
     super::requests::advice(&outcome, values, "punten", &anchor);
     Ok(outcome)
 }

@@ -1,6 +1,6 @@
 //! Advisory councils, their members' invites, and the councils asked on a consultation.
 
-use crate::domain::council::{AcceptInviteForm, CouncilForm, InviteForm};
+use crate::domain::council::{AcceptInviteForm, CouncilForm, InviteForm, SenderForm};
 use crate::domain::error::{AppError, FormOutcome};
 use crate::views::*;
 use leptos::server;
@@ -39,6 +39,23 @@ pub async fn create_council(form: CouncilForm) -> Result<FormOutcome<String>, Ap
     };
     let values = echo_values([("name", &form.name), ("municipality", &form.municipality), ("kind", &form.kind), ("slug", &form.slug)]);
     finish_plain_form(&outcome, values, |slug| format!("/beheer/raden/{slug}"), "nieuwe-raad");
+    Ok(outcome)
+}
+
+/// The sender of each municipality's letters, for the municipalities this person manages.
+#[server(endpoint = "afzenders")]
+pub async fn letter_senders() -> Result<Vec<SenderView>, AppError> {
+    use crate::backend::{auth, context::state, senders};
+    senders::list(&state()?.store, &auth::signed_in().await?).await
+}
+
+#[server(endpoint = "afzender")]
+pub async fn save_letter_sender(form: SenderForm) -> Result<FormOutcome<()>, AppError> {
+    use crate::backend::flash::{echo_values, finish_plain_form};
+    use crate::backend::{auth, context::state, senders};
+    let outcome = senders::save(&state()?.store, &auth::signed_in().await?, &form).await?;
+    let values = echo_values([("municipality", &form.municipality), ("sender", &form.sender)]);
+    finish_plain_form(&outcome, values, |_| "/beheer/raden?afzender=1#afzenders".to_string(), "afzenders");
     Ok(outcome)
 }
 

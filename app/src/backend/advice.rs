@@ -8,14 +8,15 @@ use super::workbench::format_time;
 use crate::domain::advice::{
     self, AdviceStage, IntroForm, Letter, LetterPoint, PointAnswer, PointAnswerForm, PointForm, ValidIntro, ValidPoint, ValidPointAnswer,
 };
+use crate::domain::block_search::{self, BlockQuery};
 use crate::domain::council::CouncilKind;
 use crate::domain::error::{AppError, FieldError, FieldErrors, FormOutcome};
 use crate::domain::phase::{Phase, advice_open, oral_advice_open};
 use crate::domain::role::{Action, Role, may, may_answer_council, may_read_advice, may_write_advice};
 use crate::domain::status::{AnswerState, ProcessingStatus};
 use crate::views::{
-    AdviceRevisionView, AdviceWorkspaceView, BlockChoice, BlockRef, CouncilInfo, LetterSummary, LetterView, LettersView, OfficerAdviceView,
-    OfficerPointView, PointAnswerView, PointView,
+    AdviceRevisionView, AdviceWorkspaceView, BlockChoice, BlockRef, CouncilInfo, FoundBlocks, LetterSummary, LetterView, LettersView,
+    OfficerAdviceView, OfficerPointView, PointAnswerView, PointView,
 };
 use std::collections::HashMap;
 
@@ -113,7 +114,14 @@ fn is_open(user: &UserRow, phase: Phase) -> bool {
 }
 
 /// `council` may be empty for a member: their own council.
-pub async fn workspace(store: &Store, user: &UserRow, slug: &str, council: &str) -> Result<AdviceWorkspaceView, AppError> {
+/// The advice workspace; `block_query`, when not empty, is a search for blocks to tie a point to.
+pub async fn workspace(
+    store: &Store,
+    user: &UserRow,
+    slug: &str,
+    council: &str,
+    block_query: &str,
+) -> Result<AdviceWorkspaceView, AppError> {
     let own;
     let council = match (council.trim(), user.council_id) {
         ("", Some(id)) => {
@@ -144,6 +152,15 @@ pub async fn workspace(store: &Store, user: &UserRow, slug: &str, council: &str)
         submitted.push(revision_view(store, row).await?);
     }
     let document = store.document(consultation.version_id).await?;
+    let query = BlockQuery::parse(block_query);
+    let found_blocks = (!query.is_empty()).then(|| {
+        let found = block_search::search(&query, document.blocks.iter().map(|b| (b.label.as_str(), b.plain_text.as_str())));
+        FoundBlocks {
+            query: block_query.chars().take(block_search::MAX_QUERY_CHARS).collect(),
+            anchors: found.indexes.into_iter().map(|i| document.blocks[i].anchor.clone()).collect(),
+            total: found.total,
+        }
+    });
     let blocks = document
         .blocks
         .into_iter()
@@ -167,6 +184,7 @@ pub async fn workspace(store: &Store, user: &UserRow, slug: &str, council: &str)
         council_drafting,
         submitted,
         blocks,
+        found_blocks,
         letter_ready,
     })
 }
@@ -581,10 +599,12 @@ pub async fn letter(store: &Store, consultation: &ConsultationRow, council: &Cou
         })
         .collect();
     let (intro_markdown, intro_html) = store.response_intro(advice_row.id).await?.unwrap_or_default();
+    let sender = store.municipality_sender(&council.municipality).await?;
     Ok(Some((
         Letter {
             council_name: council.name.clone(),
             municipality: council.municipality.clone(),
+            sender,
             received_on: revision.received_on,
             oral: revision.oral,
             intro_markdown,

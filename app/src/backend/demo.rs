@@ -185,6 +185,8 @@ async fn seed_advice_round(store: &Store, consultation: &ConsultationRow, admin:
         store.ask_council(consultation.id, id).await?;
         councils.push(id);
     }
+    // A regional consultation: Waterhoven's college answers its own council under its own name.
+    store.set_municipality_sender("Waterhoven", "College van burgemeester en wethouders van Waterhoven", admin).await?;
     let hash = hash_password(password)?;
     store.create_staff("wmo@waterhoven.example", "Joost Verhagen", &hash, Role::Officer, Some("Waterhoven")).await?;
     // A member joins through an invite, as real members do.

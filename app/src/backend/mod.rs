@@ -12,6 +12,7 @@ pub mod mail;
 pub mod markdown;
 pub mod ratelimit;
 pub mod security;
+pub mod senders;
 pub mod services;
 pub mod store;
 pub mod versions;

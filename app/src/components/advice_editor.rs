@@ -2,12 +2,13 @@
 //! submission that freezes it. Used by council members, and by officers entering an oral advice.
 //! Each part is its own small form, so everything works with JavaScript off as well.
 
-use super::fields::{ErrorSummary, FieldMessages, SelectField, TextField, field_errors, form_feedback};
+use super::fields::{ErrorSummary, FieldMessages, TextField, field_errors, form_feedback};
 use crate::api::{
-    AdviceRevisionView, AdviceWorkspaceView, BlockChoice, FormEcho, ImportMeetingReport, PointView, RemoveAdvicePoint, SaveAdviceIntro,
-    SaveAdvicePoint, StartAdviceCorrection, SubmitAdvice,
+    AdviceRevisionView, AdviceWorkspaceView, BlockChoice, FormEcho, FoundBlocks, ImportMeetingReport, PointView, RemoveAdvicePoint,
+    SaveAdviceIntro, SaveAdvicePoint, StartAdviceCorrection, SubmitAdvice,
 };
 use crate::domain::advice::{AdviceStage, MAX_INTRO_CHARS, MAX_POINT_CHARS};
+use crate::domain::block_search::MAX_QUERY_CHARS;
 use crate::domain::error::{AppError, FieldErrors, FormOutcome};
 use crate::platform::use_messages;
 use leptos::prelude::*;
@@ -38,7 +39,13 @@ fn echo_for(echo: &Option<FormEcho>, key: &str) -> (Option<FormEcho>, FieldError
 }
 
 #[component]
-pub fn AdviceEditor(workspace: AdviceWorkspaceView, echo: Option<FormEcho>, selected_block: Option<String>) -> impl IntoView {
+pub fn AdviceEditor(
+    workspace: AdviceWorkspaceView,
+    echo: Option<FormEcho>,
+    selected_block: Option<String>,
+    /// Which point form searched for blocks: `new`, or a draft point's id.
+    search_for: Option<String>,
+) -> impl IntoView {
     let t = use_messages();
     let c = t.councils;
     let w = workspace;
@@ -50,12 +57,17 @@ pub fn AdviceEditor(workspace: AdviceWorkspaceView, echo: Option<FormEcho>, sele
     let draft_intro = w.draft.as_ref().map(|d| d.intro.clone()).unwrap_or_default();
     let draft_date = w.draft.as_ref().and_then(|d| d.received_on).map(|d| d.to_string()).unwrap_or_default();
     let blocks = StoredValue::new(w.blocks.clone());
+    // The blocks found go to the form that searched.
+    let found_for = |form: &str| w.found_blocks.clone().filter(|_| search_for.as_deref() == Some(form));
     let latest = w.submitted.first().cloned();
     let draft_section = writing.then(|| {
         let points = draft_points
             .iter()
             .cloned()
-            .map(|point| view! { <DraftPoint point keys=keys.clone() blocks echo=echo.clone()/> })
+            .map(|point| {
+                let found = found_for(&point.id.to_string());
+                view! { <DraftPoint point keys=keys.clone() blocks found echo=echo.clone()/> }
+            })
             .collect_view();
         let import = (w.staff && draft_points.is_empty()).then(|| view! { <ReportImport keys=keys.clone() echo=echo.clone()/> });
         view! {
@@ -70,7 +82,7 @@ pub fn AdviceEditor(workspace: AdviceWorkspaceView, echo: Option<FormEcho>, sele
                     {draft_points.is_empty().then(|| view! { <p>{c.no_points}</p> })}
                     {points}
                 </section>
-                <NewPoint keys=keys.clone() blocks selected=selected_block.clone() echo=echo.clone()/>
+                <NewPoint keys=keys.clone() blocks selected=selected_block.clone() found=found_for("new") echo=echo.clone()/>
                 <SubmitAdviceForm keys=keys.clone() echo=echo.clone()/>
             </section>
         }
@@ -133,29 +145,61 @@ fn IntroEditor(keys: (String, String), intro: String, date: String, staff: bool,
     }
 }
 
-/// The list of blocks to choose from; several may be chosen.
+/// The blocks a point is about: the chosen ones ticked, a search by label or words (a submit
+/// button of the point form, so it works as a plain form and keeps what was typed), and the blocks
+/// found, to tick. Nothing ticked means the document as a whole.
 #[component]
-fn BlockSelect(
+fn BlockPicker(
     id: String,
     blocks: StoredValue<Vec<BlockChoice>>,
     chosen: Vec<String>,
+    found: Option<FoundBlocks>,
     errors: Signal<Vec<crate::domain::error::FieldError>>,
 ) -> impl IntoView {
-    let t = use_messages();
-    let c = t.councils;
-    let options = blocks.with_value(|blocks| {
-        blocks
-            .iter()
-            .map(|b| {
-                let text = format!("{} — {}", b.label, b.excerpt);
-                view! { <option value=b.anchor.clone() selected=chosen.contains(&b.anchor)>{text}</option> }
-            })
-            .collect_view()
+    let c = use_messages().councils;
+    let invalid = move || !errors.with(|e| e.is_empty());
+    let option = |b: &BlockChoice, checked: bool| {
+        let box_id = format!("{id}-{}", b.anchor);
+        view! {
+            <li class="field-checkbox">
+                <input type="checkbox" id=box_id.clone() name="form[blocks][]" value=b.anchor.clone() checked=checked/>
+                <label for=box_id><strong>{b.label.clone()}</strong>" — "{b.excerpt.clone()}</label>
+            </li>
+        }
+    };
+    let ticked = (!chosen.is_empty()).then(|| {
+        let options = blocks
+            .with_value(|all| chosen.iter().filter_map(|a| all.iter().find(|b| &b.anchor == a)).map(|b| option(b, true)).collect_view());
+        view! { <ul class="block-options">{options}</ul> }
+    });
+    let query = found.as_ref().map(|f| f.query.clone()).unwrap_or_default();
+    let result = found.map(|f| {
+        let offered = blocks.with_value(|all| {
+            f.anchors
+                .iter()
+                .filter(|a| !chosen.contains(a))
+                .filter_map(|a| all.iter().find(|b| &b.anchor == a))
+                .map(|b| option(b, false))
+                .collect_view()
+        });
+        view! {
+            <p class="meta" role="status">{(c.blocks_found)(&f.query, f.anchors.len(), f.total)}</p>
+            {(f.total > 0).then(|| view! { <ul class="block-options">{offered}</ul> })}
+        }
     });
     view! {
-        <SelectField id name="form[blocks][]" label=c.label_point_blocks hint=c.hint_point_blocks errors multiple=true>
-            {options}
-        </SelectField>
+        <fieldset class="field block-picker" class:field-invalid=invalid aria-describedby=format!("{id}-hint {id}-error")>
+            <legend>{c.label_point_blocks}</legend>
+            <p id=format!("{id}-hint") class="field-hint">{c.hint_point_blocks}</p>
+            <FieldMessages id=format!("{id}-error") errors/>
+            {ticked}
+            <div class="block-search">
+                <label for=format!("{id}-zoek")>{c.label_block_search}</label>
+                <input type="search" id=format!("{id}-zoek") name="form[block_query]" value=query maxlength=MAX_QUERY_CHARS/>
+                <button type="submit" name="form[find]" value="1" class="button-secondary" formnovalidate="">{c.find_blocks}</button>
+            </div>
+            {result}
+        </fieldset>
     }
 }
 
@@ -167,6 +211,7 @@ fn PointFields(
     body: String,
     chosen: Vec<String>,
     blocks: StoredValue<Vec<BlockChoice>>,
+    found: Option<FoundBlocks>,
     errors: Signal<FieldErrors>,
 ) -> impl IntoView {
     let c = use_messages().councils;
@@ -175,7 +220,7 @@ fn PointFields(
         <input type="hidden" name="form[point]" value=point.map(|p| p.to_string()).unwrap_or_default()/>
         <TextField id=format!("{prefix}-tekst") name="form[body]" label=c.label_point_body hint=c.hint_point_body multiline=true
             required=true maxlength=MAX_POINT_CHARS errors=field_errors(errors, "body") value=body/>
-        <BlockSelect id=format!("{prefix}-alineas") blocks chosen errors=field_errors(errors, "blocks")/>
+        <BlockPicker id=format!("{prefix}-alineas") blocks chosen found errors=field_errors(errors, "blocks")/>
     }
 }
 
@@ -184,6 +229,7 @@ fn NewPoint(
     keys: (String, String),
     blocks: StoredValue<Vec<BlockChoice>>,
     selected: Option<String>,
+    found: Option<FoundBlocks>,
     echo: Option<FormEcho>,
 ) -> impl IntoView {
     let c = use_messages().councils;
@@ -198,17 +244,23 @@ fn NewPoint(
         None => selected.into_iter().collect(),
     };
     view! {
-        <ActionForm action=action attr:id="nieuw-punt" attr:class="advice-form" attr:novalidate="">
-            <h3>{c.new_point}</h3>
+        <ActionForm action=action attr:id="nieuw-punt" attr:class="advice-form" attr:novalidate="" attr:aria-labelledby="nieuw-punt-titel">
+            <h3 id="nieuw-punt-titel">{c.new_point}</h3>
             <ErrorSummary errors other=failure/>
-            <PointFields prefix="nieuw-punt".into() keys point=None body chosen blocks errors/>
+            <PointFields prefix="nieuw-punt".into() keys point=None body chosen blocks found errors/>
             <button type="submit" class="button-primary">{c.add_point}</button>
         </ActionForm>
     }
 }
 
 #[component]
-fn DraftPoint(point: PointView, keys: (String, String), blocks: StoredValue<Vec<BlockChoice>>, echo: Option<FormEcho>) -> impl IntoView {
+fn DraftPoint(
+    point: PointView,
+    keys: (String, String),
+    blocks: StoredValue<Vec<BlockChoice>>,
+    found: Option<FoundBlocks>,
+    echo: Option<FormEcho>,
+) -> impl IntoView {
     let c = use_messages().councils;
     let id = point.id;
     let action = ServerAction::<SaveAdvicePoint>::new();
@@ -233,7 +285,7 @@ fn DraftPoint(point: PointView, keys: (String, String), blocks: StoredValue<Vec<
                 <summary>{c.edit_point}<span class="sr-only">" "{(c.point_number)(point.number)}</span></summary>
                 <ActionForm action=action attr:class="advice-form" attr:novalidate="">
                     <ErrorSummary errors other=failure/>
-                    <PointFields prefix=format!("punt-{id}") keys point=Some(id) body chosen blocks errors/>
+                    <PointFields prefix=format!("punt-{id}") keys point=Some(id) body chosen blocks found errors/>
                     <button type="submit" class="button-secondary">{c.save_point}</button>
                 </ActionForm>
                 <ActionForm action=remove attr:class="inline-form">

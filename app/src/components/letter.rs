@@ -20,6 +20,7 @@ pub fn LetterBody(letter: Letter, consultation_slug: String, level: u8) -> impl 
     view! {
         <article class="letter">
             {title}
+            {letter.sender.map(|s| view! { <p class="letter-sender">{c.letter_sender}": "{s}</p> })}
             {received.map(|r| view! { <p class="meta">{r}</p> })}
             {(!letter.intro_html.is_empty()).then(|| view! { <div class="letter-intro" inner_html=letter.intro_html.clone()></div> })}
             {items}

@@ -27,6 +27,19 @@ pub struct PointForm {
     /// Anchors of the blocks the point is about; none for the document as a whole.
     #[serde(default)]
     pub blocks: Vec<String>,
+    /// Words to find blocks by (label or text).
+    #[serde(default)]
+    pub block_query: String,
+    /// Set by the form's search button: look for blocks, save nothing.
+    #[serde(default)]
+    pub find: String,
+}
+
+impl PointForm {
+    /// Whether the person asked to search for blocks rather than to save the point.
+    pub fn find_blocks(&self) -> bool {
+        !self.find.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -391,6 +404,9 @@ pub fn letter_complete(points: &[LetterPoint]) -> bool {
 pub struct Letter {
     pub council_name: String,
     pub municipality: String,
+    /// The municipality's own name as sender ("College van burgemeester en wethouders van
+    /// Waterhoven"); none: the consultation owner's (`INSPRAAK_ORGANISATION`).
+    pub sender: Option<String>,
     pub received_on: Option<Date>,
     pub oral: bool,
     pub intro_markdown: String,
@@ -415,6 +431,9 @@ pub fn letter_markdown(letter: &Letter, level: usize, t: &crate::i18n::Messages)
     let c = t.councils;
     let h = "#".repeat(level);
     let mut out = format!("{h} {}\n\n", super::report::md_inline(&(c.letter_heading)(&letter.council_name, &letter.municipality)));
+    if let Some(sender) = &letter.sender {
+        out.push_str(&format!("*{}:* {}\n\n", c.letter_sender, super::report::md_inline(sender)));
+    }
     if let Some(date) = letter.received_on {
         let received = if letter.oral { (c.received_oral)(&t.date(date)) } else { (c.received_on)(&t.date(date)) };
         out.push_str(&format!("*{received}*\n\n"));
@@ -588,6 +607,7 @@ mod tests {
         let letter = Letter {
             council_name: "Adviesraad Sociaal Domein".into(),
             municipality: "Lansingerland".into(),
+            sender: None,
             received_on: Some(date!(2023 - 10 - 24)),
             oral: true,
             intro_markdown: "Het college dankt de raad.".into(),
@@ -599,9 +619,13 @@ mod tests {
         };
         let md = letter_markdown(&letter, 1, &crate::i18n::NL);
         assert!(md.starts_with("# Collegereactie op het advies van Adviesraad Sociaal Domein (Lansingerland)"), "{md}");
+        assert!(!md.contains("Afzender"), "no sender of its own: the document's organisation signs");
         assert!(md.contains("mondeling advies van 24 oktober 2023"), "{md}");
         assert!(md.contains("## Punt 1") && md.contains("## Punt 2"));
         assert_eq!(md.matches("Voor beide onderdelen geldt").count(), 1, "{md}");
         assert!(md.contains("**Antwoord op punt 1 en 2**"), "{md}");
+        let own = Letter { sender: Some("College van burgemeester en wethouders van Lansingerland".into()), ..letter };
+        let md = letter_markdown(&own, 1, &crate::i18n::NL);
+        assert!(md.contains("\n\n*Afzender:* College van burgemeester en wethouders van Lansingerland\n\n"), "{md}");
     }
 }

@@ -123,6 +123,40 @@ impl TryFrom<&CouncilForm> for ValidCouncil {
     }
 }
 
+/// The longest sender name of a municipality's letters.
+pub const MAX_SENDER_CHARS: usize = 200;
+
+/// A municipality's own name as the sender of its college's letters to its councils, as staff
+/// set it ("College van burgemeester en wethouders van Waterhoven"). Empty: the default sender.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SenderForm {
+    #[serde(default)]
+    pub municipality: String,
+    #[serde(default)]
+    pub sender: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidSender {
+    pub municipality: String,
+    /// Spaces tidied; empty means the letters go out under the default sender again.
+    pub sender: String,
+}
+
+impl TryFrom<&SenderForm> for ValidSender {
+    type Error = FieldErrors;
+
+    fn try_from(form: &SenderForm) -> Result<Self, Self::Error> {
+        let mut errors = FieldErrors::default();
+        let municipality = required_text(&mut errors, "municipality", &form.municipality, MAX_MUNICIPALITY_CHARS);
+        let sender = form.sender.split_whitespace().collect::<Vec<_>>().join(" ");
+        if sender.chars().count() > MAX_SENDER_CHARS {
+            errors.add("sender", FieldError::TooLong { max: MAX_SENDER_CHARS });
+        }
+        if errors.is_empty() { Ok(ValidSender { municipality, sender }) } else { Err(errors) }
+    }
+}
+
 /// A new member as the officer invites them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InviteForm {
@@ -251,5 +285,18 @@ mod tests {
             [FieldError::PasswordsDiffer]
         );
         assert!(validate_new_password("lang genoeg wachtwoord", "lang genoeg wachtwoord").is_ok());
+    }
+
+    #[test]
+    fn a_sender_is_tidied_may_be_empty_and_has_a_maximum() {
+        let form = SenderForm { municipality: " Waterhoven ".into(), sender: "  College van B&W\n van   Waterhoven ".into() };
+        let valid = ValidSender::try_from(&form).unwrap();
+        assert_eq!(valid, ValidSender { municipality: "Waterhoven".into(), sender: "College van B&W van Waterhoven".into() });
+        let empty = ValidSender::try_from(&SenderForm { sender: " ".into(), ..form.clone() }).unwrap();
+        assert_eq!(empty.sender, "", "empty: back to the default sender");
+        let long = SenderForm { sender: "x".repeat(MAX_SENDER_CHARS + 1), ..form.clone() };
+        assert_eq!(ValidSender::try_from(&long).unwrap_err().get("sender"), [FieldError::TooLong { max: MAX_SENDER_CHARS }]);
+        let nowhere = SenderForm { municipality: " ".into(), ..form };
+        assert_eq!(ValidSender::try_from(&nowhere).unwrap_err().get("municipality"), [FieldError::Required]);
     }
 }

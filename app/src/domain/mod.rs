@@ -4,6 +4,7 @@
 
 pub mod advice;
 pub mod answer;
+pub mod block_search;
 pub mod comment;
 pub mod consultation;
 pub mod council;

@@ -8,6 +8,7 @@ use crate::components::advice_editor::{AdviceEditor, Refresh};
 use crate::components::errors::ErrorView;
 use crate::components::letter::LetterBody;
 use crate::platform::use_messages;
+use crate::views::{BLOCK_QUERY_FORM_PARAM, BLOCK_QUERY_PARAM};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -18,9 +19,13 @@ pub fn AdviceEditorPage() -> impl IntoView {
     let c = t.councils;
     let slug = param("slug");
     let block = query("blok");
+    let (search, search_for) = (query(BLOCK_QUERY_PARAM), query(BLOCK_QUERY_FORM_PARAM));
     let refresh = Refresh(RwSignal::new(0));
     provide_context(refresh);
-    let workspace = Resource::new(move || (slug.get(), refresh.0.get()), |(slug, _)| advice_workspace(slug, String::new()));
+    let workspace = Resource::new(
+        move || (slug.get(), refresh.0.get(), search.get()),
+        |(slug, _, search)| advice_workspace(slug, String::new(), search),
+    );
     let echo = echo_resource();
     view! {
         <Transition fallback=|| ()>
@@ -33,7 +38,7 @@ pub fn AdviceEditorPage() -> impl IntoView {
                         <div class="wrap page advice">
                             <p><a href=format!("/consultaties/{}", w.consultation_slug)>{c.back_to_consultation}</a></p>
                             <h1>{(c.advice_title)(&w.consultation_title)}</h1>
-                            <AdviceEditor workspace=w echo selected_block=block.get_untracked()/>
+                            <AdviceEditor workspace=w echo selected_block=block.get_untracked() search_for=search_for.get_untracked()/>
                         </div>
                     }.into_any(),
                 }
@@ -48,12 +53,13 @@ pub fn AdviceEditorPage() -> impl IntoView {
 pub fn OfficerAdvicePage() -> impl IntoView {
     let slug = param("slug");
     let council = param("council");
+    let (search, search_for) = (query(BLOCK_QUERY_PARAM), query(BLOCK_QUERY_FORM_PARAM));
     let refresh = Refresh(RwSignal::new(0));
     provide_context(refresh);
     let data = Resource::new(
-        move || (slug.get(), council.get(), refresh.0.get()),
-        |(slug, council, _)| async move {
-            let workspace = advice_workspace(slug.clone(), council.clone()).await;
+        move || (slug.get(), council.get(), refresh.0.get(), search.get()),
+        |(slug, council, _, search)| async move {
+            let workspace = advice_workspace(slug.clone(), council.clone(), search).await;
             let answers = officer_advice(slug, council).await;
             (workspace, answers)
         },
@@ -73,7 +79,7 @@ pub fn OfficerAdvicePage() -> impl IntoView {
                             <div class="wrap page officer advice">
                                 <p><a href=back>{w.consultation_title.clone()}</a></p>
                                 <h1>{w.council.name.clone()}</h1>
-                                <AdviceEditor workspace=w echo=echo.clone() selected_block=None/>
+                                <AdviceEditor workspace=w echo=echo.clone() selected_block=None search_for=search_for.get_untracked()/>
                                 <OfficerAdvice view=answers echo/>
                             </div>
                         }.into_any()

@@ -1,13 +1,14 @@
 //! Councils for officers (register, invite members), the invite link for a new member, and the
 //! member's own area.
 
-use super::{echo_resource, param};
+use super::{echo_resource, param, query};
 use crate::api::{
-    AcceptInvite, CreateCouncil, FormEcho, InviteMember, MemberView, RemoveMember, council_detail, council_home, invite_info, list_councils,
+    AcceptInvite, CreateCouncil, FormEcho, InviteMember, MemberView, RemoveMember, SaveLetterSender, SenderView, council_detail,
+    council_home, invite_info, letter_senders, list_councils,
 };
 use crate::components::errors::ErrorView;
 use crate::components::fields::{ErrorSummary, SelectField, TextField, field_errors, form_feedback};
-use crate::domain::council::{CouncilKind, MAX_COUNCIL_NAME_CHARS, MAX_MUNICIPALITY_CHARS, MIN_PASSWORD_CHARS};
+use crate::domain::council::{CouncilKind, MAX_COUNCIL_NAME_CHARS, MAX_MUNICIPALITY_CHARS, MAX_SENDER_CHARS, MIN_PASSWORD_CHARS};
 use crate::domain::error::FormOutcome;
 use crate::platform::use_messages;
 use leptos::prelude::*;
@@ -17,7 +18,8 @@ use leptos_meta::Title;
 pub fn CouncilsPage() -> impl IntoView {
     let t = use_messages();
     let c = t.councils;
-    let list = Resource::new(|| (), |_| list_councils());
+    let list = Resource::new(|| (), |_| async move { (list_councils().await, letter_senders().await) });
+    let saved = query("afzender");
     let echo = echo_resource();
     view! {
         <Title text=c.councils_title/>
@@ -27,8 +29,8 @@ pub fn CouncilsPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let echo = echo.await;
                     match list.await {
-                        Err(error) => view! { <ErrorView error/> }.into_any(),
-                        Ok(list) => view! {
+                        (Err(error), _) | (_, Err(error)) => view! { <ErrorView error/> }.into_any(),
+                        (Ok(list), Ok(senders)) => view! {
                             {list.is_empty().then(|| view! { <p>{c.councils_empty}</p> })}
                             <ul class="card-list">
                                 {list.into_iter().map(|item| view! {
@@ -38,7 +40,8 @@ pub fn CouncilsPage() -> impl IntoView {
                                     </li>
                                 }).collect_view()}
                             </ul>
-                            <NewCouncilForm echo/>
+                            <NewCouncilForm echo=echo.clone()/>
+                            <LetterSenders senders echo saved=saved.get_untracked().is_some()/>
                         }.into_any(),
                     }
                 })}
@@ -81,6 +84,49 @@ fn NewCouncilForm(echo: Option<FormEcho>) -> impl IntoView {
             <TextField id="raad-slug" name="form[slug]" label=c.label_council_slug hint=c.hint_council_slug
                 errors=field_errors(errors, "slug") value=echo.value("slug")/>
             <button type="submit" class="button-primary">{c.create_council}</button>
+        </ActionForm>
+    }
+}
+
+/// Under which name each municipality's college answers its own councils (regional letters).
+#[component]
+fn LetterSenders(senders: Vec<SenderView>, echo: Option<FormEcho>, saved: bool) -> impl IntoView {
+    let c = use_messages().councils;
+    (!senders.is_empty()).then(|| {
+        let forms = senders
+            .into_iter()
+            .map(|s| {
+                let echo =
+                    echo.clone().filter(|e| e.values.get("municipality") == Some(&s.municipality) && e.values.contains_key("sender"));
+                view! { <SenderForm sender=s echo/> }
+            })
+            .collect_view();
+        view! {
+            <section id="afzenders" aria-labelledby="afzenders-titel">
+                <h2 id="afzenders-titel">{c.senders_title}</h2>
+                <p>{c.senders_intro}</p>
+                {saved.then(|| view! { <p class="notice" role="status">{c.sender_saved}</p> })}
+                {forms}
+            </section>
+        }
+    })
+}
+
+#[component]
+fn SenderForm(sender: SenderView, echo: Option<FormEcho>) -> impl IntoView {
+    let c = use_messages().councils;
+    let action = ServerAction::<SaveLetterSender>::new();
+    let value = action.value();
+    let (errors, failure) = form_feedback(value, echo.as_ref().map(|e| e.errors.clone()).unwrap_or_default());
+    let typed = echo.as_ref().map(|e| e.value("sender")).unwrap_or(sender.sender);
+    let id = format!("afzender-{}", crate::domain::council::slug_from_name(&sender.municipality));
+    view! {
+        <ActionForm action=action attr:class="stacked-form" attr:novalidate="">
+            <ErrorSummary errors other=failure/>
+            <input type="hidden" name="form[municipality]" value=sender.municipality.clone()/>
+            <TextField id name="form[sender]" label=(c.label_sender)(&sender.municipality) hint=c.hint_sender maxlength=MAX_SENDER_CHARS
+                errors=field_errors(errors, "sender") value=typed/>
+            <button type="submit" class="button-secondary">{c.save_sender}<span class="sr-only">" "{sender.municipality.clone()}</span></button>
         </ActionForm>
     }
 }

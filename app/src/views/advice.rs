@@ -66,7 +66,19 @@ pub struct AdviceWorkspaceView {
     /// Newest first.
     pub submitted: Vec<AdviceRevisionView>,
     pub blocks: Vec<BlockChoice>,
+    /// The blocks found by the point form's search, when one was asked for.
+    pub found_blocks: Option<FoundBlocks>,
     pub letter_ready: bool,
+}
+
+/// The result of a search for blocks (by label or text) in the point form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FoundBlocks {
+    pub query: String,
+    /// Best first, at most `block_search::MAX_FOUND`.
+    pub anchors: Vec<String>,
+    /// How many blocks matched in all.
+    pub total: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

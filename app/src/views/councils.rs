@@ -9,6 +9,13 @@ pub struct CouncilListItem {
     pub members: i64,
 }
 
+/// A municipality's own sender of its college's letters; empty: the default.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SenderView {
+    pub municipality: String,
+    pub sender: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InviteView {
     pub name: String,

@@ -31,6 +31,10 @@ use std::collections::BTreeMap;
 
 /// The query parameter that carries a form echo token back to the page.
 pub const ECHO_PARAM: &str = "formulier";
+/// The query parameters of a search for blocks in a point form: the words, and which form asked
+/// (`new` or the point's id).
+pub const BLOCK_QUERY_PARAM: &str = "alineazoek";
+pub const BLOCK_QUERY_FORM_PARAM: &str = "zoekvoor";
 
 /// What was typed into a refused form, and why it was refused (for the no-JavaScript path).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

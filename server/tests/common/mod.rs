@@ -227,6 +227,26 @@ pub fn sample_document() -> ImportedDocument {
     }
 }
 
+/// The files of a zip (a Word document, a dossier): name and bytes.
+pub fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a valid zip");
+    (0..zip.len())
+        .map(|i| {
+            let mut file = zip.by_index(i).unwrap();
+            let mut out = Vec::new();
+            file.read_to_end(&mut out).unwrap();
+            (file.name().map(|n| n.to_string()).unwrap_or_default(), out)
+        })
+        .collect()
+}
+
+/// One file of a zip as text.
+pub fn entry(bytes: &[u8], name: &str) -> String {
+    let (_, content) = unzip(bytes).into_iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{name} in the zip"));
+    String::from_utf8(content).expect("utf-8")
+}
+
 /// A comment form with only the required fields.
 pub fn comment(slug: &str, block: &str, body: &str) -> CommentForm {
     CommentForm { consultation: slug.into(), block: block.into(), body: body.into(), ..CommentForm::default() }

@@ -235,7 +235,8 @@ pub fn render_letter_docx(
     let title = (t.councils.letter_heading)(&letter.council_name, &letter.municipality);
     let meta = DocxMeta {
         title: &title,
-        organisation,
+        // A municipality's own college signs its letters to its own councils.
+        organisation: letter.sender.as_deref().unwrap_or(organisation),
         subtitle_lines: vec![consultation_title.to_string(), (t.export.made_on)(&t.date(today()))],
         // A letter of a few pages has no list of contents, as the college's letters have none.
         contents: None,

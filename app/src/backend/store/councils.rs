@@ -50,6 +50,13 @@ pub struct AskedConsultation {
 
 const COUNCIL_COLUMNS: &str = "r.id, r.slug, r.name, r.municipality, r.kind";
 
+/// A municipality's own name as the sender of its college's letters (the latest one set).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LetterSenderRow {
+    pub municipality: String,
+    pub sender: String,
+}
+
 impl Store {
     #[tracing::instrument(skip(self, council), fields(council.slug = %council.slug.as_str()))]
     pub async fn create_council(&self, council: &ValidCouncil, created_by: Option<i64>) -> Result<i64, StoreError> {
@@ -65,6 +72,43 @@ impl Store {
         .fetch_one(&self.pool)
         .await
         .map_err(StoreError::from_write)
+    }
+
+    /// The sender of a municipality's letters, if one was set (an empty one means the default).
+    pub async fn municipality_sender(&self, municipality: &str) -> Result<Option<String>, StoreError> {
+        let sender: Option<String> =
+            sqlx::query_scalar("SELECT sender FROM municipality_senders WHERE municipality = $1 ORDER BY id DESC LIMIT 1")
+                .bind(municipality)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(sender.filter(|s| !s.is_empty()))
+    }
+
+    /// The latest sender of every municipality that has one or more councils, by name (empty when
+    /// none was set).
+    pub async fn municipality_senders(&self) -> Result<Vec<LetterSenderRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT m.municipality, COALESCE(s.sender, '') AS sender \
+             FROM (SELECT DISTINCT municipality FROM councils) m \
+             LEFT JOIN municipality_senders s ON s.id = \
+                 (SELECT MAX(id) FROM municipality_senders x WHERE x.municipality = m.municipality) \
+             ORDER BY m.municipality",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Sets a municipality's sender: a new row, the earlier ones kept.
+    pub async fn set_municipality_sender(&self, municipality: &str, sender: &str, set_by: i64) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO municipality_senders (municipality, sender, set_by, set_at) VALUES ($1, $2, $3, $4)")
+            .bind(municipality)
+            .bind(sender)
+            .bind(set_by)
+            .bind(now())
+            .execute(&self.pool)
+            .await
+            .map_err(StoreError::from_write)?;
+        Ok(())
     }
 
     pub async fn list_councils(&self) -> Result<Vec<CouncilSummary>, StoreError> {

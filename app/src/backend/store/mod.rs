@@ -18,7 +18,7 @@ pub use advice::{AdviceListRow, AdviceRevisionRow, AdviceRow, NewPointAnswer, Po
 pub use answers::AnswerRevision;
 pub use comments::{OfficerComment, TrackedComment};
 pub use consultations::{BlockRow, ConsultationRow, ConsultationSummary, DocumentRows, NewDocument, SectionRow};
-pub use councils::{AskedConsultation, CouncilRow, CouncilSummary, InviteRow, MemberRow};
+pub use councils::{AskedConsultation, CouncilRow, CouncilSummary, InviteRow, LetterSenderRow, MemberRow};
 pub use mail::{AnswerMail, AnswerToMail, CodeRow, ErasureRow, MailTokenRow, OutboxCounts, OutboxRow, SenderRow};
 pub use ops::{PoolStats, Readiness};
 pub use phases::{MilestoneRow, PhaseChangeRow};
