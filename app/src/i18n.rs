@@ -374,6 +374,7 @@ pub const NL: Messages = Messages {
         }
         FieldError::ImportWordDamaged => "Dit Word-document is beschadigd en kan niet worden gelezen. Sla het opnieuw op in Word.".into(),
         FieldError::UnsupportedFileType => "Kies een bestand dat eindigt op .docx, .md of .txt.".into(),
+        FieldError::NotAPdf => "Dit is geen PDF-bestand. Bewaar de brief als PDF en kies dat bestand.".into(),
         FieldError::TooMany { max } => format!("Kies er hoogstens {max}."),
         FieldError::InvalidPhase => "Kies een fase uit de lijst.".into(),
         FieldError::PhaseNotForward => "Kies een latere fase: een consultatie gaat alleen vooruit.".into(),
@@ -591,6 +592,7 @@ pub const EN: Messages = Messages {
         }
         FieldError::ImportWordDamaged => "This Word document is damaged and cannot be read. Save it again in Word.".into(),
         FieldError::UnsupportedFileType => "Choose a file ending in .docx, .md or .txt.".into(),
+        FieldError::NotAPdf => "This is not a PDF file. Save the letter as a PDF and choose that file.".into(),
         FieldError::TooMany { max } => format!("Choose at most {max}."),
         FieldError::InvalidPhase => "Choose a phase from the list.".into(),
         FieldError::PhaseNotForward => "Choose a later phase: a consultation only moves forward.".into(),

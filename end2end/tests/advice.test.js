@@ -266,6 +266,19 @@ test('a regional consultation: an oral advice from the meeting report, and each 
   await wouter.getByLabel('Tekst van het verslag').fill('De raad bespreekt de visie.\n- Betrek de mantelzorgers bij de uitvoering.');
   await wouter.getByRole('button', { name: 'Verslag inlezen als concept' }).click();
   await wouter.locator('#punten article.advice-point').first().waitFor();
+  // The council sent its advice as a letter: a Word file is refused in Dutch, the PDF is attached.
+  const upload = wouter.getByRole('form', { name: 'Brief toevoegen' });
+  await upload.getByLabel('De brief (PDF)').setInputFiles({ name: 'advies.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004') });
+  await upload.getByRole('button', { name: 'Brief toevoegen' }).click();
+  await wouter.getByText('Dit is geen PDF-bestand.').first().waitFor();
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  await upload.getByLabel('De brief (PDF)').setInputFiles({ name: 'advies-wmo-raad.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await upload.getByLabel('De raad stemt ermee in dat de brief met de collegereactie wordt gepubliceerd').check();
+  await upload.getByRole('button', { name: 'Brief toevoegen' }).click();
+  const attached = wouter.getByRole('region', { name: 'Brief van de raad' });
+  await attached.getByRole('link', { name: 'advies-wmo-raad.pdf' }).waitFor();
+  assert.match(await attached.innerText(), /Wordt gepubliceerd met de collegereactie/);
+  await assertAccessible(wouter, 'written advice with the council letter');
   await wouter.click('#indienen button[type=submit]');
   await wouter.locator('#ingediend').waitFor();
   const answer = wouter.locator('form[id^="antwoord-"]').first();
@@ -281,6 +294,14 @@ test('a regional consultation: an oral advice from the meeting report, and each 
   assert.match(await reader.locator('main').innerText(), new RegExp(`Afzender: College van burgemeester en wethouders van Waterhoven \\(${id}\\)`));
   const md = await (await fetch(`${BASE}/consultaties/${slug}/adviezen/${waterhoven}.md`)).text();
   assert.ok(md.includes(`*Afzender:* ${sender}`), md);
+  assert.match(md, /schriftelijk advies, ontvangen op/);
+  // The council agreed: its letter is published with the response.
+  const councilLetter = reader.getByRole('link', { name: /Het advies van de raad als brief \(PDF, 1 kB\)/ });
+  const href = await councilLetter.getAttribute('href');
+  const file = await fetch(`${BASE}${href}`);
+  assert.equal(file.status, 200);
+  assert.equal(file.headers.get('content-type'), 'application/pdf');
+  assert.deepEqual(Buffer.from(await file.arrayBuffer()), pdf);
 });
 
 test('the demo shows the timeline and the published collegereactie of its regional councils', async () => {

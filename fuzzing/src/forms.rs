@@ -86,6 +86,15 @@ fn check_sender(form: &SenderForm) {
     }
 }
 
+fn check_council_letter(file_name: &str, bytes: Vec<u8>) {
+    let name = advice::letter_file_name(file_name);
+    assert!(name.ends_with(".pdf") && name.len() > 4, "invariant: letter name {name:?}");
+    assert!(name.chars().all(|c| c.is_ascii_alphanumeric() || "-_. ".contains(c)), "invariant: letter name characters {name:?}");
+    if advice::check_letter_pdf(&bytes).is_ok() {
+        assert!(bytes.starts_with(b"%PDF-") && bytes.len() <= advice::MAX_LETTER_PDF_BYTES, "invariant: a PDF passed");
+    }
+}
+
 fn check_invite(form: &InviteForm) {
     if let Ok(valid) = ValidInvite::try_from(form) {
         assert!(comment::looks_like_email(&valid.email), "invariant: invalid invite email {:?}", valid.email);
@@ -294,7 +303,7 @@ fn structured(u: &mut Unstructured<'_>) -> arbitrary::Result<()> {
         let day = u.int_in_range(Date::MIN.to_julian_day()..=Date::MAX.to_julian_day())?;
         Ok(Date::from_julian_day(day).unwrap_or(Date::MIN))
     }
-    match u.int_in_range(0u8..=20)? {
+    match u.int_in_range(0u8..=21)? {
         0 => check_comment(&CommentForm {
             consultation: s(u)?,
             block: s(u)?,
@@ -374,6 +383,7 @@ fn structured(u: &mut Unstructured<'_>) -> arbitrary::Result<()> {
         17 => check_queries(&s(u)?),
         18 => check_version(&VersionForm { name: s(u)?, note: s(u)? }, &s(u)?, &s(u)?),
         19 => check_sender(&SenderForm { municipality: s(u)?, sender: s(u)? }),
+        20 => check_council_letter(&s(u)?, u.arbitrary()?),
         _ => {
             let text = s(u)?;
             let _ = advice::parse_meeting_report(&text);

@@ -28,8 +28,8 @@ pub const MAX_UPLOAD_BYTES: usize = 25 * 1024 * 1024;
 /// a field still arrives, so that it is answered with a message next to the field rather than a
 /// bare error page.
 pub const MAX_BODY_BYTES: usize = 3 * 1024 * 1024;
-/// The paths that take an upload.
-const UPLOAD_PATHS: [&str; 1] = ["/api/nieuwe-consultatie"];
+/// The paths that take an upload: a document, a new version of it, a council's letter.
+const UPLOAD_PATHS: [&str; 3] = ["/api/nieuwe-consultatie", "/api/nieuwe-versie", "/api/advies-brief"];
 
 pub struct ServerOptions {
     /// Mark the session cookie `Secure` (on unless `INSPRAAK_INSECURE_COOKIES=1`).

@@ -28,6 +28,7 @@ pub fn plain_routes() -> Router<LeptosOptions> {
         .route("/consultaties/{slug}/downloaden", get(download_choice))
         .route("/consultaties/{slug}/adviezen/{council}/collegereactie.md", get(letter_markdown))
         .route("/consultaties/{slug}/adviezen/{council}/collegereactie.docx", get(letter_docx))
+        .route("/consultaties/{slug}/adviezen/{council}/brief.pdf", get(council_letter))
         .route("/api/v1/consultaties", get(api_consultations))
         .route("/api/v1/consultaties/{slug}", get(api_document))
         .route("/api/v1/consultaties/{slug}/reacties", get(api_reactions))
@@ -170,6 +171,20 @@ async fn letter_docx(
     let load = async {
         let user = signed_in(&state, &session).await?;
         export::letter_docx(&state.store, &state.organisation, user.as_ref(), &slug, &council, locale_from(&headers).messages()).await
+    };
+    limited_download(&state, &peer, load).await
+}
+
+/// The letter a council sent its advice in (a PDF), for whoever may read it.
+async fn council_letter(
+    Extension(state): Extension<AppState>,
+    Path((slug, council)): Path<(String, String)>,
+    session: tower_sessions::Session,
+    peer: Peer,
+) -> Response {
+    let load = async {
+        let user = signed_in(&state, &session).await?;
+        export::council_letter_pdf(&state.store, user.as_ref(), &slug, &council).await
     };
     limited_download(&state, &peer, load).await
 }

@@ -566,6 +566,128 @@ async fn each_municipality_answers_its_own_council_under_its_own_name() {
     assert!(nota.body.contains(&format!("*Afzender:* {waterhoven_sender}")), "the nota's section for the council: {}", nota.body);
 }
 
+const LETTER_PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+fn letter_parts<'a>(council: &'a str, file_name: &'a str, bytes: &'a [u8], publish: &'a str) -> Vec<Part<'a>> {
+    vec![
+        Part::Text("consultation", "regio"),
+        Part::Text("council", council),
+        Part::Text("publish", publish),
+        Part::File { name: "file", file_name, bytes },
+    ]
+}
+
+#[tokio::test]
+async fn a_written_advice_comes_with_the_councils_letter_published_only_when_the_council_agreed() {
+    let Regional { app, mut officer, waterhoven, mut member_w, .. } = regional("advies").await;
+    let page = format!("/beheer/consultaties/regio/adviezen/{waterhoven}");
+    // Bad attachments are refused with a Dutch message, and nothing is kept.
+    let word = officer
+        .call_multipart("/api/advies-brief", &letter_parts(&waterhoven, "advies.docx", b"PK\x03\x04", ""), "text/html", Some(&page))
+        .await;
+    let back = word.location().to_string();
+    assert!(back.starts_with(&format!("{page}?formulier=")) && back.ends_with("#brief"), "{back}");
+    let shown = officer.get(back.split('#').next().unwrap()).await;
+    assert!(shown.body.contains("Dit is geen PDF-bestand."), "the message next to the field");
+    let empty = refused::<()>(
+        &officer.call_multipart("/api/advies-brief", &letter_parts(&waterhoven, "leeg.pdf", b"", ""), "application/json", None).await,
+    );
+    assert_eq!(empty.get("file"), [FieldError::ImportEmpty]);
+    let mut big = LETTER_PDF.to_vec();
+    big.resize(app::domain::advice::MAX_LETTER_PDF_BYTES + 10, b' ');
+    let too_big = refused::<()>(
+        &officer.call_multipart("/api/advies-brief", &letter_parts(&waterhoven, "groot.pdf", &big, ""), "application/json", None).await,
+    );
+    assert_eq!(too_big.get("file"), [FieldError::ImportTooLarge { max_mb: 10 }]);
+    let view: AdviceWorkspaceView = workspace(&mut officer, "regio", &waterhoven).await.json();
+    assert!(view.council_letter.is_none());
+    // A member cannot attach one.
+    assert_eq!(
+        app_error(
+            &member_w
+                .call_multipart("/api/advies-brief", &letter_parts(&waterhoven, "advies.pdf", LETTER_PDF, ""), "application/json", None)
+                .await
+        ),
+        AppError::Forbidden
+    );
+
+    // The officer attaches the letter (not yet agreed to publish), takes over the points, submits.
+    done::<()>(
+        &officer
+            .call_multipart(
+                "/api/advies-brief",
+                &letter_parts(&waterhoven, "C:\\Post\\Advies Wmo-raad.pdf", LETTER_PDF, ""),
+                "application/json",
+                None,
+            )
+            .await,
+    );
+    done::<()>(
+        &officer
+            .call(
+                "/api/advies-inleiding",
+                &fields(&[
+                    ("form[consultation]", "regio"),
+                    ("form[council]", &waterhoven),
+                    ("form[intro]", "Brief van 3 maart."),
+                    ("form[received_on]", "2026-03-03"),
+                ]),
+            )
+            .await,
+    );
+    done::<i64>(&officer.call("/api/advies-punt", &point_fields("regio", &waterhoven, "Betrek de mantelzorgers.", &[])).await);
+    done::<()>(&officer.call("/api/advies-indienen", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await);
+    let view: AdviceWorkspaceView = workspace(&mut officer, "regio", &waterhoven).await.json();
+    let letter = view.council_letter.expect("the letter is attached");
+    assert_eq!(letter.file_name, "advies wmo-raad.pdf", "without its folders (names arrive in lower case)");
+    assert!(!letter.publish);
+    assert!(view.submitted[0].written && view.submitted[0].oral, "a written advice, entered by staff");
+    let url = format!("/consultaties/regio/adviezen/{waterhoven}/brief.pdf");
+    let staff_copy = officer.get(&url).await;
+    assert_eq!(staff_copy.status, StatusCode::OK);
+    assert_eq!(staff_copy.header("content-type"), Some("application/pdf"));
+    assert_eq!(staff_copy.bytes, LETTER_PDF);
+    let mut resident = app.client();
+    assert_eq!(resident.get(&url).await.status, StatusCode::NOT_FOUND, "not before the response is published");
+
+    // Answered and published: still not public until the officer records the council's consent.
+    let answer: OfficerAdviceView =
+        officer.call("/api/advies-beheer", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await.json();
+    let id = answer.points[0].point.id;
+    done::<()>(
+        &officer.call("/api/advies-antwoord", &answer_fields("regio", &waterhoven, &[(id, "verwerkt")], "Gedaan.", "definitief")).await,
+    );
+    done::<()>(&officer.call("/api/advies-publiceren", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await);
+    assert_eq!(resident.get(&url).await.status, StatusCode::NOT_FOUND, "the council did not agree yet");
+    let public: LetterView =
+        resident.call("/api/collegereactie", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await.json();
+    assert_eq!(public.council_letter, None);
+    assert!(public.letter.written);
+    let md = resident.get(&format!("/consultaties/regio/adviezen/{waterhoven}.md")).await;
+    assert!(md.body.contains("schriftelijk advies, ontvangen op 3 maart 2026"), "{}", md.body);
+    done::<()>(
+        &officer
+            .call("/api/advies-brief-publicatie", &fields(&[("consultation", "regio"), ("council", &waterhoven), ("publish", "ja")]))
+            .await,
+    );
+    let public_copy = resident.get(&url).await;
+    assert_eq!(public_copy.status, StatusCode::OK);
+    assert_eq!(public_copy.bytes, LETTER_PDF);
+    assert!(public_copy.header("content-disposition").is_some_and(|d| d.starts_with("attachment") && d.contains("advies wmo-raad.pdf")));
+    let public: LetterView =
+        resident.call("/api/collegereactie", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await.json();
+    assert_eq!(public.council_letter, Some((url.clone(), 1)));
+    let letter_page = resident.get(&format!("/consultaties/regio/adviezen/{waterhoven}")).await;
+    assert!(letter_page.body.contains("Het advies van de raad als brief (PDF, 1 kB)"), "the link on the letter's page");
+    // Consent withdrawn: private again.
+    done::<()>(
+        &officer
+            .call("/api/advies-brief-publicatie", &fields(&[("consultation", "regio"), ("council", &waterhoven), ("publish", "nee")]))
+            .await,
+    );
+    assert_eq!(resident.get(&url).await.status, StatusCode::NOT_FOUND);
+}
+
 #[tokio::test]
 async fn advice_forms_work_without_javascript_and_keep_what_was_typed() {
     // The app (and its database directory) must outlive the requests.

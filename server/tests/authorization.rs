@@ -152,6 +152,9 @@ const WRITE_X: &str = "U    U    ok   F    ok    F     ok   ok    U";
 const REPORT_X: &str = "U    U    F    F    ok    F     ok   ok    U";
 /// Council X's workspace: its member; staff read it (without the council's draft).
 const WORKSPACE_X: &str = "U    U    ok   F    ok    ok    ok   ok    U";
+/// Recording the publication of council X's letter when there is none: its staff find nothing,
+/// everyone else is refused before the lookup.
+const LETTER_TOGGLE_X: &str = "U    U    F    F    N     F     N    N     U";
 /// An unpublished but complete response letter to council X.
 const LETTER_X: &str = "N    N    ok   N    ok    ok    ok   ok    N";
 const NOTHING: &str = "N    N    N    N    N     N     N    N     N";
@@ -351,6 +354,20 @@ fn table(w: &W) -> Vec<Row> {
         check: None,
     };
 
+    let council_letter = Row {
+        kind: Kind::ServerFn,
+        path: "/api/advies-brief",
+        note: "council X, no draft yet".into(),
+        req: Req::Multipart(
+            f(&[("consultation", ORAL), ("council", X), ("publish", "on")]),
+            "advies.pdf".into(),
+            b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".to_vec(),
+        ),
+        writes: WRITE,
+        want: expect(REPORT_X),
+        check: None,
+    };
+
     let new_version = Row {
         kind: Kind::ServerFn,
         path: "/api/nieuwe-versie",
@@ -460,6 +477,7 @@ fn table(w: &W) -> Vec<Row> {
         ),
         sf("/api/raad-vragen", "", f(&[("consultation", CONCEPT_SLUG), ("council", Y)]), WRITE, STAFF),
         new_consultation,
+        council_letter,
         sf("/api/beheer-logboek", "", f(&[("slug", OPEN), ("page", "1")]), READ, ADMIN),
         sf("/api/beheer-gebruikers", "", f(&[]), READ, ADMIN),
         sf("/api/rol", "", f(&[("form[user]", &w.spare_id.to_string()), ("form[role]", "reviewer")]), WRITE, ADMIN),
@@ -558,6 +576,13 @@ fn table(w: &W) -> Vec<Row> {
             WRITE,
             REPORT_X,
         ),
+        sf(
+            "/api/advies-brief-publicatie",
+            "council X, no letter yet",
+            f(&[("consultation", ORAL), ("council", X), ("publish", "ja")]),
+            WRITE,
+            LETTER_TOGGLE_X,
+        ),
         sf("/api/advies-beheer", "council X, submitted", f(&[("consultation", OPEN), ("council", X)]), READ, STAFF),
         sf("/api/advies-antwoord", "council X", point_answer, WRITE, STAFF_OF_X),
         sf(
@@ -655,6 +680,9 @@ fn table(w: &W) -> Vec<Row> {
         rows.push(plain(path, "published, council Y", &open(path).replace("{council}", Y), READ, PUBLIC));
         rows.push(plain(path, "unpublished, council X", &open(path).replace("{council}", X), READ, LETTER_X));
     }
+    // A council's own letter: none here, so for nobody (its rules are in the advice tests).
+    let council_letter = "/consultaties/{slug}/adviezen/{council}/brief.pdf";
+    rows.push(plain(council_letter, "published, council Y, no letter", &open(council_letter).replace("{council}", Y), READ, NOTHING));
     rows.extend([
         plain("/consultaties/{slug}/downloaden", "open", &format!("/consultaties/{OPEN}/downloaden?formaat=csv"), READ, PUBLIC),
         plain("/api/v1/consultaties", "", "/api/v1/consultaties", READ, PUBLIC),

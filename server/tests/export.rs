@@ -212,6 +212,7 @@ fn the_college_letter_as_docx_has_no_contents_and_no_field_code_in_libreoffice()
         sender: Some("College van burgemeester en wethouders van Waterhoven".into()),
         received_on: None,
         oral: false,
+        written: false,
         intro_markdown: "Het college dankt de raad voor zijn advies.".into(),
         intro_html: String::new(),
         items: letter_items(vec![

@@ -5,6 +5,7 @@ use crate::domain::advice::{IntroForm, PointAnswerForm, PointForm};
 use crate::domain::error::{AppError, FormOutcome};
 use crate::views::*;
 use leptos::server;
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
 /// The advice workspace; `block_query` searches the blocks a point can be about.
 #[server(endpoint = "advies-werkruimte")]
@@ -77,6 +78,30 @@ pub async fn import_meeting_report(consultation: String, council: String, text: 
     let (store, user) = (state()?.store, auth::require(crate::domain::role::Action::AnswerComment).await?);
     let outcome = advice::import_report(&store, &user, &consultation, &council, &text).await?;
     super::requests::advice(&outcome, echo_values([("report", &text)]), "concept", "verslag");
+    Ok(outcome)
+}
+
+/// Officers: the letter a council sent its advice in (a PDF); the draft becomes a written advice.
+/// A plain multipart form post, so that it works the same with JavaScript on or off.
+#[server(input = MultipartFormData, endpoint = "advies-brief")]
+pub async fn add_council_letter(data: MultipartData) -> Result<FormOutcome<()>, AppError> {
+    use crate::backend::{advice, auth, context::state, flash::echo_values};
+    let (store, user) = (state()?.store, auth::signed_in().await?);
+    let (mut texts, file_name, bytes) = super::requests::read_multipart(data).await?;
+    let mut take = |name: &str| texts.remove(name).unwrap_or_default();
+    let (consultation, council, publish) = (take("consultation"), take("council"), take("publish"));
+    let outcome = advice::add_council_letter(&store, &user, &consultation, &council, (&file_name, &bytes), publish == "on").await?;
+    super::requests::advice(&outcome, echo_values([("letter-publish", &publish)]), "brief", "brief");
+    Ok(outcome)
+}
+
+/// Officers: whether the council agreed to publish its letter with the college's response.
+#[server(endpoint = "advies-brief-publicatie")]
+pub async fn set_council_letter_publish(consultation: String, council: String, publish: String) -> Result<FormOutcome<()>, AppError> {
+    use crate::backend::{advice, auth, context::state};
+    let (store, user) = (state()?.store, auth::signed_in().await?);
+    let outcome = advice::set_council_letter_publish(&store, &user, &consultation, &council, publish == "ja").await?;
+    super::requests::advice(&outcome, Default::default(), "brief", "brief");
     Ok(outcome)
 }
 

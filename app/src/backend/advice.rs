@@ -15,8 +15,8 @@ use crate::domain::phase::{Phase, advice_open, oral_advice_open};
 use crate::domain::role::{Action, Role, may, may_answer_council, may_read_advice, may_write_advice};
 use crate::domain::status::{AnswerState, ProcessingStatus};
 use crate::views::{
-    AdviceRevisionView, AdviceWorkspaceView, BlockChoice, BlockRef, CouncilInfo, FoundBlocks, LetterSummary, LetterView, LettersView,
-    OfficerAdviceView, OfficerPointView, PointAnswerView, PointView,
+    AdviceRevisionView, AdviceWorkspaceView, BlockChoice, BlockRef, CouncilInfo, CouncilLetterView, FoundBlocks, LetterSummary, LetterView,
+    LettersView, OfficerAdviceView, OfficerPointView, PointAnswerView, PointView,
 };
 use std::collections::HashMap;
 
@@ -89,6 +89,7 @@ async fn revision_view(store: &Store, row: &AdviceRevisionRow) -> Result<AdviceR
         intro_html: render_answer(&row.intro),
         intro: row.intro.clone(),
         oral: row.oral,
+        written: row.written,
         received_on: row.received_on,
         submitted_at: row.submitted_at.map(format_time),
         submitted_by: row.submitted_by.clone(),
@@ -166,6 +167,17 @@ pub async fn workspace(
         .into_iter()
         .map(|b| BlockChoice { anchor: b.anchor, label: b.label, excerpt: crate::domain::report::shorten(&b.plain_text, 70) })
         .collect();
+    let council_letter = match (staff, store.advice_for(consultation.id, council.id).await?) {
+        (true, Some(advice_row)) => store.advice_letter(advice_row.id).await?.map(|row| CouncilLetterView {
+            size_kb: size_kb(row.size),
+            url: council_letter_url(&consultation.slug, &council.slug),
+            file_name: row.file_name,
+            uploaded_at: format_time(row.uploaded_at),
+            uploaded_by: row.uploaded_by,
+            publish: row.publish,
+        }),
+        _ => None,
+    };
     let letter_ready = match answered_points(store, &rows).await? {
         Some((_, points, history)) => {
             advice::all_final(points.iter().map(|p| history.get(&p.id).and_then(|h| h.first()).and_then(|a| AnswerState::parse(&a.state))))
@@ -185,6 +197,7 @@ pub async fn workspace(
         submitted,
         blocks,
         found_blocks,
+        council_letter,
         letter_ready,
     })
 }
@@ -607,6 +620,7 @@ pub async fn letter(store: &Store, consultation: &ConsultationRow, council: &Cou
             sender,
             received_on: revision.received_on,
             oral: revision.oral,
+            written: revision.written,
             intro_markdown,
             intro_html,
             items: advice::letter_items(letter_points),
@@ -634,14 +648,93 @@ pub async fn letter_view(store: &Store, user: Option<&UserRow>, slug: &str, coun
         return Err(AppError::NotFound);
     }
     // Nobody outside the staff sees an answer that is not final.
-    let letter = if user.is_some_and(|u| u.role().is_staff()) { letter } else { final_only(letter) };
+    let staff = user.is_some_and(|u| u.role().is_staff());
+    let letter = if staff { letter } else { final_only(letter) };
+    let council_letter = store
+        .advice_letter(advice_row.id)
+        .await?
+        .filter(|row| may_read_council_letter(staff, published, row.publish))
+        .map(|row| (council_letter_url(&consultation.slug, &council.slug), size_kb(row.size)));
     Ok(LetterView {
         consultation_slug: consultation.slug,
         consultation_title: consultation.title,
         council_slug: council.slug,
         letter,
         published,
+        council_letter,
     })
+}
+
+/// The council's own letter: staff always; everyone else once the response is published, if the
+/// council agreed to publish its letter with it.
+fn may_read_council_letter(staff: bool, published: bool, agreed: bool) -> bool {
+    staff || (published && agreed)
+}
+
+fn council_letter_url(slug: &str, council: &str) -> String {
+    format!("/consultaties/{slug}/adviezen/{council}/brief.pdf")
+}
+
+fn size_kb(bytes: i64) -> usize {
+    usize::try_from(bytes).unwrap_or_default().div_ceil(1024)
+}
+
+/// The council's letter (PDF) for whoever may read it: the name and the bytes.
+pub async fn council_letter_pdf(store: &Store, user: Option<&UserRow>, slug: &str, council: &str) -> Result<(String, Vec<u8>), AppError> {
+    let consultation = super::services::readable_consultation(store, slug, user).await?;
+    let council = store.council_by_slug(council.trim()).await?.ok_or(AppError::NotFound)?;
+    let advice_row = store.advice_for(consultation.id, council.id).await?.ok_or(AppError::NotFound)?;
+    let row = store.advice_letter(advice_row.id).await?.ok_or(AppError::NotFound)?;
+    let staff = user.is_some_and(|u| u.role().is_staff());
+    if !may_read_council_letter(staff, advice_row.published_at.is_some(), row.publish) {
+        return Err(AppError::NotFound);
+    }
+    Ok((row.file_name, store.advice_letter_content(row.id).await?))
+}
+
+/// Staff attach the letter a council sent its advice in; the draft becomes a written advice.
+pub async fn add_council_letter(
+    store: &Store,
+    user: &UserRow,
+    slug: &str,
+    council: &str,
+    upload: (&str, &[u8]),
+    publish: bool,
+) -> Result<FormOutcome<()>, AppError> {
+    auth::allow(user, Action::AnswerComment)?;
+    let (file_name, bytes) = upload;
+    if let Err(error) = advice::check_letter_pdf(bytes) {
+        return Ok(refused("file", error));
+    }
+    let draft = match writable_draft(store, user, slug, council, false).await? {
+        Ok(draft) => draft,
+        Err(error) => return Ok(refused("file", error)),
+    };
+    if !store.add_advice_letter(draft.revision_id, &advice::letter_file_name(file_name), bytes, publish, user.id).await? {
+        return Ok(refused("file", FieldError::AlreadySubmitted));
+    }
+    tracing::info!(council = %draft.council.slug, bytes = bytes.len(), by = user.id, "council letter attached");
+    Ok(FormOutcome::Done(()))
+}
+
+/// Staff record whether the council agreed to publish its letter with the response.
+pub async fn set_council_letter_publish(
+    store: &Store,
+    user: &UserRow,
+    slug: &str,
+    council: &str,
+    publish: bool,
+) -> Result<FormOutcome<()>, AppError> {
+    auth::allow(user, Action::AnswerComment)?;
+    let (consultation, council) = load(store, slug, council).await?;
+    if !may_write_advice(&user.actor(), council.id, &council.municipality) {
+        return Err(AppError::Forbidden);
+    }
+    let advice_row = store.advice_for(consultation.id, council.id).await?.ok_or(AppError::NotFound)?;
+    let row = store.advice_letter(advice_row.id).await?.ok_or(AppError::NotFound)?;
+    store.set_advice_letter_publish(row.id, publish).await?;
+    tracing::info!(council = %council.slug, publish, by = user.id, "council letter publication recorded");
+    Ok(FormOutcome::Done(()))
 }
 
 fn final_only(mut letter: Letter) -> Letter {
@@ -672,6 +765,7 @@ pub async fn letters(store: &Store, user: Option<&UserRow>, slug: &str) -> Resul
             council: council_info_of(row.council_slug, row.council_name, row.municipality, &row.kind),
             received_on: row.received_on,
             oral: row.oral.unwrap_or(false),
+            written: row.written.unwrap_or(false),
             published_on: row.published_at.map(|at| at.date()),
         })
         .collect();

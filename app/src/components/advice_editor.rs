@@ -2,16 +2,17 @@
 //! submission that freezes it. Used by council members, and by officers entering an oral advice.
 //! Each part is its own small form, so everything works with JavaScript off as well.
 
-use super::fields::{ErrorSummary, FieldMessages, TextField, field_errors, form_feedback};
+use super::fields::{Checkbox, ErrorSummary, FieldMessages, TextField, field_errors, form_feedback};
 use crate::api::{
-    AdviceRevisionView, AdviceWorkspaceView, BlockChoice, FormEcho, FoundBlocks, ImportMeetingReport, PointView, RemoveAdvicePoint,
-    SaveAdviceIntro, SaveAdvicePoint, StartAdviceCorrection, SubmitAdvice,
+    AddCouncilLetter, AdviceRevisionView, AdviceWorkspaceView, BlockChoice, CouncilLetterView, FormEcho, FoundBlocks, ImportMeetingReport,
+    PointView, RemoveAdvicePoint, SaveAdviceIntro, SaveAdvicePoint, SetCouncilLetterPublish, StartAdviceCorrection, SubmitAdvice,
 };
-use crate::domain::advice::{AdviceStage, MAX_INTRO_CHARS, MAX_POINT_CHARS};
+use crate::domain::advice::{AdviceStage, MAX_INTRO_CHARS, MAX_LETTER_PDF_BYTES, MAX_POINT_CHARS};
 use crate::domain::block_search::MAX_QUERY_CHARS;
 use crate::domain::error::{AppError, FieldErrors, FormOutcome};
 use crate::platform::use_messages;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 /// Bumped after every successful save, so that the page fetches its data again.
 #[derive(Clone, Copy)]
@@ -83,6 +84,7 @@ pub fn AdviceEditor(
                     {points}
                 </section>
                 <NewPoint keys=keys.clone() blocks selected=selected_block.clone() found=found_for("new") echo=echo.clone()/>
+                {w.staff.then(|| view! { <CouncilLetterUpload keys=keys.clone() echo=echo.clone()/> })}
                 <SubmitAdviceForm keys=keys.clone() echo=echo.clone()/>
             </section>
         }
@@ -114,6 +116,7 @@ pub fn AdviceEditor(
         {w.council_drafting.then(|| view! { <p class="notice">{c.member_draft_hidden}</p> })}
         {submitted_note}
         {letter}
+        {w.council_letter.clone().map(|l| view! { <CouncilLetter letter=l keys=keys.clone()/> })}
         {draft_section}
         {revisions}
     }
@@ -330,6 +333,57 @@ pub fn PointText(point: PointView, slug: String) -> impl IntoView {
     }
 }
 
+/// Staff: the letter the council sent its advice in, with whether it will be published.
+#[component]
+fn CouncilLetter(letter: CouncilLetterView, keys: (String, String)) -> impl IntoView {
+    let c = use_messages().councils;
+    let action = ServerAction::<SetCouncilLetterPublish>::new();
+    refresh_on_done(action.value());
+    let size = format!("{} kB", letter.size_kb);
+    let (status, toggle, value) = if letter.publish {
+        (c.council_letter_public, c.letter_publish_off, "nee")
+    } else {
+        (c.council_letter_private, c.letter_publish_on, "ja")
+    };
+    view! {
+        <section class="council-letter" id="brief" aria-labelledby="brief-titel">
+            <h2 id="brief-titel">{c.council_letter_title}</h2>
+            <p>
+                <a href=letter.url.clone() download="">{letter.file_name.clone()}</a>
+                " · "{(c.council_letter_current)(&size, &letter.uploaded_by, &letter.uploaded_at)}
+            </p>
+            <p class="meta">{status}</p>
+            <ActionForm action=action attr:class="inline-form">
+                <AdviceKeys keys/>
+                <input type="hidden" name="publish" value=value/>
+                <button type="submit" class="button-secondary">{toggle}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Staff: attach the council's letter (a PDF); a plain multipart form.
+#[component]
+fn CouncilLetterUpload(keys: (String, String), echo: Option<FormEcho>) -> impl IntoView {
+    let c = use_messages().councils;
+    let (echo, echo_errors) = echo_for(&echo, "letter-publish");
+    let errors = Signal::stored(echo_errors);
+    let publish = echo.as_ref().is_some_and(|e| e.value("letter-publish") == "on");
+    view! {
+        <form id="brief-toevoegen" class="advice-form" method="post" enctype="multipart/form-data" action=AddCouncilLetter::url()
+            novalidate="" aria-labelledby="brief-toevoegen-titel">
+            <h3 id="brief-toevoegen-titel">{c.upload_council_letter}</h3>
+            <p class="meta">{c.council_letter_intro}</p>
+            <ErrorSummary errors other=Signal::stored(None)/>
+            <AdviceKeys keys/>
+            <TextField id="brief-bestand" name="file" label=c.label_council_letter
+                hint=(c.hint_council_letter)(MAX_LETTER_PDF_BYTES / (1024 * 1024)) kind="file" required=true errors=field_errors(errors, "file")/>
+            <Checkbox id="brief-publicatie" name="publish" label=c.label_letter_publish errors=field_errors(errors, "publish") checked=publish/>
+            <button type="submit" class="button-secondary">{c.upload_council_letter}</button>
+        </form>
+    }
+}
+
 #[component]
 fn SubmitAdviceForm(keys: (String, String), echo: Option<FormEcho>) -> impl IntoView {
     let c = use_messages().councils;
@@ -400,8 +454,8 @@ pub fn SubmittedRevision(revision: AdviceRevisionView, slug: String) -> impl Int
     view! {
         <details class="advice-revision">
             <summary>{(c.revision_label)(revision.revision_no)}" · "{note}</summary>
-            {revision.oral.then(|| view! { <p class="badge-oral">{c.oral_badge}</p> })}
-            {revision.received_on.map(|d| view! { <p class="meta">{(c.received_on)(&t.date(d))}</p> })}
+            {revision.oral.then(|| view! { <p class="badge-oral">{if revision.written { c.written_badge } else { c.oral_badge }}</p> })}
+            {revision.received_on.map(|d| view! { <p class="meta">{c.received(revision.oral, revision.written, &t.date(d))}</p> })}
             <div class="letter-intro" inner_html=revision.intro_html></div>
             {points}
         </details>

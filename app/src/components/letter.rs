@@ -11,7 +11,7 @@ pub fn LetterBody(letter: Letter, consultation_slug: String, level: u8) -> impl 
     let t = use_messages();
     let c = t.councils;
     let heading = (c.letter_heading)(&letter.council_name, &letter.municipality);
-    let received = letter.received_on.map(|d| if letter.oral { (c.received_oral)(&t.date(d)) } else { (c.received_on)(&t.date(d)) });
+    let received = letter.received_on.map(|d| c.received(letter.oral, letter.written, &t.date(d)));
     let items = letter.items.into_iter().map(|item| view! { <LetterEntry item slug=consultation_slug.clone() level/> }).collect_view();
     let title = match level {
         1 => view! { <h1>{heading}</h1> }.into_any(),

@@ -14,6 +14,36 @@ pub const MAX_POINT_BLOCKS: usize = 20;
 pub const MAX_POINTS: usize = 100;
 pub const MAX_REPORT_BYTES: usize = 200_000;
 
+/// The largest letter (PDF) a council's written advice can come with.
+pub const MAX_LETTER_PDF_BYTES: usize = 10 * 1024 * 1024;
+
+/// Checks the council's letter: not empty, at most [`MAX_LETTER_PDF_BYTES`], and a PDF by its
+/// content (`%PDF-` at the start, `%%EOF` near the end), whatever its name says.
+pub fn check_letter_pdf(bytes: &[u8]) -> Result<(), FieldError> {
+    if bytes.is_empty() {
+        return Err(FieldError::ImportEmpty);
+    }
+    if bytes.len() > MAX_LETTER_PDF_BYTES {
+        return Err(FieldError::ImportTooLarge { max_mb: MAX_LETTER_PDF_BYTES / (1024 * 1024) });
+    }
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    if !bytes.starts_with(b"%PDF-") || !tail.windows(5).any(|w| w == b"%%EOF") {
+        return Err(FieldError::NotAPdf);
+    }
+    Ok(())
+}
+
+/// The name a letter is stored and offered under: the uploaded name without its folders and
+/// without characters a file system or a header would stumble over, ending in `.pdf`.
+pub fn letter_file_name(uploaded: &str) -> String {
+    let base = uploaded.rsplit(['/', '\\']).next().unwrap_or_default();
+    let stem = base.strip_suffix(".pdf").or_else(|| base.strip_suffix(".PDF")).unwrap_or(base);
+    let clean: String =
+        stem.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ' ') { c } else { '-' }).take(100).collect();
+    let clean = clean.trim().trim_matches('.');
+    format!("{}.pdf", if clean.is_empty() { "brief" } else { clean })
+}
+
 /// One point as a council member (or an officer, for an oral advice) writes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PointForm {
@@ -409,6 +439,8 @@ pub struct Letter {
     pub sender: Option<String>,
     pub received_on: Option<Date>,
     pub oral: bool,
+    /// Received as a letter (entered by staff).
+    pub written: bool,
     pub intro_markdown: String,
     pub intro_html: String,
     pub items: Vec<LetterItem>,
@@ -435,7 +467,7 @@ pub fn letter_markdown(letter: &Letter, level: usize, t: &crate::i18n::Messages)
         out.push_str(&format!("*{}:* {}\n\n", c.letter_sender, super::report::md_inline(sender)));
     }
     if let Some(date) = letter.received_on {
-        let received = if letter.oral { (c.received_oral)(&t.date(date)) } else { (c.received_on)(&t.date(date)) };
+        let received = c.received(letter.oral, letter.written, &t.date(date));
         out.push_str(&format!("*{received}*\n\n"));
     }
     if !letter.intro_markdown.trim().is_empty() {
@@ -610,6 +642,7 @@ mod tests {
             sender: None,
             received_on: Some(date!(2023 - 10 - 24)),
             oral: true,
+            written: false,
             intro_markdown: "Het college dankt de raad.".into(),
             intro_html: String::new(),
             items: letter_items(vec![
@@ -627,5 +660,20 @@ mod tests {
         let own = Letter { sender: Some("College van burgemeester en wethouders van Lansingerland".into()), ..letter };
         let md = letter_markdown(&own, 1, &crate::i18n::NL);
         assert!(md.contains("\n\n*Afzender:* College van burgemeester en wethouders van Lansingerland\n\n"), "{md}");
+    }
+
+    #[test]
+    fn a_letter_must_be_a_pdf_of_at_most_ten_megabytes() {
+        let pdf = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".to_vec();
+        assert_eq!(check_letter_pdf(&pdf), Ok(()));
+        assert_eq!(check_letter_pdf(b""), Err(FieldError::ImportEmpty));
+        assert_eq!(check_letter_pdf(b"PK\x03\x04 a Word document"), Err(FieldError::NotAPdf));
+        assert_eq!(check_letter_pdf(b"%PDF-1.4 cut off halfway"), Err(FieldError::NotAPdf), "a damaged PDF");
+        let mut big = pdf.clone();
+        big.resize(MAX_LETTER_PDF_BYTES + 1, b' ');
+        assert_eq!(check_letter_pdf(&big), Err(FieldError::ImportTooLarge { max_mb: 10 }));
+        assert_eq!(letter_file_name("C:\\Brieven\\Advies Wmo-raad (def).PDF"), "Advies Wmo-raad -def-.pdf");
+        assert_eq!(letter_file_name("../../etc/passwd"), "passwd.pdf");
+        assert_eq!(letter_file_name("..."), "brief.pdf");
     }
 }

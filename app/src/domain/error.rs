@@ -49,6 +49,8 @@ pub enum FieldError {
     /// A Word package whose parts could not be read.
     ImportWordDamaged,
     UnsupportedFileType,
+    /// An attachment that must be a PDF is not one.
+    NotAPdf,
     TooMany {
         max: usize,
     },

@@ -111,7 +111,7 @@ pub fn LettersPage() -> impl IntoView {
                                 {published.is_empty().then(|| view! { <p>{c.letters_empty}</p> })}
                                 <ul class="card-list">
                                     {published.into_iter().map(|l| {
-                                        let received = l.received_on.map(|d| if l.oral { (c.received_oral)(&t.date(d)) } else { (c.received_on)(&t.date(d)) });
+                                        let received = l.received_on.map(|d| c.received(l.oral, l.written, &t.date(d)));
                                         view! {
                                             <li class="card">
                                                 <h2 class="card-title"><a href=format!("/consultaties/{}/adviezen/{}", view.consultation_slug, l.council.slug)>
@@ -153,6 +153,9 @@ pub fn LetterPage() -> impl IntoView {
                                 <LetterBody letter=view.letter consultation_slug=view.consultation_slug.clone() level=1/>
                                 <p class="report-download"><a href=download download="" rel="external">{t.download_markdown}</a></p>
                                 <p class="report-download"><a href=download_docx download="" rel="external">{t.export.letter_docx}</a></p>
+                                {view.council_letter.map(|(url, kb)| view! {
+                                    <p class="report-download"><a href=url download="" rel="external">{(c.download_council_letter)(kb)}</a></p>
+                                })}
                             </div>
                         }.into_any()
                     }

@@ -42,6 +42,7 @@ pub struct AdviceRevisionView {
     pub intro: String,
     pub intro_html: String,
     pub oral: bool,
+    pub written: bool,
     pub received_on: Option<time::Date>,
     pub submitted_at: Option<String>,
     pub submitted_by: Option<String>,
@@ -68,7 +69,21 @@ pub struct AdviceWorkspaceView {
     pub blocks: Vec<BlockChoice>,
     /// The blocks found by the point form's search, when one was asked for.
     pub found_blocks: Option<FoundBlocks>,
+    /// Staff only: the letter the council sent its advice in.
+    pub council_letter: Option<CouncilLetterView>,
     pub letter_ready: bool,
+}
+
+/// The letter (PDF) a council sent its advice in, as staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouncilLetterView {
+    pub file_name: String,
+    pub size_kb: usize,
+    pub uploaded_at: String,
+    pub uploaded_by: String,
+    /// The council agreed to publish it with the college's response.
+    pub publish: bool,
+    pub url: String,
 }
 
 /// The result of a search for blocks (by label or text) in the point form.
@@ -129,6 +144,8 @@ pub struct LetterView {
     pub council_slug: String,
     pub letter: Letter,
     pub published: bool,
+    /// The council's own letter, for whoever may read it here: the address and its size in kB.
+    pub council_letter: Option<(String, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,6 +153,7 @@ pub struct LetterSummary {
     pub council: CouncilInfo,
     pub received_on: Option<time::Date>,
     pub oral: bool,
+    pub written: bool,
     pub published_on: Option<time::Date>,
     /// Officers' overview: where the advice stands.
     pub stage: AdviceStage,

@@ -226,6 +226,12 @@ pub async fn letter_docx(
     })
 }
 
+/// The letter a council sent its advice in (a PDF), for whoever may read it.
+pub async fn council_letter_pdf(store: &Store, user: Option<&UserRow>, slug: &str, council: &str) -> Result<Download, AppError> {
+    let (file_name, bytes) = super::advice::council_letter_pdf(store, user, slug, council).await?;
+    Ok(Download { bytes, content_type: "application/pdf", file_name, inline: false })
+}
+
 pub fn render_letter_docx(
     letter: &crate::domain::advice::Letter,
     consultation_title: &str,

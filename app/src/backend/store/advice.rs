@@ -17,6 +17,8 @@ pub struct AdviceRevisionRow {
     pub revision_no: i64,
     pub intro: String,
     pub oral: bool,
+    /// Entered by staff from a letter the council sent (with the letter attached).
+    pub written: bool,
     pub received_on: Option<Date>,
     pub submitted_at: Option<OffsetDateTime>,
     pub submitted_by: Option<String>,
@@ -57,6 +59,7 @@ pub struct AdviceListRow {
     pub published_at: Option<OffsetDateTime>,
     pub received_on: Option<Date>,
     pub oral: Option<bool>,
+    pub written: Option<bool>,
     pub submitted_count: i64,
     pub has_draft: bool,
 }
@@ -73,7 +76,20 @@ pub struct NewPointAnswer<'a> {
     pub processed_blocks: &'a [i64],
 }
 
-const REVISION_COLUMNS: &str = "v.id, v.revision_no, v.intro, v.oral, v.received_on, v.submitted_at, u.display_name AS submitted_by";
+const REVISION_COLUMNS: &str =
+    "v.id, v.revision_no, v.intro, v.oral, v.written, v.received_on, v.submitted_at, u.display_name AS submitted_by";
+
+/// The letter a council sent its advice in (a PDF), without its content.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AdviceLetterRow {
+    pub id: i64,
+    pub file_name: String,
+    pub size: i64,
+    /// The council agreed to publish it with the college's response.
+    pub publish: bool,
+    pub uploaded_at: OffsetDateTime,
+    pub uploaded_by: String,
+}
 
 impl Store {
     pub async fn advice_for(&self, consultation_id: i64, council_id: i64) -> Result<Option<AdviceRow>, StoreError> {
@@ -127,8 +143,8 @@ impl Store {
             Some((id, _, false)) => id,
             Some((previous, number, true)) => {
                 let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO advice_revisions (advice_id, revision_no, intro, oral, received_on, updated_at) \
-                     SELECT advice_id, $1, intro, oral, received_on, $2 FROM advice_revisions WHERE id = $3 RETURNING id",
+                    "INSERT INTO advice_revisions (advice_id, revision_no, intro, oral, written, received_on, updated_at) \
+                     SELECT advice_id, $1, intro, oral, written, received_on, $2 FROM advice_revisions WHERE id = $3 RETURNING id",
                 )
                 .bind(number + 1)
                 .bind(now)
@@ -384,6 +400,7 @@ impl Store {
                     (SELECT v.received_on FROM advice_revisions v WHERE v.advice_id = a.id AND v.submitted_at IS NOT NULL \
                        ORDER BY v.revision_no DESC LIMIT 1) AS received_on, \
                     (SELECT v.oral FROM advice_revisions v WHERE v.advice_id = a.id ORDER BY v.revision_no DESC LIMIT 1) AS oral, \
+                    (SELECT v.written FROM advice_revisions v WHERE v.advice_id = a.id ORDER BY v.revision_no DESC LIMIT 1) AS written, \
                     (SELECT COUNT(*) FROM advice_revisions v WHERE v.advice_id = a.id AND v.submitted_at IS NOT NULL) AS submitted_count, \
                     EXISTS (SELECT 1 FROM advice_revisions v WHERE v.advice_id = a.id AND v.submitted_at IS NULL) AS has_draft \
              FROM consultation_councils cc \
@@ -394,5 +411,63 @@ impl Store {
         .bind(consultation_id)
         .fetch_all(&self.pool)
         .await?)
+    }
+
+    /// Attaches the council's letter to its advice and marks the draft as a written advice.
+    #[tracing::instrument(skip(self, content))]
+    pub async fn add_advice_letter(
+        &self,
+        revision_id: i64,
+        file_name: &str,
+        content: &[u8],
+        publish: bool,
+        uploaded_by: i64,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.write().await?;
+        let marked = sqlx::query("UPDATE advice_revisions SET written = TRUE, updated_at = $1 WHERE id = $2 AND submitted_at IS NULL")
+            .bind(now())
+            .bind(revision_id)
+            .execute(&mut *tx)
+            .await?;
+        if marked.rows_affected() != 1 {
+            return Ok(false);
+        }
+        sqlx::query(
+            "INSERT INTO advice_letters (advice_id, file_name, content, size, publish, uploaded_by, uploaded_at) \
+             SELECT advice_id, $1, $2, $3, $4, $5, $6 FROM advice_revisions WHERE id = $7",
+        )
+        .bind(file_name)
+        .bind(content)
+        .bind(content.len() as i64)
+        .bind(publish)
+        .bind(uploaded_by)
+        .bind(now())
+        .bind(revision_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// The latest letter of an advice, without its content.
+    pub async fn advice_letter(&self, advice_id: i64) -> Result<Option<AdviceLetterRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT l.id, l.file_name, l.size, l.publish, l.uploaded_at, u.display_name AS uploaded_by \
+             FROM advice_letters l JOIN users u ON u.id = l.uploaded_by \
+             WHERE l.advice_id = $1 ORDER BY l.id DESC LIMIT 1",
+        )
+        .bind(advice_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    pub async fn advice_letter_content(&self, letter_id: i64) -> Result<Vec<u8>, StoreError> {
+        Ok(sqlx::query_scalar("SELECT content FROM advice_letters WHERE id = $1").bind(letter_id).fetch_one(&self.pool).await?)
+    }
+
+    /// Records whether the council agreed to publish its letter.
+    pub async fn set_advice_letter_publish(&self, letter_id: i64, publish: bool) -> Result<(), StoreError> {
+        sqlx::query("UPDATE advice_letters SET publish = $1 WHERE id = $2").bind(publish).bind(letter_id).execute(&self.pool).await?;
+        Ok(())
     }
 }

@@ -14,7 +14,7 @@ mod users;
 mod versions;
 mod workbench;
 
-pub use advice::{AdviceListRow, AdviceRevisionRow, AdviceRow, NewPointAnswer, PointAnswerRow, PointRow};
+pub use advice::{AdviceLetterRow, AdviceListRow, AdviceRevisionRow, AdviceRow, NewPointAnswer, PointAnswerRow, PointRow};
 pub use answers::AnswerRevision;
 pub use comments::{OfficerComment, TrackedComment};
 pub use consultations::{BlockRow, ConsultationRow, ConsultationSummary, DocumentRows, NewDocument, SectionRow};
