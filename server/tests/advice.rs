@@ -564,6 +564,9 @@ async fn each_municipality_answers_its_own_council_under_its_own_name() {
     assert!(!xml.contains("Gemeente Lindeburg"), "not the consultation owner's name");
     let nota = resident.get("/consultaties/regio/reactienota.md").await;
     assert!(nota.body.contains(&format!("*Afzender:* {waterhoven_sender}")), "the nota's section for the council: {}", nota.body);
+    let open_data: serde_json::Value = resident.get("/api/v1/consultaties/regio/adviezen").await.json();
+    assert_eq!(open_data["advice"][0]["sender"], waterhoven_sender, "{open_data}");
+    assert_eq!(open_data["advice"][0]["written"], false);
 }
 
 const LETTER_PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
@@ -686,6 +689,8 @@ async fn a_written_advice_comes_with_the_councils_letter_published_only_when_the
             .await,
     );
     assert_eq!(resident.get(&url).await.status, StatusCode::NOT_FOUND);
+    let open_data: serde_json::Value = resident.get("/api/v1/consultaties/regio/adviezen").await.json();
+    assert_eq!(open_data["advice"][0]["written"], true, "the open data say it was a letter: {open_data}");
 }
 
 #[tokio::test]

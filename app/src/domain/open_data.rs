@@ -279,6 +279,11 @@ pub struct ApiAdvice {
     pub municipality: String,
     pub received_on: Option<String>,
     pub oral: bool,
+    /// The council sent its advice as a letter.
+    pub written: bool,
+    /// The college that answered under its own name (a regional consultation); none: the
+    /// organisation holding the consultation.
+    pub sender: Option<String>,
     pub points: Vec<ApiAdvicePoint>,
 }
 
@@ -310,6 +315,8 @@ pub fn advice(slug: &str, letters: &[super::advice::Letter], t: &Messages) -> Ap
                 municipality: letter.municipality.clone(),
                 received_on: letter.received_on.map(|d| d.to_string()),
                 oral: letter.oral,
+                written: letter.written,
+                sender: letter.sender.clone(),
                 points: letter
                     .points()
                     .map(|p| ApiAdvicePoint {
