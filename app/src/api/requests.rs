@@ -87,23 +87,14 @@ pub fn advice<T>(outcome: &FormOutcome<T>, values: BTreeMap<String, String>, don
 /// A search for blocks in a point form (JavaScript off or on: these pages are plain forms): back to
 /// the form with what was typed (an echo without errors) and the search in the address.
 pub fn block_search(values: BTreeMap<String, String>, query: &str, form: &str, anchor: &str) {
-    use crate::backend::{context::accepts_html, flash::keep};
+    use crate::backend::{context::accepts_html, flash::back_to_form};
     use crate::domain::block_search::MAX_QUERY_CHARS;
     use crate::views::{BLOCK_QUERY_FORM_PARAM, BLOCK_QUERY_PARAM, FormEcho};
     if !accepts_html() {
         return;
     }
-    let Some(token) = keep(FormEcho { values, errors: Default::default() }) else { return };
-    let back = referer_path().unwrap_or_else(|| "/".into());
-    let (path, query_string) = back.split_once('?').unwrap_or((&back, ""));
-    let ours = [ECHO_PARAM, BLOCK_QUERY_PARAM, BLOCK_QUERY_FORM_PARAM];
-    let mut params = form_urlencoded::Serializer::new(String::new());
-    for (key, value) in form_urlencoded::parse(query_string.as_bytes()).filter(|(k, _)| !ours.contains(&k.as_ref())) {
-        params.append_pair(&key, &value);
-    }
     let query: String = query.trim().chars().take(MAX_QUERY_CHARS).collect();
-    params.append_pair(BLOCK_QUERY_PARAM, &query).append_pair(BLOCK_QUERY_FORM_PARAM, form).append_pair(ECHO_PARAM, &token);
-    leptos_axum::redirect(&format!("{path}?{}#{anchor}", params.finish()));
+    back_to_form(FormEcho { values, errors: Default::default() }, &[(BLOCK_QUERY_PARAM, &query), (BLOCK_QUERY_FORM_PARAM, form)], anchor);
 }
 
 /// A multipart form post with one file: the text fields, the file's name (lower case) and its

@@ -136,7 +136,7 @@ pub async fn workspace(
     if !store.is_council_asked(consultation.id, council.id).await? {
         return Err(AppError::NotFound);
     }
-    let (_, rows) = revisions(store, &consultation, &council).await?;
+    let (advice_row, rows) = revisions(store, &consultation, &council).await?;
     let stage = stage_of(&rows);
     let staff = user.role().is_staff();
     let draft_row = rows.first().filter(|r| r.submitted_at.is_none());
@@ -167,8 +167,8 @@ pub async fn workspace(
         .into_iter()
         .map(|b| BlockChoice { anchor: b.anchor, label: b.label, excerpt: crate::domain::report::shorten(&b.plain_text, 70) })
         .collect();
-    let council_letter = match (staff, store.advice_for(consultation.id, council.id).await?) {
-        (true, Some(advice_row)) => store.advice_letter(advice_row.id).await?.map(|row| CouncilLetterView {
+    let council_letter = match advice_row.filter(|_| staff) {
+        Some(advice_row) => store.advice_letter(advice_row.id).await?.map(|row| CouncilLetterView {
             size_kb: size_kb(row.size),
             url: council_letter_url(&consultation.slug, &council.slug),
             file_name: row.file_name,
@@ -176,7 +176,7 @@ pub async fn workspace(
             uploaded_by: row.uploaded_by,
             publish: row.publish,
         }),
-        _ => None,
+        None => None,
     };
     let letter_ready = match answered_points(store, &rows).await? {
         Some((_, points, history)) => {

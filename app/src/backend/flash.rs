@@ -137,25 +137,30 @@ pub fn finish_plain_form<T>(
     done_url: impl FnOnce(&T) -> String,
     form_anchor: &str,
 ) {
-    use super::context::{accepts_html, referer_path};
+    use super::context::accepts_html;
     use crate::domain::error::FormOutcome;
     if !accepts_html() {
         return;
     }
     match outcome {
         FormOutcome::Done(value) => leptos_axum::redirect(&done_url(value)),
-        FormOutcome::Invalid(errors) => {
-            let Some(token) = keep(FormEcho { values, errors: errors.clone() }) else { return };
-            let back = referer_path().unwrap_or_else(|| "/".into());
-            let (path, query) = back.split_once('?').unwrap_or((&back, ""));
-            let kept: Vec<&str> = query.split('&').filter(|p| !p.is_empty() && !p.starts_with(ECHO_PARAM)).collect();
-            let mut query = kept.join("&");
-            if !query.is_empty() {
-                query.push('&');
-            }
-            leptos_axum::redirect(&format!("{path}?{query}{ECHO_PARAM}={token}#{form_anchor}"));
-        }
+        FormOutcome::Invalid(errors) => back_to_form(FormEcho { values, errors: errors.clone() }, &[], form_anchor),
     }
+}
+
+/// Back to the page the form was on (its query kept), at the form, with the echo of what was typed
+/// and the parameters `set` (replacing any of the same name).
+pub fn back_to_form(echo: FormEcho, set: &[(&str, &str)], form_anchor: &str) {
+    use super::context::referer_path;
+    let Some(token) = keep(echo) else { return };
+    let back = referer_path().unwrap_or_else(|| "/".into());
+    let (path, query) = back.split_once('?').unwrap_or((&back, ""));
+    let replaced = |p: &str| p.starts_with(ECHO_PARAM) || set.iter().any(|(key, _)| p.split('=').next() == Some(key));
+    let mut params: Vec<String> = query.split('&').filter(|p| !p.is_empty() && !replaced(p)).map(str::to_string).collect();
+    params
+        .extend(set.iter().map(|(key, value)| format!("{key}={}", form_urlencoded::byte_serialize(value.as_bytes()).collect::<String>())));
+    params.push(format!("{ECHO_PARAM}={token}"));
+    leptos_axum::redirect(&format!("{path}?{}#{form_anchor}", params.join("&")));
 }
 
 #[cfg(test)]
