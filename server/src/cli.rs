@@ -72,6 +72,18 @@ pub enum Command {
         /// The copy to write; must not exist yet.
         file: PathBuf,
     },
+    /// Copy everything from an SQLite database into an empty PostgreSQL database (moving up to
+    /// several servers): consultations and versions, reactions, answers with every revision,
+    /// advice, councils, staff, audit log and outbox; sessions stay behind. Checks the row count
+    /// of every table and keeps nothing of a copy that did not finish.
+    CopyDatabase {
+        /// The SQLite database, e.g. sqlite://data/inspraak.db (stop the server first, or copy a backup).
+        #[arg(long)]
+        from: String,
+        /// The PostgreSQL database, e.g. postgres://inspraak@db.example/inspraak; created tables, no rows.
+        #[arg(long)]
+        to: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -104,7 +116,7 @@ pub enum UserCommand {
 /// Runs an admin command; returns the process exit code.
 pub async fn run_admin(store: &Store, command: Command) -> i32 {
     match command {
-        Command::Serve { .. } => 0,
+        Command::Serve { .. } | Command::CopyDatabase { .. } => 0,
         Command::Import { file, slug, title, new_version, name: version_name, note, description, opens, closes, phase } => {
             let bytes = match std::fs::read(&file) {
                 Ok(bytes) => bytes,
@@ -278,8 +290,68 @@ async fn add_user(store: &Store, email: &str, name: &str, role: &str, municipali
     0
 }
 
+/// `inspraak copy-database --from sqlite://… --to postgres://…`: opens both (the target is
+/// migrated, so it has the same schema version), copies, and prints each table's row counts.
+pub async fn copy_database(from: &str, to: &str) -> i32 {
+    use app::backend::store::Backend;
+    use app::backend::store::copy::{CopyError, copy_database};
+    match (Backend::of_url(from), Backend::of_url(to)) {
+        (Ok(Backend::Sqlite), Ok(Backend::Postgres)) => {}
+        _ => {
+            eprintln!("copy-database kopieert van SQLite (--from sqlite://…) naar PostgreSQL (--to postgres://…).");
+            return 2;
+        }
+    }
+    let source_file = from.trim_start_matches("sqlite://").split('?').next().unwrap_or_default();
+    if !std::path::Path::new(source_file).exists() {
+        eprintln!("{source_file} bestaat niet.");
+        return 1;
+    }
+    let (source, target) = match (Store::connect(from).await, Store::connect(to).await) {
+        (Ok(source), Ok(target)) => (source, target),
+        (Err(error), _) => {
+            eprintln!("Bron {from} niet bruikbaar: {error}");
+            return 1;
+        }
+        (_, Err(error)) => {
+            eprintln!("Doel {to} niet bruikbaar: {error}");
+            return 1;
+        }
+    };
+    let started = std::time::Instant::now();
+    match copy_database(&source, &target).await {
+        Ok(tables) => {
+            let mut rows = 0;
+            for table in &tables {
+                println!("{:<28} {:>9} rijen", table.table, table.target_rows);
+                rows += table.target_rows;
+            }
+            println!(
+                "{} tabellen, {rows} rijen gekopieerd in {:.1} s; in elke tabel evenveel rijen als in de bron.",
+                tables.len(),
+                started.elapsed().as_secs_f64()
+            );
+            0
+        }
+        Err(CopyError::TargetNotEmpty(table)) => {
+            eprintln!(
+                "Het doel is niet leeg ({table} heeft rijen). copy-database schrijft alleen in een lege database; er is niets gekopieerd."
+            );
+            1
+        }
+        Err(error) => {
+            eprintln!("Kopiëren mislukt, er is niets gekopieerd: {error}");
+            1
+        }
+    }
+}
+
 /// `inspraak backup FILE`: one moment's copy of the live database, never over an existing file.
 async fn backup(store: &Store, file: &std::path::Path) -> i32 {
+    if store.backend() == app::backend::store::Backend::Postgres {
+        eprintln!("Van een PostgreSQL-database maakt u een back-up met pg_dump (zie de README, 'Back-up en herstel').");
+        return 2;
+    }
     if file.exists() {
         eprintln!("{} bestaat al. Een back-up overschrijft niets: kies een nieuwe bestandsnaam.", file.display());
         return 1;

@@ -10,16 +10,17 @@ mod health;
 pub mod metrics;
 pub mod page_cache;
 mod routes;
+mod sessions;
 
 use app::app::{App, shell};
 use app::backend::AppState;
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use sessions::Sessions;
 use tower_http::compression::CompressionLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
-use tower_sessions_sqlx_store::SqliteStore;
 
 /// Largest request body of the document import (a 5 MB document, base64 or multipart, and its
 /// form): the one upload.
@@ -83,7 +84,7 @@ const SESSION_CLEANUP_EVERY: std::time::Duration = std::time::Duration::from_sec
 
 /// Deletes expired sessions at start and then every hour, so that ended sessions (who was signed
 /// in, and when) are not kept longer than they work.
-fn spawn_session_cleanup(store: SqliteStore) {
+fn spawn_session_cleanup(store: Sessions) {
     use tower_sessions::session_store::ExpiredDeletion;
     tokio::spawn(async move {
         let mut every = tokio::time::interval(SESSION_CLEANUP_EVERY);
@@ -99,8 +100,7 @@ fn spawn_session_cleanup(store: SqliteStore) {
 
 pub async fn build_router(state: AppState, mut leptos_options: LeptosOptions, options: &ServerOptions) -> Result<Router, sqlx::Error> {
     let assets = assets::fingerprinted(&mut leptos_options);
-    let session_store = SqliteStore::new(state.store.sqlite_pool().clone());
-    session_store.migrate().await?;
+    let session_store = Sessions::open(&state.store).await?;
     spawn_session_cleanup(session_store.clone());
     let sessions = SessionManagerLayer::new(session_store)
         .with_name(page_cache::SESSION_COOKIE)

@@ -21,6 +21,10 @@ const DEFAULT_DEMO_PASSWORD: &str = "lindeburg-demo-2026";
 async fn main() {
     let json_logs = init_logging();
     let cli = Cli::parse();
+    // Two databases of its own, neither of them DATABASE_URL.
+    if let Some(Command::CopyDatabase { from, to }) = &cli.command {
+        std::process::exit(server::cli::copy_database(from, to).await);
+    }
     let store = match Store::connect(&cli.database_url).await {
         Ok(store) => store,
         Err(error) => {

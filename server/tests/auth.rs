@@ -219,7 +219,7 @@ async fn officers_and_admins_may_both_do_the_officer_work() {
 async fn a_deleted_account_loses_its_session() {
     let app = TestApp::new().await;
     let mut officer = app.officer().await;
-    sqlx::query("DELETE FROM users").execute(app.store.sqlite_pool()).await.unwrap();
+    execute(&app.store, "DELETE FROM users").await;
     assert_eq!(who(&mut officer).await, None);
     assert_eq!(app_error(&officer.call("/api/beheer-consultaties", &[]).await), AppError::Unauthorized);
 }
@@ -338,17 +338,20 @@ async fn a_signed_in_officer_stays_signed_in_on_a_404_page() {
 async fn expired_sessions_are_deleted_from_the_database() {
     let app = TestApp::new().await;
     let _officer = app.officer().await;
-    let pool = app.store.sqlite_pool();
-    let live: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tower_sessions").fetch_one(pool).await.unwrap();
+    // The session store's own table: `tower_sessions` on SQLite, `tower_sessions.session` (a
+    // schema of its own) on PostgreSQL.
+    let (table, long_ago) = if on_postgres() { ("tower_sessions.session", "now() - interval '1 day'") } else { ("tower_sessions", "0") };
+    let counted = format!("SELECT COUNT(*) FROM {table}");
+    let live = count(&app.store, &counted).await;
     assert_eq!(live, 1, "the signed-in officer's session");
     // Let it end (as after eight hours without use), then start the server again.
-    sqlx::query("UPDATE tower_sessions SET expiry_date = 0").execute(pool).await.unwrap();
+    execute(&app.store, &format!("UPDATE {table} SET expiry_date = {long_ago}")).await;
     let _restarted = app::backend::AppState::new(app.store.clone(), &app::backend::Settings::default());
     let options = leptos::prelude::LeptosOptions::builder().output_name("inspraak").build();
     let _router = server::build_router(_restarted, options, &server::ServerOptions::new(false)).await.unwrap();
     let mut left = live;
     for _ in 0..50 {
-        left = sqlx::query_scalar("SELECT COUNT(*) FROM tower_sessions").fetch_one(pool).await.unwrap();
+        left = count(&app.store, &counted).await;
         if left == 0 {
             break;
         }

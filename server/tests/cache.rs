@@ -53,8 +53,7 @@ async fn another_server(app: &TestApp) -> axum::Router {
 }
 
 async fn another_server_with(app: &TestApp, settings: app::backend::Settings) -> axum::Router {
-    let url = format!("sqlite://{}", app.dir.path().join("inspraak.db").display());
-    let store = app::backend::store::Store::connect(&url).await.expect("second connection");
+    let store = app::backend::store::Store::connect(&app.url).await.expect("second connection");
     let options = leptos::prelude::LeptosOptions::builder()
         .output_name("inspraak")
         .site_root(app.dir.path().join("site").to_string_lossy().to_string())

@@ -506,7 +506,7 @@ async fn bad_files_are_refused_with_a_clear_dutch_message() {
         assert!(app.store.consultation_by_slug(&slug).await.unwrap().is_none(), "{file_name}: nothing half-imported");
     }
     assert_eq!(app.consultation_count().await, 1, "only the consultation that was there");
-    let tables: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM document_versions").fetch_one(app.store.sqlite_pool()).await.unwrap();
+    let tables = count(&app.store, "SELECT COUNT(*) FROM document_versions").await;
     assert_eq!(tables, 1, "no stray document versions");
 
     // Without JavaScript the message appears on the form.

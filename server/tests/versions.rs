@@ -87,11 +87,7 @@ async fn a_new_version_carries_the_reactions_and_shows_what_changed_where_they_w
     assert_eq!(link(kept.id).change, app::domain::versions::BlockChange::Unchanged);
     assert!(link(removed.id).to.is_empty() && link(removed.id).needs_review());
     // The reactions themselves keep their block.
-    let on_old: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM comments WHERE version_id = $1")
-        .bind(v1.version_id)
-        .fetch_one(app.store.sqlite_pool())
-        .await
-        .unwrap();
+    let on_old = count(&app.store, &format!("SELECT COUNT(*) FROM comments WHERE version_id = {}", v1.version_id)).await;
     assert_eq!(on_old, 3);
 
     // "Na te kijken" lists the removed paragraph; the officer says it is gone.
@@ -120,11 +116,7 @@ async fn a_new_version_carries_the_reactions_and_shows_what_changed_where_they_w
     assert_eq!(decided.status, StatusCode::OK, "{}", decided.body);
     let pending: ReviewView = officer.call("/api/beheer-na-te-kijken", &fields(&[("slug", SLUG)])).await.json();
     assert!(pending.items.is_empty(), "decided");
-    let audit: Vec<String> = sqlx::query_scalar("SELECT field FROM audit_events WHERE consultation_id = $1")
-        .bind(v1.id)
-        .fetch_all(app.store.sqlite_pool())
-        .await
-        .unwrap();
+    let audit = strings(&app.store, &format!("SELECT field FROM audit_events WHERE consultation_id = {}", v1.id)).await;
     assert!(audit.contains(&"koppeling gecorrigeerd".to_string()) && audit.contains(&"versie".to_string()), "{audit:?}");
 
     // The answer names the new paragraph; an unknown one is refused in words.

@@ -291,7 +291,7 @@ async fn a_hidden_reaction_leaves_the_public_record_but_its_answer_counts() {
             .await
             .json::<FormOutcome<VisibilityChanged>>(),
     );
-    sqlx::query("DELETE FROM comment_senders").execute(app.store.sqlite_pool()).await.unwrap();
+    execute(&app.store, "DELETE FROM comment_senders").await;
     let mut admin = app.admin().await;
     let log: AuditView = admin.call("/api/beheer-logboek", &fields(&[("slug", "visie"), ("page", "1")])).await.json();
     let visibility: Vec<_> =

@@ -1,5 +1,7 @@
-//! Shared set-up for the integration tests: a fresh SQLite database per test, the real router
-//! driven in-process, and a tiny browser (cookie jar, same-origin headers, peer address).
+//! Shared set-up for the integration tests: a fresh database per test (an SQLite file, or with
+//! `INSPRAAK_TEST_DATABASE=postgres` a new database on the throwaway PostgreSQL cluster that
+//! `scripts/test` starts), the real router driven in-process, and a tiny browser (cookie jar,
+//! same-origin headers, peer address).
 
 #![allow(dead_code)]
 
@@ -47,7 +49,69 @@ pub fn generous() -> Settings {
     }
 }
 
+/// Whether this run's integration tests use PostgreSQL (`INSPRAAK_TEST_DATABASE=postgres`).
+pub fn on_postgres() -> bool {
+    std::env::var("INSPRAAK_TEST_DATABASE").is_ok_and(|v| v == "postgres")
+}
+
+/// The URL of a new, empty database for one test: a file in `dir`, or a database of its own on
+/// the cluster that `INSPRAAK_TEST_POSTGRES` names (its maintenance database's URL).
+pub async fn fresh_database_url(dir: &std::path::Path) -> String {
+    if !on_postgres() {
+        return format!("sqlite://{}?mode=rwc", dir.join("inspraak.db").display());
+    }
+    let admin = std::env::var("INSPRAAK_TEST_POSTGRES")
+        .expect("INSPRAAK_TEST_POSTGRES names the test cluster; run the tests through scripts/test, which starts it");
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = format!("t_{}_{n}_{nanos}", std::process::id());
+    let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await.expect("test cluster answers");
+    sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str()).await.expect("test database created");
+    let (base, _) = admin.rsplit_once('/').expect("a database URL ends in /name");
+    format!("{base}/{name}")
+}
+
+/// Runs one statement of a test's own (a deliberate change behind the app's back) on whichever
+/// database the store uses; returns the rows affected.
+pub async fn execute(store: &Store, sql: &str) -> u64 {
+    use app::backend::store::Pool;
+    match store.pool() {
+        Pool::Sqlite(pool) => sqlx::query(sql).execute(pool).await.expect(sql).rows_affected(),
+        Pool::Postgres(pool) => sqlx::query(sql).execute(pool).await.expect(sql).rows_affected(),
+    }
+}
+
+/// The one number a test's own query returns (a `COUNT(*)`).
+pub async fn count(store: &Store, sql: &str) -> i64 {
+    use app::backend::store::Pool;
+    match store.pool() {
+        Pool::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await.expect(sql),
+        Pool::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await.expect(sql),
+    }
+}
+
+/// The texts a test's own query returns.
+pub async fn strings(store: &Store, sql: &str) -> Vec<String> {
+    use app::backend::store::Pool;
+    match store.pool() {
+        Pool::Sqlite(pool) => sqlx::query_scalar(sql).fetch_all(pool).await.expect(sql),
+        Pool::Postgres(pool) => sqlx::query_scalar(sql).fetch_all(pool).await.expect(sql),
+    }
+}
+
+/// True, with a note, when this run is on PostgreSQL and the test checks something of SQLite's
+/// own (its query plans, a copy of its file).
+pub fn sqlite_only(what: &str) -> bool {
+    if on_postgres() {
+        eprintln!("on SQLite only: {what}");
+    }
+    on_postgres()
+}
+
 pub struct TestApp {
+    /// The database's URL, for a second server on the same database.
+    pub url: String,
     pub router: Router,
     pub store: Store,
     pub state: AppState,
@@ -86,7 +150,7 @@ impl TestApp {
     /// An app with these server options (a metrics token, say).
     pub async fn build_with(settings: Settings, server_options: ServerOptions) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = format!("sqlite://{}?mode=rwc", dir.path().join("inspraak.db").display());
+        let url = fresh_database_url(dir.path()).await;
         let store = Store::connect(&url).await.expect("store connects and migrates");
         let state = AppState::new(store.clone(), &settings);
         // The site root is a directory of its own, so that the static file fallback cannot serve
@@ -96,7 +160,7 @@ impl TestApp {
         let leptos_options =
             LeptosOptions::builder().output_name("inspraak").site_root(site_root.to_string_lossy().to_string()).env(Env::PROD).build();
         let router = build_router(state.clone(), leptos_options, &server_options).await.expect("router builds");
-        TestApp { router, store, state, dir }
+        TestApp { router, store, state, dir, url }
     }
 
     /// A browser with its own cookies, coming from 192.0.2.1.
@@ -376,6 +440,11 @@ pub struct Client {
 }
 
 impl Client {
+    /// A browser whose requests go to `router` (a proxy to real servers, say) instead of the app.
+    pub fn over(router: Router) -> Self {
+        Client { router, cookies: BTreeMap::new(), peer: SocketAddr::from(([127, 0, 0, 1], 40_000)) }
+    }
+
     pub fn cookie(&self, name: &str) -> Option<&str> {
         self.cookies.get(name).map(String::as_str)
     }

@@ -155,14 +155,14 @@ pub async fn full_scans(store: &Store, statements: &[String]) -> Vec<String> {
         if lower.starts_with("insert") && !lower.contains("select") {
             continue;
         }
-        let rows: Vec<(i64, i64, i64, String)> =
-            match sqlx::query_as(&format!("EXPLAIN QUERY PLAN {sql}")).fetch_all(store.sqlite_pool()).await {
-                Ok(rows) => rows,
-                Err(error) => {
-                    problems.push(format!("could not explain ({error}):\n{sql}"));
-                    continue;
-                }
-            };
+        let app::backend::store::Pool::Sqlite(pool) = store.pool() else { panic!("query plans are read on SQLite") };
+        let rows: Vec<(i64, i64, i64, String)> = match sqlx::query_as(&format!("EXPLAIN QUERY PLAN {sql}")).fetch_all(pool).await {
+            Ok(rows) => rows,
+            Err(error) => {
+                problems.push(format!("could not explain ({error}):\n{sql}"));
+                continue;
+            }
+        };
         let names = aliases(sql);
         // A scan in the order asked for, without a filter, that a LIMIT stops (the latest
         // erasures): it reads that many rows, whatever the table holds.

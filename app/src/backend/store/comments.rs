@@ -101,48 +101,51 @@ impl Store {
         code: &TrackingCode,
         lateness: Lateness,
     ) -> Result<i64, StoreError> {
-        let mut tx = self.write().await?;
-        let now = now();
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO comments (consultation_id, version_id, block_id, body, sender_kind, organisation, show_name, tracking_code, is_late, submitted_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-        )
-        .bind(consultation_id)
-        .bind(version_id)
-        .bind(block_id)
-        .bind(&comment.body)
-        .bind(comment.sender_kind.code())
-        .bind(&comment.organisation)
-        .bind(comment.show_name)
-        .bind(code.as_str())
-        .bind(lateness == Lateness::Late)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(StoreError::from_write)?;
-        if comment.sender.name.is_some() || comment.sender.email.is_some() {
-            sqlx::query("INSERT INTO comment_senders (comment_id, name, email, consent_at) VALUES ($1, $2, $3, $4)")
+        with_pool!(self, |pool| {
+            let mut tx = pool.write().await?;
+            let now = now();
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO comments (consultation_id, version_id, block_id, body, sender_kind, organisation, show_name, tracking_code, is_late, submitted_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+            )
+            .bind(consultation_id)
+            .bind(version_id)
+            .bind(block_id)
+            .bind(&comment.body)
+            .bind(comment.sender_kind.code())
+            .bind(&comment.organisation)
+            .bind(comment.show_name)
+            .bind(code.as_str())
+            .bind(lateness == Lateness::Late)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(StoreError::from_write)?;
+            if comment.sender.name.is_some() || comment.sender.email.is_some() {
+                sqlx::query("INSERT INTO comment_senders (comment_id, name, email, consent_at) VALUES ($1, $2, $3, $4)")
+                    .bind(id)
+                    .bind(&comment.sender.name)
+                    .bind(&comment.sender.email)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            sqlx::query("INSERT INTO comment_current (comment_id, consultation_id) VALUES ($1, $2)")
                 .bind(id)
-                .bind(&comment.sender.name)
-                .bind(&comment.sender.email)
-                .bind(now)
+                .bind(consultation_id)
                 .execute(&mut *tx)
                 .await?;
-        }
-        sqlx::query("INSERT INTO comment_current (comment_id, consultation_id) VALUES ($1, $2)")
-            .bind(id)
-            .bind(consultation_id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(id)
+            tx.commit().await?;
+            Ok(id)
+        })
     }
 
     /// The resident's own comment by tracking code, with the latest *final* answer only.
     #[tracing::instrument(skip(self, code))]
     pub async fn comment_by_code(&self, code: &TrackingCode) -> Result<Option<TrackedComment>, StoreError> {
-        let sql = format!(
-            "SELECT m.id AS comment_id, c.slug AS consultation_slug, c.title AS consultation_title, \
+        with_pool!(self, |pool| {
+            let sql = format!(
+                "SELECT m.id AS comment_id, c.slug AS consultation_slug, c.title AS consultation_title, \
                     b.anchor AS block_anchor, b.label AS block_label, b.plain_text AS block_text, \
                     m.body, m.is_late, m.submitted_at, \
                     a.body_html AS answer_html, a.status AS answer_status, a.processed_where AS answer_where, \
@@ -156,16 +159,18 @@ impl Store {
              LEFT JOIN blocks b ON b.id = m.block_id \
              {} \
              WHERE m.tracking_code = $1",
-            latest_answer_join(true)
-        );
-        Ok(sqlx::query_as(&sql).bind(code.as_str()).fetch_optional(&self.pool).await?)
+                latest_answer_join(true)
+            );
+            Ok(sqlx::query_as(&sql).bind(code.as_str()).fetch_optional(pool).await?)
+        })
     }
 
     /// Every comment of a consultation for the officers' overview, in order of arrival.
     #[tracing::instrument(skip(self))]
     pub async fn comments_for_officer(&self, consultation_id: i64) -> Result<Vec<OfficerComment>, StoreError> {
-        let sql = format!(
-            "SELECT m.id, m.block_id, m.body, m.sender_kind, m.organisation, m.show_name, m.is_late, m.submitted_at, \
+        with_pool!(self, |pool| {
+            let sql = format!(
+                "SELECT m.id, m.block_id, m.body, m.sender_kind, m.organisation, m.show_name, m.is_late, m.submitted_at, \
                     s.name AS sender_name, s.email AS sender_email, \
                     a.body_markdown AS answer_markdown, a.status AS answer_status, a.processed_where AS answer_where, \
                     a.state AS answer_state, a.revision_no AS answer_revision, k.hidden \
@@ -174,9 +179,10 @@ impl Store {
              LEFT JOIN comment_senders s ON s.comment_id = m.id \
              {} \
              WHERE m.consultation_id = $1 ORDER BY m.id",
-            latest_answer_join(false)
-        );
-        Ok(sqlx::query_as(&sql).bind(consultation_id).fetch_all(&self.pool).await?)
+                latest_answer_join(false)
+            );
+            Ok(sqlx::query_as(&sql).bind(consultation_id).fetch_all(pool).await?)
+        })
     }
 
     /// Comments with their latest final answer, for the public response document. Names are
@@ -185,9 +191,10 @@ impl Store {
     /// Every reaction of a consultation in order of arrival, with its latest answer: only
     /// approved and adopted answers when `published_only`, else the latest of any state (staff).
     pub async fn report_inputs(&self, consultation_id: i64, published_only: bool) -> Result<Vec<ReportInput>, StoreError> {
-        let sql = format!(
-            "SELECT m.block_id, m.sender_kind, m.organisation, \
-                    CASE WHEN m.show_name = 1 THEN s.name ELSE NULL END AS public_name, \
+        with_pool!(self, |pool| {
+            let sql = format!(
+                "SELECT m.block_id, m.sender_kind, m.organisation, \
+                    CASE WHEN m.show_name THEN s.name ELSE NULL END AS public_name, \
                     m.body, m.is_late, m.submitted_at, \
                     a.body_markdown AS answer_markdown, a.body_html AS answer_html, a.status AS answer_status, \
                     a.processed_where AS answer_where, a.change_reason AS answer_reason, a.state AS answer_state, k.hidden, \
@@ -197,53 +204,59 @@ impl Store {
              LEFT JOIN comment_senders s ON s.comment_id = m.id \
              {} \
              WHERE m.consultation_id = $1 ORDER BY m.id",
-            latest_answer_join(published_only)
-        );
-        let rows: Vec<ReportRow> = sqlx::query_as(&sql).bind(consultation_id).fetch_all(&self.pool).await?;
-        let adopted_on = self.latest_adoption(consultation_id).await?;
-        Ok(rows
-            .into_iter()
-            .map(|row| {
-                let state = row.answer_state.as_deref().and_then(ReviewState::parse);
-                let answer =
-                    match (row.answer_status.as_deref().and_then(ProcessingStatus::parse), row.answer_markdown, row.answer_html, state) {
-                        (Some(status), Some(body_markdown), Some(body_html), Some(state)) => Some(ReportAnswer {
-                            status,
-                            body_markdown,
-                            body_html,
-                            processed_where: row.answer_where,
-                            change_reason: row.answer_reason,
-                            state,
-                            adopted_on: adopted_on.filter(|_| state == ReviewState::Adopted),
-                            processed_in: Vec::new(),
-                            revision_id: row.answer_id,
-                        }),
-                        _ => None,
-                    };
-                ReportInput {
-                    block_id: row.block_id,
-                    sender_kind: SenderKind::parse(&row.sender_kind).unwrap_or(SenderKind::Resident),
-                    organisation: row.organisation,
-                    public_name: row.public_name,
-                    body: row.body,
-                    received_on: row.submitted_at.date(),
-                    late: row.is_late,
-                    hidden: row.hidden,
-                    answer,
-                }
-            })
-            .collect())
+                latest_answer_join(published_only)
+            );
+            let rows: Vec<ReportRow> = sqlx::query_as(&sql).bind(consultation_id).fetch_all(pool).await?;
+            let adopted_on = self.latest_adoption(consultation_id).await?;
+            Ok(rows
+                .into_iter()
+                .map(|row| {
+                    let state = row.answer_state.as_deref().and_then(ReviewState::parse);
+                    let answer =
+                        match (row.answer_status.as_deref().and_then(ProcessingStatus::parse), row.answer_markdown, row.answer_html, state)
+                        {
+                            (Some(status), Some(body_markdown), Some(body_html), Some(state)) => Some(ReportAnswer {
+                                status,
+                                body_markdown,
+                                body_html,
+                                processed_where: row.answer_where,
+                                change_reason: row.answer_reason,
+                                state,
+                                adopted_on: adopted_on.filter(|_| state == ReviewState::Adopted),
+                                processed_in: Vec::new(),
+                                revision_id: row.answer_id,
+                            }),
+                            _ => None,
+                        };
+                    ReportInput {
+                        block_id: row.block_id,
+                        sender_kind: SenderKind::parse(&row.sender_kind).unwrap_or(SenderKind::Resident),
+                        organisation: row.organisation,
+                        public_name: row.public_name,
+                        body: row.body,
+                        received_on: row.submitted_at.date(),
+                        late: row.is_late,
+                        hidden: row.hidden,
+                        answer,
+                    }
+                })
+                .collect())
+        })
     }
 
     /// The day the college last adopted the answers of a consultation.
     pub async fn latest_adoption(&self, consultation_id: i64) -> Result<Option<time::Date>, StoreError> {
-        Ok(sqlx::query_scalar("SELECT MAX(adopted_on) FROM answer_adoptions WHERE consultation_id = $1")
-            .bind(consultation_id)
-            .fetch_one(&self.pool)
-            .await?)
+        with_pool!(self, |pool| {
+            Ok(sqlx::query_scalar("SELECT MAX(adopted_on) FROM answer_adoptions WHERE consultation_id = $1")
+                .bind(consultation_id)
+                .fetch_one(pool)
+                .await?)
+        })
     }
 
     pub async fn comment_consultation(&self, comment_id: i64) -> Result<Option<i64>, StoreError> {
-        Ok(sqlx::query_scalar("SELECT consultation_id FROM comments WHERE id = $1").bind(comment_id).fetch_optional(&self.pool).await?)
+        with_pool!(self, |pool| {
+            Ok(sqlx::query_scalar("SELECT consultation_id FROM comments WHERE id = $1").bind(comment_id).fetch_optional(pool).await?)
+        })
     }
 }

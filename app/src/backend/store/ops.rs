@@ -1,7 +1,7 @@
 //! What operators and their monitoring ask of the database: is it there, is its schema current,
 //! how busy is the pool, and a consistent copy of it while it is in use.
 
-use super::{SQLITE_MIGRATIONS, Store, StoreError};
+use super::{Pool, Store, StoreError};
 use std::path::Path;
 
 /// Whether the database can serve: reachable, with every migration of this build applied.
@@ -23,30 +23,37 @@ pub struct PoolStats {
 impl Store {
     /// Answers when the database answers; the error says why not.
     pub async fn readiness(&self) -> Result<Readiness, StoreError> {
-        let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success").fetch_all(&self.pool).await?;
-        let pending = SQLITE_MIGRATIONS.iter().filter(|m| !m.migration_type.is_down_migration() && !applied.contains(&m.version)).count();
-        Ok(if pending == 0 { Readiness::Ready } else { Readiness::MigrationsPending(pending) })
+        with_pool!(self, |pool| {
+            let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success").fetch_all(pool).await?;
+            let pending = self.migrator().iter().filter(|m| !m.migration_type.is_down_migration() && !applied.contains(&m.version)).count();
+            Ok(if pending == 0 { Readiness::Ready } else { Readiness::MigrationsPending(pending) })
+        })
     }
 
     pub fn pool_stats(&self) -> PoolStats {
-        PoolStats {
-            connections: self.pool.size(),
-            idle: u32::try_from(self.pool.num_idle()).unwrap_or(u32::MAX),
-            max: self.pool.options().get_max_connections(),
-        }
+        with_pool!(self, |pool| PoolStats {
+            connections: pool.size(),
+            idle: u32::try_from(pool.num_idle()).unwrap_or(u32::MAX),
+            max: pool.options().get_max_connections(),
+        })
     }
 
-    /// Writes a consistent copy of the live database to `target` (SQLite's `VACUUM INTO`: one
+    /// Writes a consistent copy of the live SQLite database to `target` (`VACUUM INTO`: one
     /// read transaction, so writers go on meanwhile and the copy is of one moment). The target
-    /// must not exist yet.
+    /// must not exist yet. PostgreSQL is backed up with its own `pg_dump` (see the README).
     pub async fn backup_to(&self, target: &Path) -> Result<(), StoreError> {
+        let Pool::Sqlite(pool) = &self.pool else {
+            return Err(StoreError::NotOnThisDatabase("PostgreSQL"));
+        };
         let target = target.to_str().ok_or_else(|| StoreError::UnsupportedUrl(target.display().to_string()))?;
-        sqlx::query("VACUUM INTO $1").bind(target).execute(&self.pool).await?;
+        sqlx::query("VACUUM INTO $1").bind(target).execute(pool).await?;
         Ok(())
     }
 
     /// Closes every connection: after the last request, before the process ends.
     pub async fn close(&self) {
-        self.pool.close().await;
+        with_pool!(self, |pool| {
+            pool.close().await;
+        })
     }
 }
