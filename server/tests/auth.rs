@@ -5,7 +5,7 @@ mod common;
 
 use app::api::{FormEcho, SessionUser};
 use app::backend::Settings;
-use app::domain::error::{AppError, FieldError, FormOutcome};
+use app::domain::error::{AppError, FieldError, FieldErrors, FormOutcome};
 use app::domain::role::{Action, Role, may};
 use app::i18n::NL;
 use axum::body::Body;
@@ -358,4 +358,20 @@ async fn expired_sessions_are_deleted_from_the_database() {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     assert_eq!(left, 0, "the expired session is gone");
+}
+
+#[tokio::test]
+async fn an_address_no_account_can_have_is_refused_like_a_wrong_password() {
+    // PostgreSQL refuses a NUL in a query: such an address is not looked up at all.
+    let app = TestApp::new().await;
+    app.add_user(OFFICER_EMAIL, OFFICER_NAME, OFFICER_PASSWORD, Role::Officer).await;
+    let mut browser = app.client();
+    for email in
+        [format!("{OFFICER_EMAIL}\u{0}"), format!("beleid\u{7}@lindeburg.example"), format!("{}@lindeburg.example", "a".repeat(300))]
+    {
+        let response = browser.login(&email, OFFICER_PASSWORD).await;
+        assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+        assert_eq!(login_outcome(&response), FormOutcome::Invalid(FieldErrors::single("email", FieldError::InvalidCredentials)));
+    }
+    assert_eq!(who(&mut browser).await, None);
 }

@@ -94,7 +94,7 @@ fn nginx(dir: &Path, upstreams: &[&str]) -> (Process, String) {
          client_body_buffer_size 1m;\n    proxy_max_temp_file_size 0;\n\
          upstream inspraak {{\n{servers}        keepalive 16;\n    }}\n\
          server {{\n        listen 127.0.0.1:{port};\n        location / {{\n            proxy_pass http://inspraak;\n\
-         proxy_http_version 1.1;\n            proxy_set_header Connection \"\";\n            proxy_set_header Host $host;\n\
+         proxy_http_version 1.1;\n            proxy_set_header Connection \"\";\n            proxy_set_header Host $http_host;\n\
          proxy_next_upstream error timeout;\n        }}\n    }}\n}}\n"
     );
     std::fs::write(dir.join("nginx.conf"), config).expect("nginx.conf written");

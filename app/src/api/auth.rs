@@ -7,7 +7,12 @@ pub async fn login(email: String, password: String) -> Result<FormOutcome<()>, A
     use crate::backend::{auth, context::state, flash::finish_plain_form, ratelimit};
     use crate::domain::error::{FieldError, FieldErrors};
     ratelimit::check(ratelimit::Bucket::Login).await?;
-    let user = state()?.store.user_by_email(&email).await?;
+    // An address no account can have (too long, control characters: PostgreSQL refuses a NUL)
+    // is not looked up; it gets the same answer as a wrong password.
+    let user = match crate::domain::comment::check_email(email.trim()) {
+        Ok(()) => state()?.store.user_by_email(&email).await?,
+        Err(_) => None,
+    };
     let outcome = if auth::verify_password(&password, user.as_ref().map(|u| u.password_hash.as_str())) {
         match user {
             // A deactivated account gets the same answer as a wrong password.

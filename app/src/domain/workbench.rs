@@ -172,11 +172,13 @@ impl ReactionFilter {
     }
 
     /// `LIKE` pattern for the free text, with the wildcards in it escaped (escape char `\`).
+    /// Control characters are left out: no reaction holds one, and PostgreSQL refuses a NUL.
     pub fn like_pattern(&self) -> Option<String> {
         let text = self.text.trim();
         (!text.is_empty()).then(|| {
             let escaped: String = text
                 .chars()
+                .filter(|c| !c.is_control())
                 .flat_map(|c| match c {
                     '%' | '_' | '\\' => vec!['\\', c],
                     c => vec![c],
@@ -438,6 +440,7 @@ mod tests {
     fn search_text_is_escaped_for_like() {
         assert_eq!(ReactionFilter::from_query("q=50%25_korting").like_pattern().as_deref(), Some("%50\\%\\_korting%"));
         assert_eq!(ReactionFilter::from_query("q=+").like_pattern(), None);
+        assert_eq!(ReactionFilter::from_query("q=bank%00jes%07").like_pattern().as_deref(), Some("%bankjes%"));
         let long = "a".repeat(500);
         assert_eq!(ReactionFilter::from_query(&format!("q={long}")).text.len(), MAX_SEARCH_CHARS);
     }
