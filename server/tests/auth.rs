@@ -367,7 +367,7 @@ async fn an_address_no_account_can_have_is_refused_like_a_wrong_password() {
     app.add_user(OFFICER_EMAIL, OFFICER_NAME, OFFICER_PASSWORD, Role::Officer).await;
     let mut browser = app.client();
     for email in
-        [format!("{OFFICER_EMAIL}\u{0}"), format!("beleid\u{7}@lindeburg.example"), format!("{}@lindeburg.example", "a".repeat(300))]
+        [format!("{OFFICER_EMAIL}\u{0}"), "beleid\u{7}@lindeburg.example".to_string(), format!("{}@lindeburg.example", "a".repeat(300))]
     {
         let response = browser.login(&email, OFFICER_PASSWORD).await;
         assert_eq!(response.status, StatusCode::OK, "{}", response.body);
