@@ -349,7 +349,7 @@ pub async fn copy_database(from: &str, to: &str) -> i32 {
 /// `inspraak backup FILE`: one moment's copy of the live database, never over an existing file.
 async fn backup(store: &Store, file: &std::path::Path) -> i32 {
     if store.backend() == app::backend::store::Backend::Postgres {
-        eprintln!("Van een PostgreSQL-database maakt u een back-up met pg_dump (zie de README, 'Back-up en herstel').");
+        eprintln!("Van een PostgreSQL-database maakt u een back-up met pg_dump (zie 'Backup (PostgreSQL)' in de README).");
         return 2;
     }
     if file.exists() {
