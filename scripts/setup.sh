@@ -34,6 +34,14 @@ ensure_tools() {
         say "npm ci (wasm-opt from binaryen, playwright-core, axe-core, mailparser)"
         (cd "$ROOT/end2end" && npm ci --no-audit --no-fund)
     fi
+    # The look: NL Design System components and design tokens from npm, bundled by style/build.mjs
+    # into style/build (the stylesheet cargo-leptos serves, and the themes).
+    if [ ! -d "$ROOT/style/node_modules/@utrecht/component-library-css" ] \
+        || [ "$ROOT/style/package-lock.json" -nt "$ROOT/style/node_modules/.package-lock.json" ]; then
+        say "npm ci in style/ (NL Design System components and design tokens)"
+        (cd "$ROOT/style" && npm ci --no-audit --no-fund)
+    fi
+    node "$ROOT/style/build.mjs"
     # cargo-leptos uses the wasm-opt it finds on PATH instead of downloading one.
     export PATH="$ROOT/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 }

@@ -15,7 +15,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                // The fingerprinted address (see the server's `assets`), cached for good.
+                // The fingerprinted addresses (see the server's `assets`), cached for good: the
+                // theme's design tokens (INSPRAAK_THEME), then the components and layout on them.
+                <link rel="stylesheet" href=format!("/{}/theme.css", options.site_pkg_dir)/>
                 <link rel="stylesheet" id="leptos" href=format!("/{}/{}.css", options.site_pkg_dir, options.output_name)/>
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
                 <AutoReload options=options.clone()/>

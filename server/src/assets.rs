@@ -7,6 +7,7 @@ use axum::http::{HeaderValue, header};
 use leptos::prelude::LeptosOptions;
 use sha2::{Digest, Sha256};
 use std::path::Path;
+use std::sync::Arc;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -29,17 +30,76 @@ pub fn fingerprint(pkg_dir: &Path) -> String {
 }
 
 /// Points the pages at the fingerprinted address (`options.site_pkg_dir` becomes `pkg/{hash}`)
-/// and returns the routes that serve it.
-pub fn fingerprinted(options: &mut LeptosOptions) -> Router<LeptosOptions> {
-    let pkg_dir = Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
-    let hashed = format!("{}/{}", options.site_pkg_dir, fingerprint(&pkg_dir));
+/// and returns the routes that serve it: the built files, and the theme's tokens as
+/// `pkg/{hash}/theme.css` (see [`theme_css`]). The hash covers both, so a new theme is a new address.
+pub fn fingerprinted(options: &mut LeptosOptions, theme: Option<Arc<str>>) -> Router<LeptosOptions> {
+    let site_root = Path::new(options.site_root.as_ref()).to_path_buf();
+    let pkg_dir = site_root.join(options.site_pkg_dir.as_ref());
+    let theme = theme.unwrap_or_else(|| default_theme(&site_root));
+    let hash = {
+        let mut hasher = Sha256::new();
+        hasher.update(fingerprint(&pkg_dir));
+        hasher.update(theme.as_bytes());
+        hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect::<String>()
+    };
+    let hashed = format!("{}/{hash}", options.site_pkg_dir);
     options.site_pkg_dir = hashed.clone().into();
-    Router::new().nest_service(
-        &format!("/{hashed}"),
-        tower::ServiceBuilder::new()
-            .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static(IMMUTABLE)))
-            .service(ServeDir::new(pkg_dir)),
-    )
+    let immutable = || SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static(IMMUTABLE));
+    Router::new()
+        .route(
+            &format!("/{hashed}/theme.css"),
+            axum::routing::get(move || {
+                let theme = theme.clone();
+                async move { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], theme.to_string()) }
+            })
+            .layer(immutable()),
+        )
+        .nest_service(&format!("/{hashed}"), tower::ServiceBuilder::new().layer(immutable()).service(ServeDir::new(pkg_dir)))
+}
+
+/// The largest theme file taken: the design-token sets we know are 80 to 200 kB.
+pub const MAX_THEME_BYTES: u64 = 2 * 1024 * 1024;
+
+/// Why a theme file (`INSPRAAK_THEME`) is not taken; the server does not start without it.
+#[derive(Debug, thiserror::Error)]
+pub enum ThemeError {
+    #[error("INSPRAAK_THEME: {path} is niet te lezen ({source})")]
+    Unreadable { path: String, source: std::io::Error },
+    #[error("INSPRAAK_THEME: {path} is groter dan {max} bytes", max = MAX_THEME_BYTES)]
+    TooLarge { path: String },
+    #[error("INSPRAAK_THEME: {path} laadt iets van buiten de site (@import of url(http…)); een thema zet alleen design tokens")]
+    External { path: String },
+}
+
+/// Reads a theme: a stylesheet of design tokens, custom properties on `:root` (the token
+/// packages' `variables.css` / `root.css`). It may not load anything from elsewhere: the site's
+/// Content-Security-Policy would block it, and residents' browsers would ask a third party.
+pub fn theme_css(path: &Path) -> Result<Arc<str>, ThemeError> {
+    let name = path.display().to_string();
+    let unreadable = |source| ThemeError::Unreadable { path: name.clone(), source };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_THEME_BYTES {
+        return Err(ThemeError::TooLarge { path: name });
+    }
+    let css = std::fs::read_to_string(path).map_err(unreadable)?;
+    let lower = css.to_ascii_lowercase();
+    if lower.contains("@import") || lower.contains("url(http") || lower.contains("url(\"http") || lower.contains("url('http") || lower.contains("url(//") {
+        return Err(ThemeError::External { path: name });
+    }
+    Ok(css.into())
+}
+
+/// The theme built into the site (`themes/default.css`, see style/build.mjs), or none: the
+/// stylesheet's own fallbacks then give the look.
+fn default_theme(site_root: &Path) -> Arc<str> {
+    let path = site_root.join("themes").join("default.css");
+    match theme_css(&path) {
+        Ok(css) => css,
+        Err(error) => {
+            tracing::warn!(%error, "no theme: the stylesheet's fallback colours are used");
+            Arc::from("")
+        }
+    }
 }
 
 /// The site's icon, in the binary: a speech bubble with lines of text, in the primary colour.

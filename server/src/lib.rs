@@ -4,7 +4,7 @@
 
 #![recursion_limit = "256"]
 
-mod assets;
+pub mod assets;
 pub mod cli;
 mod health;
 pub mod metrics;
@@ -39,6 +39,9 @@ pub struct ServerOptions {
     pub page_cache_bytes: u64,
     /// The bearer token of `/metrics` (`INSPRAAK_METRICS_TOKEN`); no `/metrics` without one.
     pub metrics_token: Option<String>,
+    /// The design tokens of the municipality's theme (`INSPRAAK_THEME`, read by
+    /// [`assets::theme_css`]); without it the site's built-in default theme.
+    pub theme: Option<std::sync::Arc<str>>,
 }
 
 impl ServerOptions {
@@ -47,6 +50,7 @@ impl ServerOptions {
             secure_cookies: settings.secure_cookies,
             page_cache_bytes: u64::from(settings.page_cache_mb) * 1024 * 1024,
             metrics_token: None,
+            theme: None,
         }
     }
 
@@ -99,7 +103,7 @@ fn spawn_session_cleanup(store: Sessions) {
 }
 
 pub async fn build_router(state: AppState, mut leptos_options: LeptosOptions, options: &ServerOptions) -> Result<Router, sqlx::Error> {
-    let assets = assets::fingerprinted(&mut leptos_options);
+    let assets = assets::fingerprinted(&mut leptos_options, options.theme.clone());
     let session_store = Sessions::open(&state.store).await?;
     spawn_session_cleanup(session_store.clone());
     let sessions = SessionManagerLayer::new(session_store)

@@ -146,6 +146,10 @@ async fn serve(store: Store, demo: bool, json_logs: bool) -> Result<(), Box<dyn 
     if options.metrics_token.as_ref().is_some_and(|t| t.chars().count() < server::metrics::MIN_TOKEN_CHARS) {
         return Err(format!("INSPRAAK_METRICS_TOKEN is te kort: minstens {} tekens", server::metrics::MIN_TOKEN_CHARS).into());
     }
+    if let Some(path) = std::env::var_os("INSPRAAK_THEME").filter(|p| !p.is_empty()) {
+        options.theme = Some(server::assets::theme_css(std::path::Path::new(&path))?);
+        tracing::info!(theme = %std::path::Path::new(&path).display(), "theme");
+    }
     let router = build_router(state, leptos_options, &options).await?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let bound = listener.local_addr()?;

@@ -111,7 +111,7 @@ fn AnsweredPoint(
                 <StatusSelect point=id number form_id=form_id.clone() current=status errors/>
                 <AnswerFields form_id=form_id.clone() body place state states=point_states() errors/>
                 {version.map(|version| view! { <crate::components::versions::ProcessedBlocksField form_id=form_id.clone() version value=blocks.clone() errors/> })}
-                <button type="submit" class="button-primary">{t.councils.save_point_answer}<span class="sr-only">" "{(t.councils.point_number)(number)}</span></button>
+                <button type="submit" class="utrecht-button utrecht-button--primary-action">{t.councils.save_point_answer}<span class="sr-only">" "{(t.councils.point_number)(number)}</span></button>
             </ActionForm>
         }
     });
@@ -202,7 +202,7 @@ fn JointAnswer(points: Vec<(i64, usize)>, keys: (String, String), echo: Option<F
             </fieldset>
             <AnswerFields form_id="gezamenlijk".into() body place state states=point_states() errors/>
             {version.map(|version| view! { <crate::components::versions::ProcessedBlocksField form_id="gezamenlijk".into() version value=blocks.clone() errors/> })}
-            <button type="submit" class="button-primary">{c.save_point_answer}</button>
+            <button type="submit" class="utrecht-button utrecht-button--primary-action">{c.save_point_answer}</button>
         </ActionForm>
     }
 }
@@ -224,7 +224,7 @@ fn ResponseIntro(keys: (String, String), body: String, echo: Option<FormEcho>) -
             <AdviceKeys keys=keys/>
             <TextField id="opening-tekst" name="body" label=c.label_response_intro hint=c.hint_response_intro multiline=true required=true
                 maxlength=crate::domain::advice::MAX_INTRO_CHARS errors=field_errors(errors, "response_intro") value=body/>
-            <button type="submit" class="button-secondary">{c.save_response_intro}</button>
+            <button type="submit" class="utrecht-button utrecht-button--secondary-action">{c.save_response_intro}</button>
         </ActionForm>
     }
 }
@@ -249,7 +249,7 @@ fn Publish(keys: (String, String), published_on: Option<time::Date>, complete: b
                 <ErrorSummary errors other=failure/>
                 <FieldMessages id="publiceren-error" errors=publish_errors/>
                 <AdviceKeys keys=keys/>
-                <button type="submit" class="button-primary" aria-describedby="publiceren-error">{c.publish}</button>
+                <button type="submit" class="utrecht-button utrecht-button--primary-action" aria-describedby="publiceren-error">{c.publish}</button>
             </ActionForm>
         }
         .into_any(),

@@ -108,7 +108,7 @@ pub fn AdviceEditor(
         }
     });
     let letter = w.letter_ready.then(|| {
-        view! { <p><a class="button-secondary" href=format!("/consultaties/{}/adviezen/{}", keys.0, keys.1)>{c.view_letter}</a></p> }
+        view! { <p><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href=format!("/consultaties/{}/adviezen/{}", keys.0, keys.1)>{c.view_letter}</a></p> }
     });
     view! {
         <p class="meta">{w.council.name.clone()}" · "{t.councils.phase(w.phase)}" · "{c.stage(w.stage)}</p>
@@ -143,7 +143,7 @@ fn IntroEditor(keys: (String, String), intro: String, date: String, staff: bool,
                 <TextField id="advies-datum" name="form[received_on]" label=c.label_received_on hint=c.hint_received_on kind="date"
                     errors=field_errors(errors, "received_on") value=date.clone()/>
             })}
-            <button type="submit" class="button-secondary">{c.save_intro}</button>
+            <button type="submit" class="utrecht-button utrecht-button--secondary-action">{c.save_intro}</button>
         </ActionForm>
     }
 }
@@ -199,7 +199,7 @@ fn BlockPicker(
             <div class="block-search">
                 <label for=format!("{id}-zoek")>{c.label_block_search}</label>
                 <input type="search" id=format!("{id}-zoek") name="form[block_query]" value=query maxlength=MAX_QUERY_CHARS/>
-                <button type="submit" name="form[find]" value="1" class="button-secondary" formnovalidate="">{c.find_blocks}</button>
+                <button type="submit" name="form[find]" value="1" class="utrecht-button utrecht-button--secondary-action" formnovalidate="">{c.find_blocks}</button>
             </div>
             {result}
         </fieldset>
@@ -251,7 +251,7 @@ fn NewPoint(
             <h3 id="nieuw-punt-titel">{c.new_point}</h3>
             <ErrorSummary errors other=failure/>
             <PointFields prefix="nieuw-punt".into() keys point=None body chosen blocks found errors/>
-            <button type="submit" class="button-primary">{c.add_point}</button>
+            <button type="submit" class="utrecht-button utrecht-button--primary-action">{c.add_point}</button>
         </ActionForm>
     }
 }
@@ -289,7 +289,7 @@ fn DraftPoint(
                 <ActionForm action=action attr:class="advice-form" attr:novalidate="">
                     <ErrorSummary errors other=failure/>
                     <PointFields prefix=format!("punt-{id}") keys point=Some(id) body chosen blocks found errors/>
-                    <button type="submit" class="button-secondary">{c.save_point}</button>
+                    <button type="submit" class="utrecht-button utrecht-button--secondary-action">{c.save_point}</button>
                 </ActionForm>
                 <ActionForm action=remove attr:class="inline-form">
                     <AdviceKeys keys=remove_keys/>
@@ -356,7 +356,7 @@ fn CouncilLetter(letter: CouncilLetterView, keys: (String, String)) -> impl Into
             <ActionForm action=action attr:class="inline-form">
                 <AdviceKeys keys/>
                 <input type="hidden" name="publish" value=value/>
-                <button type="submit" class="button-secondary">{toggle}</button>
+                <button type="submit" class="utrecht-button utrecht-button--secondary-action">{toggle}</button>
             </ActionForm>
         </section>
     }
@@ -379,7 +379,7 @@ fn CouncilLetterUpload(keys: (String, String), echo: Option<FormEcho>) -> impl I
             <TextField id="brief-bestand" name="file" label=c.label_council_letter
                 hint=(c.hint_council_letter)(MAX_LETTER_PDF_BYTES / (1024 * 1024)) kind="file" required=true errors=field_errors(errors, "file")/>
             <Checkbox id="brief-publicatie" name="publish" label=c.label_letter_publish errors=field_errors(errors, "publish") checked=publish/>
-            <button type="submit" class="button-secondary">{c.upload_council_letter}</button>
+            <button type="submit" class="utrecht-button utrecht-button--secondary-action">{c.upload_council_letter}</button>
         </form>
     }
 }
@@ -400,7 +400,7 @@ fn SubmitAdviceForm(keys: (String, String), echo: Option<FormEcho>) -> impl Into
             <ErrorSummary errors other=failure/>
             <FieldMessages id="indienen-error" errors=submit_errors/>
             <AdviceKeys keys=keys/>
-            <button type="submit" class="button-primary" aria-describedby="indienen-error">{c.submit_advice}</button>
+            <button type="submit" class="utrecht-button utrecht-button--primary-action" aria-describedby="indienen-error">{c.submit_advice}</button>
         </ActionForm>
     }
 }
@@ -413,7 +413,7 @@ fn CorrectionForm(keys: (String, String)) -> impl IntoView {
     view! {
         <ActionForm action=action attr:class="inline-form">
             <AdviceKeys keys=keys/>
-            <button type="submit" class="button-secondary">{c.start_correction}</button>
+            <button type="submit" class="utrecht-button utrecht-button--secondary-action">{c.start_correction}</button>
         </ActionForm>
     }
 }
@@ -435,7 +435,7 @@ fn ReportImport(keys: (String, String), echo: Option<FormEcho>) -> impl IntoView
             <AdviceKeys keys=keys/>
             <TextField id="verslag-tekst" name="text" label=c.label_report_text hint=c.hint_report_text multiline=true required=true
                 errors=field_errors(errors, "report") value=text/>
-            <button type="submit" class="button-primary">{c.import_report}</button>
+            <button type="submit" class="utrecht-button utrecht-button--primary-action">{c.import_report}</button>
         </ActionForm>
     }
 }

@@ -136,7 +136,7 @@ fn AnswerForm(
                     required=true maxlength=MAX_REASON_CHARS errors=field_errors(errors, "reason") value=reason/>
             })}
             <div class="form-actions">
-                <button type="submit" class="button-primary" disabled=move || action.pending().get()>
+                <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled=move || action.pending().get()>
                     {t.save_answer}<span class="sr-only">" "{(w.reaction_no)(comment_id)}</span>
                 </button>
                 <span role="status" class="saved-note">{move || saved().then_some(t.answer_saved)}</span>

@@ -89,10 +89,10 @@ fn CommentFields(
                 errors=field_errors(errors, "consent") checked=consent/>
             <p class="privacy-notice">{t.privacy_notice}</p>
             <div class="form-actions">
-                <button type="submit" class="button-primary" disabled=move || action.pending().get()>
+                <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled=move || action.pending().get()>
                     {move || if action.pending().get() { t.sending } else { t.submit_comment }}
                 </button>
-                <a href="?" class="button-secondary">{t.close_form}</a>
+                <a href="?" class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action">{t.close_form}</a>
             </div>
         </ActionForm>
     }

@@ -155,7 +155,7 @@ pub fn AdoptionPanel(view: DashboardView, echo: Option<FormEcho>, just_adopted: 
                     <ErrorSummary errors other=failure/>
                     <TextField id="vastgesteld-op" name="form[adopted_on]" label=w.label_adopted_on hint=w.hint_adopted_on kind="date" required=true
                         errors=field_errors(errors, "adopted_on") value=typed/>
-                    <button type="submit" class="button-primary">{w.adopt}</button>
+                    <button type="submit" class="utrecht-button utrecht-button--primary-action">{w.adopt}</button>
                 </ActionForm>
                 }.into_any()
             } else {

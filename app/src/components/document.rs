@@ -145,7 +145,7 @@ pub fn WholeDocumentComment(
     view! {
         <div class="whole-document" id="document-als-geheel">
             {(count > 0).then(|| view! { <span class="comment-count">{(t.count_comments)(count as usize)}</span> })}
-            {open.then(|| view! { <a class="button-secondary" href=format!("?alinea={WHOLE_DOCUMENT}#reageer")>{t.comment_on_document}</a> })}
+            {open.then(|| view! { <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href=format!("?alinea={WHOLE_DOCUMENT}#reageer")>{t.comment_on_document}</a> })}
             <Show when=is_selected>
                 <CommentForm slug=slug.clone() target=None echo=echo.clone()/>
             </Show>

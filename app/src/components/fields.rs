@@ -37,7 +37,7 @@ pub fn FieldMessages(#[prop(into)] id: String, errors: Signal<Vec<FieldError>>) 
     let t = use_messages();
     view! {
         <div id=id class="field-errors" aria-live="polite">
-            {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{(t.field_error)(e)}</p> }).collect_view()}
+            {move || errors.get().into_iter().map(|e| view! { <p class="field-error utrecht-form-field-error-message">{(t.field_error)(e)}</p> }).collect_view()}
         </div>
     }
 }
@@ -66,23 +66,23 @@ pub fn TextField(
 ) -> impl IntoView {
     let invalid = move || if errors.with(|e| e.is_empty()) { "false" } else { "true" };
     let describedby = described_by(&id, hint.is_some());
-    let hint_view = hint.map(|h| view! { <p id=format!("{id}-hint") class="field-hint">{h}</p> });
+    let hint_view = hint.map(|h| view! { <p id=format!("{id}-hint") class="field-hint utrecht-form-field-description">{h}</p> });
     let input = if multiline {
         view! {
-            <textarea id=id.clone() name=name rows="6" required=required maxlength=maxlength
+            <textarea id=id.clone() name=name rows="6" class="utrecht-textarea utrecht-textarea--html-textarea" required=required maxlength=maxlength
                 aria-describedby=describedby aria-invalid=invalid>{value}</textarea>
         }
         .into_any()
     } else {
         view! {
-            <input id=id.clone() name=name type=kind value=value required=required maxlength=maxlength
+            <input id=id.clone() name=name type=kind class="utrecht-textbox utrecht-textbox--html-input" value=value required=required maxlength=maxlength
                 autocomplete=autocomplete aria-describedby=describedby aria-invalid=invalid list=list/>
         }
         .into_any()
     };
     view! {
-        <div class="field" class:field-invalid=move || invalid() == "true">
-            <label for=id.clone()>{label}</label>
+        <div class="field utrecht-form-field" class:field-invalid=move || invalid() == "true">
+            <label for=id.clone() class="utrecht-form-label">{label}</label>
             {hint_view}
             <FieldMessages id=format!("{id}-error") errors/>
             {input}
@@ -103,13 +103,13 @@ pub fn SelectField(
 ) -> impl IntoView {
     let invalid = move || if errors.with(|e| e.is_empty()) { "false" } else { "true" };
     let describedby = described_by(&id, hint.is_some());
-    let hint_view = hint.map(|h| view! { <p id=format!("{id}-hint") class="field-hint">{h}</p> });
+    let hint_view = hint.map(|h| view! { <p id=format!("{id}-hint") class="field-hint utrecht-form-field-description">{h}</p> });
     view! {
-        <div class="field" class:field-invalid=move || invalid() == "true">
-            <label for=id.clone()>{label}</label>
+        <div class="field utrecht-form-field" class:field-invalid=move || invalid() == "true">
+            <label for=id.clone() class="utrecht-form-label">{label}</label>
             {hint_view}
             <FieldMessages id=format!("{id}-error") errors/>
-            <select id=id.clone() name=name multiple=multiple size=multiple.then_some("6") aria-describedby=describedby aria-invalid=invalid>
+            <select id=id.clone() name=name class="utrecht-select utrecht-select--html-select" multiple=multiple size=multiple.then_some("6") aria-describedby=describedby aria-invalid=invalid>
                 {children()}
             </select>
         </div>
@@ -126,11 +126,11 @@ pub fn Checkbox(
 ) -> impl IntoView {
     let invalid = move || if errors.with(|e| e.is_empty()) { "false" } else { "true" };
     view! {
-        <div class="field field-checkbox" class:field-invalid=move || invalid() == "true">
+        <div class="field field-checkbox utrecht-form-field utrecht-form-field--checkbox" class:field-invalid=move || invalid() == "true">
             <FieldMessages id=format!("{id}-error") errors/>
-            <input type="checkbox" id=id.clone() name=name value="on" checked=checked
+            <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" id=id.clone() name=name value="on" checked=checked
                 aria-describedby=format!("{id}-error") aria-invalid=invalid/>
-            <label for=id>{label}</label>
+            <label for=id class="utrecht-form-label utrecht-form-label--checkbox">{label}</label>
         </div>
     }
 }

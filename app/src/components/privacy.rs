@@ -45,7 +45,7 @@ pub fn PrivacySection(code: String, privacy: PrivacyView, notice: Option<&'stati
                             <ErrorSummary errors other=failure/>
                             <input type="hidden" name="code" value=code.clone()/>
                             <Checkbox id="wissen-bevestig" name="confirm" label=p.erase_check errors=field_errors(errors, "confirm")/>
-                            <button type="submit" class="button-secondary">{p.erase_button}</button>
+                            <button type="submit" class="utrecht-button utrecht-button--secondary-action">{p.erase_button}</button>
                         </ActionForm>
                     </div>
                 }.into_any()
@@ -91,7 +91,7 @@ pub fn MailLinkForm(purpose: LinkPurpose, token: String, echo: Option<FormEcho>)
                 <input type="hidden" name="purpose" value=purpose.code()/>
                 <input type="hidden" name="token" value=token.get_value()/>
                 <FieldMessages id="maillink-error" errors=field_errors(errors, "token")/>
-                <button type="submit" class="button-primary">{button}</button>
+                <button type="submit" class="utrecht-button utrecht-button--primary-action">{button}</button>
             </ActionForm>
         </Show>
     }
@@ -114,7 +114,7 @@ pub fn LostCodeForm(echo: Option<FormEcho>, sent: bool) -> impl IntoView {
             <ErrorSummary errors other=failure/>
             <TextField id="kwijt-email" name="email" label=p.lost_email_label kind="email" required=true
                 errors=field_errors(errors, "email") value=typed autocomplete="email"/>
-            <button type="submit" class="button-primary">{p.lost_button}</button>
+            <button type="submit" class="utrecht-button utrecht-button--primary-action">{p.lost_button}</button>
         </ActionForm>
     }
 }

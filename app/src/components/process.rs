@@ -99,7 +99,7 @@ fn PhaseForm(slug: String, next: Vec<crate::domain::phase::Phase>, today: time::
             <SelectField id="fase-keuze" name="form[phase]" label=c.label_next_phase errors=phase_errors>{options}</SelectField>
             <TextField id="fase-datum" name="form[date]" label=c.label_phase_date hint=c.hint_phase_date kind="date" required=true
                 errors=field_errors(errors, "date") value=date/>
-            <button type="submit" class="button-primary">{c.move_phase}</button>
+            <button type="submit" class="utrecht-button utrecht-button--primary-action">{c.move_phase}</button>
         </ActionForm>
     }
     .into_any()
@@ -124,7 +124,7 @@ fn MilestoneForm(slug: String, echo: Option<FormEcho>) -> impl IntoView {
                 errors=field_errors(errors, "date") value=date/>
             <TextField id="mijlpaal-tekst" name="form[text]" label=c.label_milestone_text hint=c.hint_milestone_text required=true
                 maxlength=MAX_MILESTONE_CHARS errors=field_errors(errors, "text") value=text/>
-            <button type="submit" class="button-secondary">{c.add_milestone}</button>
+            <button type="submit" class="utrecht-button utrecht-button--secondary-action">{c.add_milestone}</button>
         </ActionForm>
     }
 }
@@ -143,7 +143,7 @@ fn AskCouncilForm(slug: String, councils: Vec<(String, String)>) -> impl IntoVie
             <input type="hidden" name="consultation" value=slug/>
             <label for="raad-vragen-keuze">{c.label_ask_council}</label>" "
             <select id="raad-vragen-keuze" name="council">{options}</select>" "
-            <button type="submit" class="button-secondary">{c.ask_council}</button>
+            <button type="submit" class="utrecht-button utrecht-button--secondary-action">{c.ask_council}</button>
         </ActionForm>
     }
     .into_any()

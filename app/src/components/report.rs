@@ -106,7 +106,7 @@ fn ReportDownloads(slug: String, staff: bool) -> impl IntoView {
                     <p class="hint" id="download-names-hint">{e.hint_names}</p>
                 </div>
                 {hidden}
-                <div class="form-actions"><button type="submit" class="button-primary">{e.download}</button></div>
+                <div class="form-actions"><button type="submit" class="utrecht-button utrecht-button--primary-action">{e.download}</button></div>
             </form>
             <ul class="download-links">
                 <li><a href=format!("/consultaties/{slug}/dossier.zip") download="" rel="external">{e.dossier}</a>" "<span class="hint">{e.dossier_hint}</span></li>
@@ -212,7 +212,7 @@ pub fn PrintButton() -> impl IntoView {
     let live = RwSignal::new(false);
     Effect::new(move |_| live.set(true));
     view! {
-        <button type="button" class="button-secondary print-button" hidden=move || !live.get() on:click=move |_| { let _ = window().print(); }>
+        <button type="button" class="utrecht-button utrecht-button--secondary-action print-button" hidden=move || !live.get() on:click=move |_| { let _ = window().print(); }>
             {e.print}
         </button>
     }

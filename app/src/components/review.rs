@@ -51,11 +51,11 @@ pub fn ReviewPanel(
                         maxlength=MAX_REMARK_CHARS errors=field_errors(errors, "remark") value=remark.get_value()/>
                     <div class="form-actions">
                         {may_approve.then(|| view! {
-                            <button type="submit" class="button-primary" name="form[decision]" value="goedkeuren">
+                            <button type="submit" class="utrecht-button utrecht-button--primary-action" name="form[decision]" value="goedkeuren">
                                 {w.approve}<span class="sr-only">" "{(w.reaction_no)(comment_id)}</span>
                             </button>
                         })}
-                        <button type="submit" class="button-secondary" name="form[decision]" value="terugsturen">
+                        <button type="submit" class="utrecht-button utrecht-button--secondary-action" name="form[decision]" value="terugsturen">
                             {w.send_back}<span class="sr-only">" "{(w.reaction_no)(comment_id)}</span>
                         </button>
                     </div>
@@ -93,7 +93,7 @@ pub fn ModerationPanel(comment_id: i64, hidden: RwSignal<Option<String>>, echo: 
                 <p class="hint">{w.hide_note}</p>
                 <TextField id=field_id name="form[reason]" label=w.label_hide_reason required=true maxlength=MAX_MODERATION_REASON_CHARS
                     errors=field_errors(errors, "reason") value=reason/>
-                <button type="submit" class="button-secondary">
+                <button type="submit" class="utrecht-button utrecht-button--secondary-action">
                     {move || if hidden.get().is_some() { w.show_again } else { w.hide }}
                 </button>
             </ActionForm>

@@ -83,7 +83,7 @@ fn NewCouncilForm(echo: Option<FormEcho>) -> impl IntoView {
             </SelectField>
             <TextField id="raad-slug" name="form[slug]" label=c.label_council_slug hint=c.hint_council_slug
                 errors=field_errors(errors, "slug") value=echo.value("slug")/>
-            <button type="submit" class="button-primary">{c.create_council}</button>
+            <button type="submit" class="utrecht-button utrecht-button--primary-action">{c.create_council}</button>
         </ActionForm>
     }
 }
@@ -126,7 +126,7 @@ fn SenderForm(sender: SenderView, echo: Option<FormEcho>) -> impl IntoView {
             <input type="hidden" name="form[municipality]" value=sender.municipality.clone()/>
             <TextField id name="form[sender]" label=(c.label_sender)(&sender.municipality) hint=c.hint_sender maxlength=MAX_SENDER_CHARS
                 errors=field_errors(errors, "sender") value=typed/>
-            <button type="submit" class="button-secondary">{c.save_sender}<span class="sr-only">" "{sender.municipality.clone()}</span></button>
+            <button type="submit" class="utrecht-button utrecht-button--secondary-action">{c.save_sender}<span class="sr-only">" "{sender.municipality.clone()}</span></button>
         </ActionForm>
     }
 }
@@ -242,7 +242,7 @@ fn InviteForm(council: String, echo: Option<FormEcho>, refresh: RwSignal<u32>, m
                 errors=field_errors(errors, "name") value=echo.value("name")/>
             <TextField id="lid-email" name="form[email]" label=c.label_member_email kind="email" required=true autocomplete="off"
                 errors=field_errors(errors, "email") value=echo.value("email")/>
-            <button type="submit" class="button-primary">{c.send_invite}</button>
+            <button type="submit" class="utrecht-button utrecht-button--primary-action">{c.send_invite}</button>
         </ActionForm>
     }
 }
@@ -296,7 +296,7 @@ fn AcceptForm(token: String, echo: Option<FormEcho>) -> impl IntoView {
                 kind="password" required=true autocomplete="new-password" errors=field_errors(errors, "password")/>
             <TextField id="nieuw-wachtwoord-2" name="form[password_again]" label=c.label_password_again kind="password" required=true
                 autocomplete="new-password" errors=field_errors(errors, "password_again")/>
-            <button type="submit" class="button-primary">{c.accept_submit}</button>
+            <button type="submit" class="utrecht-button utrecht-button--primary-action">{c.accept_submit}</button>
         </ActionForm>
     }
 }

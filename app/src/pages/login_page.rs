@@ -33,7 +33,7 @@ pub fn LoginPage() -> impl IntoView {
                                 errors=field_errors(errors, "email") value=echo.value("email") autocomplete="username"/>
                             <TextField id="login-password" name="password" label=t.label_password kind="password" required=true
                                 errors=field_errors(errors, "password") autocomplete="current-password"/>
-                            <button type="submit" class="button-primary">{t.login_submit}</button>
+                            <button type="submit" class="utrecht-button utrecht-button--primary-action">{t.login_submit}</button>
                         </ActionForm>
                     }
                 })}

@@ -23,14 +23,14 @@ pub fn OfficerHomePage() -> impl IntoView {
         <div class="wrap page">
             <h1>{t.officer_title}</h1>
             <p>
-                <a class="button-primary" href="/beheer/nieuw">{t.new_consultation}</a>" "
-                <a class="button-secondary" href="/beheer/raden">{t.councils.nav_councils}</a>" "
+                <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/beheer/nieuw">{t.new_consultation}</a>" "
+                <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="/beheer/raden">{t.councils.nav_councils}</a>" "
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         let admin = matches!(user.await, Ok(Some(u)) if u.role == crate::domain::role::Role::Admin);
                         admin.then(|| view! {
-                            <a class="button-secondary" href="/beheer/gebruikers">{t.work.users_title}</a>" "
-                            <a class="button-secondary" href="/beheer/post">{t.privacy.nav_outbox}</a>
+                            <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="/beheer/gebruikers">{t.work.users_title}</a>" "
+                            <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="/beheer/post">{t.privacy.nav_outbox}</a>
                         })
                     })}
                 </Suspense>
@@ -103,7 +103,7 @@ fn NewConsultationForm(echo: FormEcho) -> impl IntoView {
             <StartPhaseField value=echo.value("phase") errors=field_errors(errors, "phase")/>
             <TextField id="c-file" name="file" label=t.label_file hint=t.hint_file kind="file" required=true
                 errors=field_errors(errors, "file")/>
-            <button type="submit" class="button-primary">{t.create_submit}</button>
+            <button type="submit" class="utrecht-button utrecht-button--primary-action">{t.create_submit}</button>
         </form>
     }
 }
@@ -154,7 +154,7 @@ fn OfficerConsultation(
             <h1>{view.title.clone()}</h1>
             <nav class="subnav" aria-label=w.subnav_label>
                 <ul>
-                    <li><a class="button-primary" href=format!("{base}/reacties")>{w.reactions_title}" ("{view.total}")"</a></li>
+                    <li><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href=format!("{base}/reacties")>{w.reactions_title}" ("{view.total}")"</a></li>
                     <li><a href=format!("{base}/groepen")>{w.groups_title}</a></li>
                     {view.can_read_audit.then(|| view! { <li><a href=format!("{base}/logboek")>{w.audit_title}</a></li> })}
                     <li><a href=format!("/consultaties/{}", view.slug)>{t.view_public_page}</a></li>

@@ -159,7 +159,7 @@ fn OutboxLine(item: OutboxItem) -> impl IntoView {
                     <ActionForm action=action>
                         <ErrorSummary errors other=failure/>
                         <input type="hidden" name="id" value=item.id.to_string()/>
-                        <button type="submit" class="button-secondary" disabled=requeued>{p.retry}</button>
+                        <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled=requeued>{p.retry}</button>
                     </ActionForm>
                 })}
             </td>

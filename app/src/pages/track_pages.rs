@@ -28,7 +28,7 @@ pub fn TrackLookupPage() -> impl IntoView {
                         value=code.get().map(|c| without_control_chars(&c)).unwrap_or_default() required=true autocomplete="off"
                         maxlength=MAX_TYPED_CODE_CHARS/>
                 }}
-                <button type="submit" class="button-primary">{t.track_lookup}</button>
+                <button type="submit" class="utrecht-button utrecht-button--primary-action">{t.track_lookup}</button>
             </form>
             <p><a href="/volg/kwijt">{t.privacy.lost_link}</a></p>
             {move || code.get().filter(|c| TrackingCode::parse(c).is_some()).map(|code| view! { <TrackedComment code received=false notice=None/> })}

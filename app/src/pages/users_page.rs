@@ -78,7 +78,7 @@ fn StaffCard(user: StaffView, echo: Option<FormEcho>) -> impl IntoView {
                     <input type="hidden" name="form[user]" value=id.to_string()/>
                     <ErrorSummary errors other=failure/>
                     <SelectField id=format!("rol-{id}") name="form[role]" label=w.label_role errors=field_errors(errors, "role")>{options}</SelectField>
-                    <button type="submit" class="button-secondary">{w.change_role}<span class="sr-only">" "{user.name.clone()}</span></button>
+                    <button type="submit" class="utrecht-button utrecht-button--secondary-action">{w.change_role}<span class="sr-only">" "{user.name.clone()}</span></button>
                     <span role="status" class="saved-note">{move || matches!(value.get(), Some(Ok(FormOutcome::Done(_)))).then_some(w.role_changed)}</span>
                 </ActionForm>
             }.into_any()
@@ -108,7 +108,7 @@ fn AccountActivity(id: i64, name: String, active: bool) -> impl IntoView {
             <input type="hidden" name="form[active]" value=move || if active.get() { "nee" } else { "ja" }/>
             <ErrorSummary errors other=failure/>
             <FieldMessages id=format!("actief-{id}-error") errors=field_errors(errors, "active")/>
-            <button type="submit" class="button-secondary">
+            <button type="submit" class="utrecht-button utrecht-button--secondary-action">
                 {move || if active.get() { w.deactivate } else { w.reactivate }}<span class="sr-only">" "{name.clone()}</span>
             </button>
         </ActionForm>

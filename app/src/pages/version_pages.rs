@@ -39,7 +39,7 @@ pub fn VersionsPanel(slug: Memo<String>, echo: Resource<Option<FormEcho>>) -> im
                             }
                         }).collect_view();
                         let review = (panel.to_review > 0).then(|| view! {
-                            <p><a class="button-primary" href=format!("/beheer/consultaties/{}/na-te-kijken", panel.slug)>{(v.to_review_link)(panel.to_review)}</a></p>
+                            <p><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href=format!("/beheer/consultaties/{}/na-te-kijken", panel.slug)>{(v.to_review_link)(panel.to_review)}</a></p>
                         });
                         view! {
                             <div class="wrap">
@@ -76,7 +76,7 @@ fn NewVersionForm(slug: String, echo: FormEcho) -> impl IntoView {
                     errors=field_errors(errors, "note") value=echo.value("version-note")/>
                 <TextField id="v-file" name="file" label=t.label_file hint=t.hint_file kind="file" required=true
                     errors=field_errors(errors, "file")/>
-                <button type="submit" class="button-primary">{v.submit}</button>
+                <button type="submit" class="utrecht-button utrecht-button--primary-action">{v.submit}</button>
             </form>
         </details>
     }
@@ -157,11 +157,11 @@ fn MappingReviewItem(item: ReviewItem, slug: String, echo: Option<FormEcho>) -> 
                 <input type="hidden" name="form[block]" value=item.block_id.to_string()/>
                 <div class="form-actions">
                     {has_proposal.then(|| view! {
-                        <button type="submit" class="button-primary" name="form[decision]" value="bevestigen">
+                        <button type="submit" class="utrecht-button utrecht-button--primary-action" name="form[decision]" value="bevestigen">
                             {v.confirm}<span class="sr-only">" — "{item.label.clone()}</span>
                         </button>
                     })}
-                    <button type="submit" class="button-secondary" name="form[decision]" value="vervallen">
+                    <button type="submit" class="utrecht-button utrecht-button--secondary-action" name="form[decision]" value="vervallen">
                         {v.gone}<span class="sr-only">" — "{item.label.clone()}</span>
                     </button>
                 </div>
@@ -172,7 +172,7 @@ fn MappingReviewItem(item: ReviewItem, slug: String, echo: Option<FormEcho>) -> 
                 <input type="hidden" name="form[decision]" value="corrigeren"/>
                 <TextField id=field_id name="form[target]" label=v.label_other hint=v.hint_other list="alineas-nieuwe-versie"
                     errors=field_errors(errors, "target") value=typed/>
-                <button type="submit" class="button-secondary">
+                <button type="submit" class="utrecht-button utrecht-button--secondary-action">
                     {v.correct}<span class="sr-only">" — "{item.label.clone()}</span>
                 </button>
             </form>

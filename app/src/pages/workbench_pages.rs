@@ -56,7 +56,7 @@ fn ReactionList(view: ReactionListView, echo: Option<FormEcho>, joint_saved: boo
             <crate::components::versions::BlockSuggestions choices=view.latest_blocks/>
             <form id="selectie" method="get" action=format!("{base}/gezamenlijk") class="selection-bar">
                 <p class="hint">{w.select_hint}</p>
-                <button type="submit" class="button-secondary">{w.answer_jointly}</button>
+                <button type="submit" class="utrecht-button utrecht-button--secondary-action">{w.answer_jointly}</button>
                 " "<a href=format!("{base}/groepen")>{w.groups_link}</a>
             </form>
             {(view.total == 0).then(|| view! { <p>{w.no_results}</p> })}
@@ -152,7 +152,7 @@ fn FilterForm(filter: ReactionFilter, facets: crate::api::Facets, block_label: O
                 <label for="filter-verborgen">{counted(w.only_hidden, facets.hidden)}</label>
             </p>
             <div class="form-actions">
-                <button type="submit" class="button-primary">{w.apply_filters}</button>
+                <button type="submit" class="utrecht-button utrecht-button--primary-action">{w.apply_filters}</button>
                 {narrows.then(|| view! { <a href=action.clone()>{w.clear_filters}</a> })}
             </div>
         </form>
@@ -263,7 +263,7 @@ fn JointAnswer(view: JointView, echo: Option<FormEcho>) -> impl IntoView {
                     <TextField id="gezamenlijk-reden" name="form[reason]" label=w.label_reason hint=w.hint_reason required=true
                         maxlength=MAX_REASON_CHARS errors=field_errors(errors, "reason") value=reason/>
                 })}
-                <button type="submit" class="button-primary" disabled=move || action.pending().get()>{w.save_joint}</button>
+                <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled=move || action.pending().get()>{w.save_joint}</button>
             </ActionForm>
         </div>
     }
@@ -312,7 +312,7 @@ fn Groups(view: GroupsView) -> impl IntoView {
                     <h2 id=format!("groep-{n}")>{(w.group_heading)(n, kind, g.similarity)}</h2>
                     <form method="get" action=format!("{base}/gezamenlijk")>
                         <ul class="plain">{items}</ul>
-                        <button type="submit" class="button-secondary">{w.answer_jointly}<span class="sr-only">" "{(w.group_no)(n)}</span></button>
+                        <button type="submit" class="utrecht-button utrecht-button--secondary-action">{w.answer_jointly}<span class="sr-only">" "{(w.group_no)(n)}</span></button>
                     </form>
                 </section>
             }
