@@ -8,7 +8,7 @@ pub struct ExportMessages {
     pub parts_title: &'static str,
     pub parts_intro: &'static str,
     pub part_count: fn(usize) -> String,
-    /// Spreadsheet column headings, in the order of `domain::export::row_cells`.
+    /// Spreadsheet column headings, in the order of `render::export::row_cells`.
     pub columns: [&'static str; 13],
     pub sheet_name: &'static str,
     pub yes: &'static str,

@@ -1,7 +1,8 @@
 //! Inspraak: comments on draft policy, per paragraph, with traceable answers.
 //!
-//! `domain` holds the types and rules, `api` the server functions, `components` and `pages` the
-//! interface; `backend` (server only) the store, sessions, importer and shared services.
+//! `domain` holds the types and rules, `render` words them for one locale (text, Markdown, mail,
+//! spreadsheet cells), `api` the server functions, `components` and `pages` the interface;
+//! `backend` (server only) the store, sessions, importer and shared services.
 
 // Leptos view types nest deeply; the document page needs more than the default 128.
 #![recursion_limit = "256"]
@@ -19,6 +20,7 @@ pub mod i18n_versions;
 pub mod i18n_workbench;
 pub mod pages;
 pub mod platform;
+pub mod render;
 pub mod views;
 
 #[cfg(feature = "ssr")]

@@ -7,6 +7,8 @@ mod auth;
 mod comments;
 mod consultations;
 mod councils;
+// `AppError` as the error type of server functions, on the server and in the browser.
+mod error;
 mod phases;
 mod privacy;
 // What server functions do with the request itself: server only.

@@ -799,5 +799,5 @@ pub async fn letter_markdown(
     t: &crate::i18n::Messages,
 ) -> Result<String, AppError> {
     let view = letter_view(store, user, slug, council).await?;
-    Ok(advice::letter_markdown(&view.letter, 1, t))
+    Ok(crate::render::letter::letter_markdown(&view.letter, 1, t))
 }

@@ -1,7 +1,7 @@
-//! Mail to residents: composing each message through the domain, queueing it in the outbox, and
-//! the sender that empties the outbox over SMTP (lettre) with retries. A comment is stored before
-//! any mail is queued, and a mail is queued before it is sent, so a mail server that is down
-//! costs time, never a comment or a message.
+//! Mail to residents: composing each message through `render::mail`, queueing it in the
+//! outbox, and the sender that empties the outbox over SMTP (lettre) with retries. A comment is
+//! stored before any mail is queued, and a mail is queued before it is sent, so a mail server
+//! that is down costs time, never a comment or a message.
 
 use super::services::{random_token, token_hash};
 use super::store::{AnswerMail, SenderRow, Store, StoreError};
@@ -11,6 +11,7 @@ use crate::domain::mail::{
 };
 use crate::domain::status::ProcessingStatus;
 use crate::i18n::Locale;
+use crate::render;
 use lettre::message::Mailbox;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -319,7 +320,7 @@ pub async fn queue_receipt(store: &Store, mailer: &Mailer, site: &SiteUrl, comme
     let t = locale_of(&sender).messages().mail;
     let links = stored_links(store, site, comment_id, &sender.tracking_code).await?;
     let confirm = new_link(store, site, comment_id, LinkPurpose::Confirm).await?;
-    let message = mail::receipt(t, sender.name.as_deref(), &sender.consultation_title, &sender.tracking_code, &links, &confirm);
+    let message = render::mail::receipt(t, sender.name.as_deref(), &sender.consultation_title, &sender.tracking_code, &links, &confirm);
     store.queue_mail(Some(comment_id), &email, &message, Some(&links.unsubscribe)).await?;
     mailer.nudge();
     Ok(())
@@ -349,7 +350,7 @@ pub async fn queue_answers(store: &Store, mailer: &Mailer, site: &SiteUrl, consu
             };
             AnswerMail {
                 comment_id: answer.comment_id,
-                mail: mail::answer_notice(messages.mail, answer.name.as_deref(), &facts, &links),
+                mail: render::mail::answer_notice(messages.mail, answer.name.as_deref(), &facts, &links),
                 recipient: answer.email,
                 unsubscribe_hash: token_hash(&token),
                 unsubscribe_url: links.unsubscribe,
@@ -390,7 +391,7 @@ async fn queue_codes_now(store: &Store, mailer: &Mailer, site: &SiteUrl, email: 
         .map(|c| CodeLine { title: c.consultation_title.clone(), code: c.tracking_code.clone(), track_url: site.track(&c.tracking_code) })
         .collect();
     let unsubscribe = new_link(store, site, first.comment_id, LinkPurpose::Unsubscribe).await?;
-    let message = mail::codes(locale.messages().mail, &lines, &unsubscribe);
+    let message = render::mail::codes(locale.messages().mail, &lines, &unsubscribe);
     store.queue_mail(Some(first.comment_id), &email, &message, Some(&unsubscribe)).await?;
     mailer.nudge();
     Ok(())
@@ -417,7 +418,7 @@ pub async fn request_erasure(store: &Store, mailer: &Mailer, site: &SiteUrl, com
             let t = locale_of(&sender).messages().mail;
             let links = stored_links(store, site, comment_id, &sender.tracking_code).await?;
             let erase = new_link(store, site, comment_id, LinkPurpose::Erase).await?;
-            let message = mail::erasure(t, &sender.consultation_title, &erase, &links);
+            let message = render::mail::erasure(t, &sender.consultation_title, &erase, &links);
             store.queue_mail(Some(comment_id), sender.email.as_deref().unwrap_or_default(), &message, Some(&links.unsubscribe)).await?;
             mailer.nudge();
             Ok(ErasureStep::MailSent)

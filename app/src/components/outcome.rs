@@ -9,7 +9,7 @@ pub fn OutcomeSections(outcome: Outcome, slug: String) -> impl IntoView {
     let t = use_messages();
     let sections = outcome.sections.into_iter().map(|section| view! { <SectionResult section slug=slug.clone()/> }).collect_view();
     view! {
-        <p class="report-summary">{crate::domain::report::summary_line(&outcome.totals, t)}</p>
+        <p class="report-summary">{crate::render::report::summary_line(&outcome.totals, t)}</p>
         {sections}
     }
 }

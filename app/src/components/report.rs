@@ -1,8 +1,9 @@
 //! The response document (*nota van beantwoording*) as a page.
 
 use crate::api::ReportView;
-use crate::domain::report::{ReportEntry, summary_line};
+use crate::domain::report::ReportEntry;
 use crate::platform::use_messages;
+use crate::render::report::{sender_label, summary_line};
 use leptos::prelude::*;
 
 #[component]
@@ -187,7 +188,7 @@ fn Entries(entries: Vec<ReportEntry>) -> impl IntoView {
             };
             view! {
                 <div class="report-entry">
-                    <p class="sender"><strong>{entry.sender.display(t)}</strong>
+                    <p class="sender"><strong>{sender_label(&entry.sender, t)}</strong>
                         {entry.late.then(|| view! { " " <span class="badge-late">{t.late}</span> })}
                     </p>
                     {if entry.hidden {

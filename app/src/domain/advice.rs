@@ -457,66 +457,8 @@ impl Letter {
     }
 }
 
-/// The letter as Markdown, for officers who finish it in a word processor. `level` is the
-/// heading level of the letter's title (1 on its own, 3 inside the response document).
-pub fn letter_markdown(letter: &Letter, level: usize, t: &crate::i18n::Messages) -> String {
-    let c = t.councils;
-    let h = "#".repeat(level);
-    let mut out = format!("{h} {}\n\n", super::report::md_inline(&(c.letter_heading)(&letter.council_name, &letter.municipality)));
-    if let Some(sender) = &letter.sender {
-        out.push_str(&format!("*{}:* {}\n\n", c.letter_sender, super::report::md_inline(sender)));
-    }
-    if let Some(date) = letter.received_on {
-        let received = c.received(letter.oral, letter.written, &t.date(date));
-        out.push_str(&format!("*{received}*\n\n"));
-    }
-    if !letter.intro_markdown.trim().is_empty() {
-        out.push_str(letter.intro_markdown.trim());
-        out.push_str("\n\n");
-    }
-    for item in &letter.items {
-        for point in &item.points {
-            out.push_str(&format!("{h}# {}\n\n", (c.point_number)(point.number)));
-            if !point.blocks.is_empty() {
-                let labels: Vec<String> = point.blocks.iter().map(|(_, label)| super::report::md_inline(label)).collect();
-                out.push_str(&format!("*{}:* {}\n\n", c.point_about, labels.join("; ")));
-            }
-            out.push_str(point.body_markdown.trim());
-            out.push_str("\n\n");
-        }
-        match &item.answer {
-            Some(answer) if answer.state == AnswerState::Final => {
-                let numbers: Vec<usize> = item.points.iter().map(|p| p.number).collect();
-                let statuses: Vec<String> = if item.points.len() > 1 {
-                    item.points
-                        .iter()
-                        .filter_map(|p| p.answer.as_ref().map(|a| format!("{} {}: {}", c.point_word, p.number, t.status_label(a.status))))
-                        .collect()
-                } else {
-                    vec![t.status_label(answer.status).to_string()]
-                };
-                out.push_str(&format!("**{}** ({})\n\n", (c.answer_to)(&numbers, &item.also_answers), statuses.join("; ")));
-                out.push_str(answer.body_markdown.trim());
-                out.push_str("\n\n");
-                if let Some(place) = &answer.processed_where {
-                    out.push_str(&format!("*{}:* {}\n\n", t.processed_where, super::report::md_inline(place)));
-                }
-                for place in &answer.processed_in {
-                    out.push_str(&format!(
-                        "*{}:*\n\n> {}\n\n",
-                        (t.versions.processed_in)(&place.label, place.version_no),
-                        place.change.to_markdown()
-                    ));
-                }
-            }
-            _ => out.push_str(&format!("*{}*\n\n", t.not_yet_answered)),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use time::macros::date;
 
@@ -615,6 +557,24 @@ mod tests {
         }
     }
 
+    /// An oral advice of two points answered together.
+    pub(crate) fn letter() -> Letter {
+        Letter {
+            council_name: "Adviesraad Sociaal Domein".into(),
+            municipality: "Lansingerland".into(),
+            sender: None,
+            received_on: Some(date!(2023 - 10 - 24)),
+            oral: true,
+            written: false,
+            intro_markdown: "Het college dankt de raad.".into(),
+            intro_html: String::new(),
+            items: letter_items(vec![
+                point(1, Some("k"), "Voor beide onderdelen geldt…"),
+                point(2, Some("k"), "Voor beide onderdelen geldt…"),
+            ]),
+        }
+    }
+
     #[test]
     fn consecutive_points_answered_together_share_one_answer_in_the_letter() {
         let items =
@@ -632,34 +592,6 @@ mod tests {
         }
         assert!(!letter_complete(&[point(1, None, "x"), draft]));
         assert!(!letter_complete(&[]));
-    }
-
-    #[test]
-    fn the_letter_in_markdown_has_every_point_and_one_joint_answer() {
-        let letter = Letter {
-            council_name: "Adviesraad Sociaal Domein".into(),
-            municipality: "Lansingerland".into(),
-            sender: None,
-            received_on: Some(date!(2023 - 10 - 24)),
-            oral: true,
-            written: false,
-            intro_markdown: "Het college dankt de raad.".into(),
-            intro_html: String::new(),
-            items: letter_items(vec![
-                point(1, Some("k"), "Voor beide onderdelen geldt…"),
-                point(2, Some("k"), "Voor beide onderdelen geldt…"),
-            ]),
-        };
-        let md = letter_markdown(&letter, 1, &crate::i18n::NL);
-        assert!(md.starts_with("# Collegereactie op het advies van Adviesraad Sociaal Domein (Lansingerland)"), "{md}");
-        assert!(!md.contains("Afzender"), "no sender of its own: the document's organisation signs");
-        assert!(md.contains("mondeling advies van 24 oktober 2023"), "{md}");
-        assert!(md.contains("## Punt 1") && md.contains("## Punt 2"));
-        assert_eq!(md.matches("Voor beide onderdelen geldt").count(), 1, "{md}");
-        assert!(md.contains("**Antwoord op punt 1 en 2**"), "{md}");
-        let own = Letter { sender: Some("College van burgemeester en wethouders van Lansingerland".into()), ..letter };
-        let md = letter_markdown(&own, 1, &crate::i18n::NL);
-        assert!(md.contains("\n\n*Afzender:* College van burgemeester en wethouders van Lansingerland\n\n"), "{md}");
     }
 
     #[test]

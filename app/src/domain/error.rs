@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Field name → messages (message keys resolved through i18n at display time).
+/// Field name → problems (each worded for the reader by the interface, at display time).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldErrors(pub BTreeMap<String, Vec<FieldError>>);
 
@@ -161,14 +161,6 @@ pub enum AppError {
 impl From<FieldErrors> for AppError {
     fn from(errors: FieldErrors) -> Self {
         AppError::Validation(errors)
-    }
-}
-
-impl leptos::server_fn::error::FromServerFnError for AppError {
-    type Encoder = leptos::server_fn::codec::JsonEncoding;
-
-    fn from_server_fn_error(_: leptos::server_fn::error::ServerFnErrorErr) -> Self {
-        AppError::Internal
     }
 }
 

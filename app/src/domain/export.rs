@@ -1,12 +1,13 @@
 //! The downloads of the response document (*nota van beantwoording*): the options an officer
 //! chooses, the report regrouped by status, and the rows of the spreadsheet. The file formats
-//! themselves (DOCX, XLSX, CSV, zip) are written on the server; what goes in them is decided here.
+//! themselves (DOCX, XLSX, CSV, zip) are written on the server and worded by the render layer;
+//! what goes in them is decided here.
 
-use super::advice::Letter;
+use super::advice::{Letter, LetterPoint};
 use super::comment::SenderKind;
-use super::report::{Report, ReportBlock, ReportEntry, ReportInput, ReportSection};
-use super::status::ProcessingStatus;
-use crate::i18n::Messages;
+use super::report::{Report, ReportBlock, ReportEntry, ReportInput, ReportSection, SenderLabel};
+use super::review::ReviewState;
+use super::status::{AnswerState, ProcessingStatus};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -153,16 +154,28 @@ pub fn by_status(report: Report, whole_document: &str, heading: impl Fn(Option<P
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowKind {
     Reaction,
-    AdvicePoint,
+    /// A point of a council's advice, with its number in the advice.
+    AdvicePoint {
+        number: usize,
+    },
+}
+
+/// Where a row's answer stands: a reaction's answer goes through review, an advice point's
+/// answer is a draft or final.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowAnswerState {
+    Reaction(ReviewState),
+    AdvicePoint(AnswerState),
 }
 
 /// One row of the spreadsheet: a reaction or an advice point, with its answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SheetRow {
     pub kind: RowKind,
-    pub block_label: String,
+    /// The paragraphs it is about; none for the document as a whole.
+    pub block_labels: Vec<String>,
     pub sender_kind: SenderKind,
-    pub sender: String,
+    pub sender: SenderLabel,
     pub received_on: Option<Date>,
     pub late: bool,
     pub hidden: bool,
@@ -170,80 +183,54 @@ pub struct SheetRow {
     pub status: Option<ProcessingStatus>,
     pub answer: String,
     pub processed_where: String,
-    /// The answer's state as the interface names it (*goedgekeurd*, *definitief*, …).
-    pub answer_state: String,
+    /// Where the answer stands; none without an answer.
+    pub answer_state: Option<RowAnswerState>,
     pub adopted_on: Option<Date>,
 }
 
 /// Every reaction of the report (in its order) and then every point of the councils' advice.
-pub fn sheet_rows(report: &Report, letters: &[Letter], t: &Messages) -> Vec<SheetRow> {
-    let general = report.general.iter().map(|e| (t.export.whole_document_label, e));
-    let in_blocks = report.sections.iter().flat_map(|s| s.blocks.iter()).flat_map(|b| b.entries.iter().map(move |e| (b.label.as_str(), e)));
-    let mut rows: Vec<SheetRow> = general
-        .chain(in_blocks)
-        .map(|(label, entry)| SheetRow {
-            kind: RowKind::Reaction,
-            block_label: label.to_string(),
-            sender_kind: entry.sender_kind,
-            sender: entry.sender.display(t),
-            received_on: Some(entry.received_on),
-            late: entry.late,
-            hidden: entry.hidden,
-            text: entry.body.clone(),
-            status: entry.answer.as_ref().map(|a| a.status),
-            answer: entry.answer.as_ref().map(|a| a.body_markdown.trim().to_string()).unwrap_or_default(),
-            processed_where: entry.answer.as_ref().and_then(|a| a.processed_where.clone()).unwrap_or_default(),
-            answer_state: entry.answer.as_ref().map(|a| t.work.state_label(a.state).to_string()).unwrap_or_default(),
-            adopted_on: entry.answer.as_ref().and_then(|a| a.adopted_on),
-        })
-        .collect();
-    for letter in letters {
-        for point in letter.points() {
-            let labels: Vec<&str> = point.blocks.iter().map(|(_, label)| label.as_str()).collect();
-            rows.push(SheetRow {
-                kind: RowKind::AdvicePoint,
-                block_label: if labels.is_empty() { t.export.whole_document_label.to_string() } else { labels.join("; ") },
-                sender_kind: SenderKind::Council,
-                sender: letter.council_name.clone(),
-                received_on: letter.received_on,
-                late: false,
-                hidden: false,
-                text: format!("{}: {}", (t.councils.point_number)(point.number), point.body_markdown.trim()),
-                status: point.answer.as_ref().map(|a| a.status),
-                answer: point.answer.as_ref().map(|a| a.body_markdown.trim().to_string()).unwrap_or_default(),
-                processed_where: point.answer.as_ref().and_then(|a| a.processed_where.clone()).unwrap_or_default(),
-                answer_state: point.answer.as_ref().map(|a| (t.answer_state)(a.state).to_string()).unwrap_or_default(),
-                adopted_on: None,
-            });
-        }
-    }
+pub fn sheet_rows(report: &Report, letters: &[Letter]) -> Vec<SheetRow> {
+    let mut rows: Vec<SheetRow> = report.entries().map(|(block, entry)| reaction_row(block, entry)).collect();
+    rows.extend(letters.iter().flat_map(|letter| letter.points().map(move |point| advice_point_row(letter, point))));
     rows
 }
 
-/// The cells of a row as text, in the order of `t.export.columns`. Dates as ISO 8601 so that
-/// Excel and LibreOffice read them as dates in every locale.
-pub fn row_cells(row: &SheetRow, t: &Messages) -> Vec<String> {
-    let yes_no = |b: bool| if b { t.export.yes } else { t.export.no }.to_string();
-    let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
-    vec![
-        match row.kind {
-            RowKind::Reaction => t.export.kind_reaction,
-            RowKind::AdvicePoint => t.export.kind_advice_point,
-        }
-        .to_string(),
-        row.block_label.clone(),
-        t.work.sender_kind(row.sender_kind).to_string(),
-        row.sender.clone(),
-        date(row.received_on),
-        yes_no(row.late),
-        yes_no(row.hidden),
-        row.text.clone(),
-        row.status.map(|s| t.status_label(s)).unwrap_or(t.work.not_answered).to_string(),
-        row.answer.clone(),
-        row.processed_where.clone(),
-        row.answer_state.clone(),
-        date(row.adopted_on),
-    ]
+fn reaction_row(block: Option<&ReportBlock>, entry: &ReportEntry) -> SheetRow {
+    let answer = entry.answer.as_ref();
+    SheetRow {
+        kind: RowKind::Reaction,
+        block_labels: block.map(|b| b.label.clone()).into_iter().collect(),
+        sender_kind: entry.sender_kind,
+        sender: entry.sender.clone(),
+        received_on: Some(entry.received_on),
+        late: entry.late,
+        hidden: entry.hidden,
+        text: entry.body.clone(),
+        status: answer.map(|a| a.status),
+        answer: answer.map(|a| a.body_markdown.trim().to_string()).unwrap_or_default(),
+        processed_where: answer.and_then(|a| a.processed_where.clone()).unwrap_or_default(),
+        answer_state: answer.map(|a| RowAnswerState::Reaction(a.state)),
+        adopted_on: answer.and_then(|a| a.adopted_on),
+    }
+}
+
+fn advice_point_row(letter: &Letter, point: &LetterPoint) -> SheetRow {
+    let answer = point.answer.as_ref();
+    SheetRow {
+        kind: RowKind::AdvicePoint { number: point.number },
+        block_labels: point.blocks.iter().map(|(_, label)| label.clone()).collect(),
+        sender_kind: SenderKind::Council,
+        sender: SenderLabel::Organisation(letter.council_name.clone()),
+        received_on: letter.received_on,
+        late: false,
+        hidden: false,
+        text: point.body_markdown.trim().to_string(),
+        status: answer.map(|a| a.status),
+        answer: answer.map(|a| a.body_markdown.trim().to_string()).unwrap_or_default(),
+        processed_where: answer.and_then(|a| a.processed_where.clone()).unwrap_or_default(),
+        answer_state: answer.map(|a| RowAnswerState::AdvicePoint(a.state)),
+        adopted_on: None,
+    }
 }
 
 /// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, return) gets a
@@ -294,11 +281,10 @@ pub fn url_safe(slug: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use crate::domain::report::assemble;
     use crate::domain::report::tests::{comment, outline};
-    use crate::domain::report::{SenderLabel, assemble};
-    use crate::i18n::NL;
 
     #[test]
     fn options_read_from_the_query_and_back() {
@@ -342,7 +328,7 @@ mod tests {
             ],
         );
         let totals = report.totals.clone();
-        let grouped = by_status(report, "Het document als geheel", |s| s.map(|s| NL.status_label(s)).unwrap_or("open").to_string());
+        let grouped = by_status(report, "Het document als geheel", |s| s.map(ProcessingStatus::code).unwrap_or("open").to_string());
         let headings: Vec<_> = grouped.sections.iter().map(|s| s.heading.as_str()).collect();
         assert_eq!(headings, ["verwerkt", "kennisgenomen", "open"]);
         let processed: Vec<_> = grouped.sections[0].blocks.iter().map(|b| b.label.as_str()).collect();
@@ -352,23 +338,31 @@ mod tests {
         assert_eq!(grouped.totals, totals, "the totals do not change with the order");
     }
 
-    #[test]
-    fn sheet_rows_carry_every_column_and_the_advice_points() {
+    /// The rows of a late reaction on a paragraph, an unanswered one on the whole document, and an
+    /// advice of two points answered together.
+    pub(crate) fn rows() -> Vec<SheetRow> {
         let (sections, blocks) = outline();
         let mut late = comment(Some(11), Some(ProcessingStatus::Processed));
         late.late = true;
-        let report = assemble(&sections, &blocks, vec![late, comment(None, None)]);
-        let rows = sheet_rows(&report, &[], &NL);
-        assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].block_label, NL.export.whole_document_label);
-        let cells = row_cells(&rows[1], &NL);
-        assert_eq!(cells.len(), NL.export.columns.len());
-        assert_eq!(cells[1], "2, alinea 1");
-        assert_eq!(cells[4], "2026-12-02");
-        assert_eq!(cells[5], NL.export.yes);
-        assert_eq!(cells[8], "verwerkt");
-        assert_eq!(cells[11], "goedgekeurd");
-        assert_eq!(row_cells(&rows[0], &NL)[8], NL.work.not_answered);
+        let mut report = assemble(&sections, &blocks, vec![late, comment(None, None)]);
+        report.advices = vec![crate::domain::advice::tests::letter()];
+        sheet_rows(&report, &report.advices)
+    }
+
+    #[test]
+    fn sheet_rows_carry_every_reaction_and_the_advice_points() {
+        let rows = rows();
+        assert_eq!(rows.len(), 4);
+        assert!(rows[0].block_labels.is_empty(), "the document as a whole");
+        assert_eq!(rows[0].answer_state, None);
+        assert_eq!(rows[1].block_labels, ["2, alinea 1"]);
+        assert_eq!(rows[1].sender, SenderLabel::Anonymous(1));
+        assert!(rows[1].late);
+        assert_eq!(rows[1].status, Some(ProcessingStatus::Processed));
+        assert_eq!(rows[1].answer_state, Some(RowAnswerState::Reaction(ReviewState::Approved)));
+        assert_eq!(rows[2].kind, RowKind::AdvicePoint { number: 1 });
+        assert_eq!(rows[2].sender, SenderLabel::Organisation("Adviesraad Sociaal Domein".into()));
+        assert_eq!(rows[2].answer_state, Some(RowAnswerState::AdvicePoint(AnswerState::Final)));
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! Types and rules of inspraak, free of web framework and database: what a comment is, which
-//! answer statuses exist, when the comment period is open, who may do what, and how the response
-//! document is assembled. Everything here is unit-tested on its own.
+//! Types and rules of inspraak, free of web framework, database and interface text: what a comment
+//! is, which answer statuses exist, when the comment period is open, who may do what, and how the
+//! response document is assembled. Turning these values into words is `render`'s work; nothing
+//! here depends on it or on the layers above. Everything here is unit-tested on its own.
 
 pub mod advice;
 pub mod answer;

@@ -1,12 +1,11 @@
 //! The public open data (`/api/v1/...`, described in `openapi/inspraak-v1.json`): consultations,
-//! the document tree, and the reactions with their published answers. Reactions are anonymised:
-//! residents are "Inspreker N" whatever they chose for the response document, organisations and
-//! councils by name; hidden reactions carry no text; only approved and adopted answers appear.
+//! the document tree, and the reactions and advice with their published answers, as types, with
+//! the parts that need no words. Reactions are anonymised: residents are numbered whatever they
+//! chose for the response document, organisations and councils named; hidden reactions carry no
+//! text; only approved and adopted answers appear.
 
 use super::document::BlockKind;
-use super::report::{OutlineBlock, Report, ReportEntry, SenderLabel};
-use super::status::ProcessingStatus;
-use crate::i18n::Messages;
+use super::report::OutlineBlock;
 use serde::{Deserialize, Serialize};
 
 pub const API_VERSION: &str = "v1";
@@ -198,7 +197,8 @@ pub struct ApiProcessedIn {
     pub words_removed: usize,
 }
 
-fn api_processed_in(places: &[super::versions::ProcessedIn]) -> Vec<ApiProcessedIn> {
+/// The passages where an answer says it was processed, before and after, with the words counted.
+pub fn api_processed_in(places: &[super::versions::ProcessedIn]) -> Vec<ApiProcessedIn> {
     places
         .iter()
         .map(|p| {
@@ -214,57 +214,6 @@ fn api_processed_in(places: &[super::versions::ProcessedIn]) -> Vec<ApiProcessed
             }
         })
         .collect()
-}
-
-/// The reactions of an anonymised report (see `ExportOptions { names: false }`), in document order.
-pub fn reactions(slug: &str, report: &Report, t: &Messages) -> ApiReactions {
-    let entry = |block: Option<ApiBlockRef>, e: &ReportEntry| ApiReaction {
-        block,
-        sender_type: e.sender_kind.code().into(),
-        sender: match &e.sender {
-            // Never reached when the report was made with `names: false`; a safety net.
-            SenderLabel::Named(_) => t.anonymous_sender.to_string(),
-            other => other.display(t),
-        },
-        received_on: e.received_on.to_string(),
-        late: e.late,
-        hidden: e.hidden,
-        text: (!e.hidden).then(|| e.body.clone()),
-        answer: e.answer.as_ref().filter(|a| a.state.is_public()).map(|a| ApiAnswer {
-            status: a.status.code().into(),
-            status_label: t.status_label(a.status).into(),
-            text_markdown: a.body_markdown.clone(),
-            processed_where: a.processed_where.clone(),
-            state: a.state.code().into(),
-            adopted_on: a.adopted_on.map(|d| d.to_string()),
-            change_reason: a.change_reason.clone(),
-            processed_in: api_processed_in(&a.processed_in),
-        }),
-    };
-    let mut out: Vec<ApiReaction> = report.general.iter().map(|e| entry(None, e)).collect();
-    for block in report.sections.iter().flat_map(|s| &s.blocks) {
-        let r = ApiBlockRef { anchor: block.anchor.clone(), label: block.label.clone() };
-        out.extend(block.entries.iter().map(|e| entry(Some(r.clone()), e)));
-    }
-    let totals = &report.totals;
-    ApiReactions {
-        consultation: slug.into(),
-        totals: ApiTotals {
-            received: totals.received,
-            late: totals.late,
-            unanswered: totals.unanswered,
-            by_status: totals
-                .by_status
-                .iter()
-                .map(|(s, n): &(ProcessingStatus, usize)| ApiStatusCount {
-                    status: s.code().into(),
-                    label: t.status_label(*s).into(),
-                    count: *n,
-                })
-                .collect(),
-        },
-        reactions: out,
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -304,51 +253,10 @@ pub struct ApiPointAnswer {
     pub processed_in: Vec<ApiProcessedIn>,
 }
 
-/// Published letters only (the caller passes what is published, with final answers).
-pub fn advice(slug: &str, letters: &[super::advice::Letter], t: &Messages) -> ApiAdviceList {
-    ApiAdviceList {
-        consultation: slug.into(),
-        advice: letters
-            .iter()
-            .map(|letter| ApiAdvice {
-                council: letter.council_name.clone(),
-                municipality: letter.municipality.clone(),
-                received_on: letter.received_on.map(|d| d.to_string()),
-                oral: letter.oral,
-                written: letter.written,
-                sender: letter.sender.clone(),
-                points: letter
-                    .points()
-                    .map(|p| ApiAdvicePoint {
-                        number: p.number,
-                        text_markdown: p.body_markdown.clone(),
-                        blocks: p
-                            .blocks
-                            .iter()
-                            .map(|(anchor, label)| ApiBlockRef { anchor: anchor.clone(), label: label.clone() })
-                            .collect(),
-                        answer: p.answer.as_ref().filter(|a| a.state == super::status::AnswerState::Final).map(|a| ApiPointAnswer {
-                            status: a.status.code().into(),
-                            status_label: t.status_label(a.status).into(),
-                            text_markdown: a.body_markdown.clone(),
-                            processed_where: a.processed_where.clone(),
-                            processed_in: api_processed_in(&a.processed_in),
-                        }),
-                    })
-                    .collect(),
-            })
-            .collect(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::export::ExportOptions;
-    use crate::domain::report::assemble;
-    use crate::domain::report::tests::{comment, outline};
-    use crate::domain::review::ReviewState;
-    use crate::i18n::NL;
+    use crate::domain::report::tests::outline;
 
     #[test]
     fn the_tree_nests_sections_and_blocks_in_order() {
@@ -366,30 +274,5 @@ mod tests {
         assert_eq!(top[0].blocks.len(), 1);
         assert_eq!(top[0].sections[0].anchor, "h1-a");
         assert_eq!(top[0].sections[0].blocks[0].label, "2, alinea 1");
-    }
-
-    #[test]
-    fn reactions_are_anonymous_and_hidden_text_and_drafts_stay_out() {
-        let (sections, blocks) = outline();
-        let mut named = comment(Some(10), Some(ProcessingStatus::Processed));
-        named.public_name = Some("Jan Jansen".into());
-        let mut hidden = comment(Some(10), None);
-        hidden.hidden = true;
-        hidden.body = "Geheim".into();
-        let mut draft = comment(None, Some(ProcessingStatus::Noted));
-        if let Some(a) = draft.answer.as_mut() {
-            a.state = ReviewState::Draft;
-        }
-        let mut inputs = vec![named, hidden, draft];
-        ExportOptions { names: false, ..ExportOptions::default() }.prepare(&mut inputs);
-        let report = assemble(&sections, &blocks, inputs);
-        let api = reactions("visie", &report, &NL);
-        let json = serde_json::to_string(&api).expect("json");
-        assert!(!json.contains("Jan Jansen"));
-        assert!(!json.contains("Geheim"));
-        assert_eq!(api.reactions[0].answer, None, "a draft answer is not published");
-        assert_eq!(api.reactions[1].sender, "Inspreker 1");
-        assert!(api.reactions[2].hidden && api.reactions[2].text.is_none());
-        assert_eq!(api.totals.by_status.len(), ProcessingStatus::ALL.len());
     }
 }

@@ -6,7 +6,6 @@ use super::document::BlockKind;
 use super::review::ReviewState;
 use super::status::ProcessingStatus;
 use super::versions::ProcessedIn;
-use crate::i18n::Messages;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -131,6 +130,16 @@ pub struct Report {
     /// The published response letters to the councils' advice.
     #[serde(default)]
     pub advices: Vec<super::advice::Letter>,
+}
+
+impl Report {
+    /// Every reaction in the report's order with the paragraph it is on: first those on the
+    /// document as a whole (no paragraph), then per section and paragraph.
+    pub fn entries(&self) -> impl Iterator<Item = (Option<&ReportBlock>, &ReportEntry)> {
+        let general = self.general.iter().map(|entry| (None, entry));
+        let in_blocks = self.sections.iter().flat_map(|s| &s.blocks).flat_map(|b| b.entries.iter().map(move |entry| (Some(b), entry)));
+        general.chain(in_blocks)
+    }
 }
 
 /// Longest quote of the commented paragraph shown in the report.
@@ -259,112 +268,9 @@ pub fn shorten(text: &str, max_chars: usize) -> String {
     format!("{}…", cut[..at].trim_end())
 }
 
-/// The one-line summary: "17 reacties ontvangen, waarvan 9 verwerkt, …".
-pub fn summary_line(totals: &Totals, t: &Messages) -> String {
-    let mut parts: Vec<String> =
-        totals.by_status.iter().filter(|(_, n)| *n > 0).map(|(status, n)| format!("{n} {}", t.status_label(*status))).collect();
-    if totals.unanswered > 0 {
-        parts.push((t.count_unanswered)(totals.unanswered));
-    }
-    (t.report_summary)(totals.received, &parts.join(", "))
-}
-
-impl SenderLabel {
-    pub fn display(&self, t: &Messages) -> String {
-        match self {
-            SenderLabel::Anonymous(n) => format!("{} {n}", t.anonymous_sender),
-            SenderLabel::Named(name) | SenderLabel::Organisation(name) => name.clone(),
-        }
-    }
-}
-
-/// The same document as Markdown, for officers who continue in a word processor.
-pub fn to_markdown(title: &str, period: &str, report: &Report, t: &Messages) -> String {
-    let mut out = format!("# {} {}\n\n{}\n\n{}\n\n", t.report_title, md_inline(title), period, summary_line(&report.totals, t));
-    out.push_str(&markdown_body(report, t));
-    out
-}
-
-/// The document after its title: chapters as `##`, paragraph labels as `###` with the quote, then
-/// each reaction with its answer; the councils' advice at the end.
-pub fn markdown_body(report: &Report, t: &Messages) -> String {
-    let mut out = String::new();
-    if !report.general.is_empty() {
-        out.push_str(&format!("## {}\n\n", t.whole_document));
-        push_entries(&mut out, &report.general, t);
-    }
-    for section in &report.sections {
-        let heading = if section.heading.is_empty() { t.front_matter } else { &section.heading };
-        out.push_str(&format!("## {}\n\n", md_inline(heading)));
-        for block in &section.blocks {
-            out.push_str(&format!("### {}\n\n", md_inline(&block.label)));
-            for line in block.quote.lines().filter(|l| !l.trim().is_empty()) {
-                out.push_str(&format!("> {}\n", md_inline(line)));
-            }
-            out.push('\n');
-            push_entries(&mut out, &block.entries, t);
-        }
-    }
-    if !report.advices.is_empty() {
-        out.push_str(&format!("## {}\n\n", t.councils.report_advice_title));
-        for letter in &report.advices {
-            out.push_str(&super::advice::letter_markdown(letter, 3, t));
-        }
-    }
-    out
-}
-
-fn push_entries(out: &mut String, entries: &[ReportEntry], t: &Messages) {
-    for entry in entries {
-        let late = if entry.late { format!(" ({})", t.late) } else { String::new() };
-        out.push_str(&format!("**{}**{late}\n\n", md_inline(&entry.sender.display(t))));
-        if entry.hidden {
-            out.push_str(&format!("*{}*\n\n", t.work.hidden_public));
-        }
-        for line in entry.body.lines() {
-            out.push_str(&format!("{}  \n", md_inline(line)));
-        }
-        out.push('\n');
-        match &entry.answer {
-            Some(answer) => {
-                out.push_str(&format!("*{}:* {}\n\n", t.answer, t.status_label(answer.status)));
-                out.push_str(answer.body_markdown.trim());
-                out.push_str("\n\n");
-                if let Some(place) = &answer.processed_where {
-                    out.push_str(&format!("*{}:* {}\n\n", t.processed_where, md_inline(place)));
-                }
-                for place in &answer.processed_in {
-                    out.push_str(&format!(
-                        "*{}:*\n\n> {}\n\n",
-                        (t.versions.processed_in)(&place.label, place.version_no),
-                        place.change.to_markdown()
-                    ));
-                }
-                if let Some(reason) = &answer.change_reason {
-                    out.push_str(&format!("*{}:* {}\n\n", t.work.changed_after_adoption, md_inline(reason)));
-                }
-            }
-            None => out.push_str(&format!("*{}*\n\n", t.not_yet_answered)),
-        }
-    }
-}
-
-/// Escapes what Markdown would otherwise read as markup in text that came from a person.
-pub(crate) fn md_inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::i18n::NL;
 
     pub(crate) fn outline() -> (Vec<OutlineSection>, Vec<OutlineBlock>) {
         let sections = vec![
@@ -407,22 +313,24 @@ pub(crate) mod tests {
         }
     }
 
-    #[test]
-    fn a_hidden_reaction_keeps_its_answer_and_count_but_not_its_text() {
+    /// One answered reaction, hidden from public view, whose text names a neighbour.
+    pub(crate) fn hidden_report() -> Report {
         let (sections, blocks) = outline();
         let mut hidden = comment(Some(10), Some(ProcessingStatus::Noted));
         hidden.hidden = true;
         hidden.body = "Mijn buurman Jan de Vries op nummer 4 ...".into();
-        let report = assemble(&sections, &blocks, vec![hidden]);
+        assemble(&sections, &blocks, vec![hidden])
+    }
+
+    #[test]
+    fn a_hidden_reaction_keeps_its_answer_and_count_but_not_its_text() {
+        let report = hidden_report();
         let entry = &report.sections[0].blocks[0].entries[0];
         assert!(entry.hidden);
         assert_eq!(entry.body, "");
         assert!(entry.answer.is_some());
         assert_eq!(report.totals.received, 1);
         assert_eq!(report.totals.unanswered, 0);
-        let markdown = to_markdown("Visie", "", &report, &crate::i18n::NL);
-        assert!(!markdown.contains("Jan de Vries"));
-        assert!(markdown.contains(crate::i18n::NL.work.hidden_public));
     }
 
     #[test]
@@ -447,8 +355,11 @@ pub(crate) mod tests {
         org.sender_kind = SenderKind::Organisation;
         org.organisation = Some("Stichting Thuis".into());
         let report = assemble(&sections, &blocks, vec![named, org, comment(Some(10), None)]);
-        let senders: Vec<_> = report.sections[0].blocks[0].entries.iter().map(|e| e.sender.display(&NL)).collect();
-        assert_eq!(senders, ["Jan Jansen", "Stichting Thuis", "Inspreker 1"]);
+        let senders: Vec<_> = report.sections[0].blocks[0].entries.iter().map(|e| e.sender.clone()).collect();
+        assert_eq!(
+            senders,
+            [SenderLabel::Named("Jan Jansen".into()), SenderLabel::Organisation("Stichting Thuis".into()), SenderLabel::Anonymous(1)]
+        );
     }
 
     #[test]
@@ -470,21 +381,8 @@ pub(crate) mod tests {
         assert_eq!(report.totals.late, 1);
         assert_eq!(report.totals.unanswered, 1);
         assert_eq!(report.totals.by_status[0], (ProcessingStatus::Processed, 2));
+        assert_eq!(report.totals.by_status[4], (ProcessingStatus::Noted, 1));
         assert_eq!(report.general.len(), 2, "a comment on an unknown block is kept with the general ones");
-        assert_eq!(summary_line(&report.totals, &NL), "4 reacties ontvangen, waarvan 2 verwerkt, 1 kennisgenomen, 1 nog niet beantwoord.");
-    }
-
-    #[test]
-    fn markdown_escapes_what_people_typed() {
-        let (sections, blocks) = outline();
-        let mut c = comment(Some(10), Some(ProcessingStatus::NotProcessed));
-        c.body = "# geen kop <script>".into();
-        let report = assemble(&sections, &blocks, vec![c]);
-        let md = to_markdown("Visie *2027*", "1 december 2026 tot en met 15 januari 2027", &report, &NL);
-        assert!(md.starts_with("# Nota van beantwoording Visie \\*2027\\*"));
-        assert!(md.contains("\\# geen kop \\<script\\>"));
-        assert!(md.contains("### 1, alinea 1"));
-        assert!(md.contains("*Antwoord:* niet verwerkt"));
     }
 
     #[test]

@@ -163,43 +163,6 @@ impl TextChange {
     pub fn is_unchanged(&self) -> bool {
         self.spans.iter().all(|s| s.kind == SpanKind::Same)
     }
-
-    /// As Markdown: deletions struck through (`~~…~~`), insertions underlined (`<ins>…</ins>`).
-    pub fn to_markdown(&self) -> String {
-        let mut out = String::new();
-        for span in &self.spans {
-            let text = escape_markdown(&span.text);
-            let (lead, core, trail) = split_space(&text);
-            match span.kind {
-                SpanKind::Same => out.push_str(&text),
-                _ if core.is_empty() => out.push_str(&text),
-                SpanKind::Added => out.push_str(&format!("{lead}<ins>{core}</ins>{trail}")),
-                SpanKind::Removed => out.push_str(&format!("{lead}~~{core}~~{trail}")),
-            }
-        }
-        out
-    }
-}
-
-fn split_space(text: &str) -> (&str, &str, &str) {
-    let core = text.trim();
-    if core.is_empty() {
-        return (text, "", "");
-    }
-    let start = text.len() - text.trim_start().len();
-    let end = start + core.len();
-    (&text[..start], core, &text[end..])
-}
-
-fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '~' | '`' | '[' | ']' | '<' | '>' | '#' | '|') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A passage where an answer says a reaction or advice point was processed: the block of the new
@@ -286,7 +249,7 @@ fn normalise_label(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -342,21 +305,25 @@ mod tests {
         assert_eq!(follow(7, &[]), (vec![7], 1.0));
     }
 
-    #[test]
-    fn a_change_gives_back_both_texts_and_marks_them_in_markdown() {
-        let change = TextChange {
+    /// "Respijtzorg binnen vier weken*" becoming "… twee weken*".
+    pub(crate) fn respite_change() -> TextChange {
+        TextChange {
             spans: vec![
                 TextSpan { kind: SpanKind::Same, text: "Respijtzorg binnen ".into() },
                 TextSpan { kind: SpanKind::Removed, text: "vier".into() },
                 TextSpan { kind: SpanKind::Added, text: "twee".into() },
                 TextSpan { kind: SpanKind::Same, text: " weken*".into() },
             ],
-        };
+        }
+    }
+
+    #[test]
+    fn a_change_gives_back_both_texts_and_counts_its_words() {
+        let change = respite_change();
         assert_eq!(change.before(), "Respijtzorg binnen vier weken*");
         assert_eq!(change.after(), "Respijtzorg binnen twee weken*");
         assert_eq!(change.counts(), (1, 1));
         assert!(!change.is_unchanged());
-        assert_eq!(change.to_markdown(), "Respijtzorg binnen ~~vier~~<ins>twee</ins> weken\\*");
         for code in BlockChange::ALL.map(BlockChange::code) {
             assert_eq!(BlockChange::parse(code).map(BlockChange::code), Some(code));
         }

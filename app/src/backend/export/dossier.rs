@@ -7,8 +7,8 @@ use crate::backend::services::today;
 use crate::backend::store::Store;
 use crate::domain::error::AppError;
 use crate::domain::export::{Audience, ExportOptions};
-use crate::domain::open_data;
 use crate::i18n::Messages;
+use crate::render::{letter::letter_markdown, open_data};
 use std::io::Write;
 use zip::write::SimpleFileOptions;
 
@@ -34,7 +34,7 @@ pub async fn dossier(store: &Store, organisation: &str, slug: &str, t: &Messages
     }
     for (council, letter) in &letters {
         files.push((format!("collegereacties/{council}.docx"), render_letter_docx(letter, &consultation.title, organisation, t)?));
-        files.push((format!("collegereacties/{council}.md"), crate::domain::advice::letter_markdown(letter, 1, t).into_bytes()));
+        files.push((format!("collegereacties/{council}.md"), letter_markdown(letter, 1, t).into_bytes()));
     }
     files.push(("open-data/consultatie.json".into(), json(&document)?));
     files.push(("open-data/reacties.json".into(), json(&reactions)?));

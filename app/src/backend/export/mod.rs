@@ -1,7 +1,8 @@
 //! Downloads of the response documents and the open data: the nota van beantwoording as DOCX,
 //! Markdown, XLSX and CSV, the college's response letters as DOCX, the JSON of `/api/v1`, and the
 //! dossier zip for publication under the Woo. What goes in each is decided by the domain
-//! (`domain::export`, `domain::open_data`); this module loads it and writes the files.
+//! (`domain::export`, `domain::open_data`) and worded by `render`; this module loads it and writes
+//! the files.
 
 pub mod docx;
 pub mod dossier;
@@ -15,6 +16,8 @@ use crate::domain::export::{Audience, ExportOptions, Order, by_status, file_name
 use crate::domain::open_data::{self, ApiConsultation, ApiDocument, ApiLinks, ApiPeriod, TreeSection};
 use crate::domain::report::{self, Report};
 use crate::i18n::Messages;
+use crate::render::letter::letter_markdown;
+use crate::render::report::{markdown_body, summary_line, to_markdown};
 use docx::{Contents, DocxBuilder, DocxMeta};
 
 /// The formats of the nota van beantwoording.
@@ -174,14 +177,14 @@ pub fn render_nota(
     Ok(match format {
         NotaFormat::Html => {
             let title = format!("{} {}", t.report_title, consultation.title);
-            let lines = vec![period_line(consultation, t), report::summary_line(&report.totals, t)];
+            let lines = vec![period_line(consultation, t), summary_line(&report.totals, t)];
             let meta = html::HtmlMeta { lang: t.export.lang, title: &title, organisation, lines };
-            html::document(&meta, &report::markdown_body(report, t)).into_bytes()
+            html::document(&meta, &markdown_body(report, t)).into_bytes()
         }
-        NotaFormat::Markdown => report::to_markdown(&consultation.title, &period_line(consultation, t), report, t).into_bytes(),
+        NotaFormat::Markdown => to_markdown(&consultation.title, &period_line(consultation, t), report, t).into_bytes(),
         NotaFormat::Docx => nota_docx(consultation, organisation, report, t)?,
-        NotaFormat::Xlsx => sheet::xlsx(&sheet_rows(report, &report.advices, t), t).map_err(internal)?,
-        NotaFormat::Csv => sheet::csv(&sheet_rows(report, &report.advices, t), t).map_err(internal)?,
+        NotaFormat::Xlsx => sheet::xlsx(&sheet_rows(report, &report.advices), t).map_err(internal)?,
+        NotaFormat::Csv => sheet::csv(&sheet_rows(report, &report.advices), t).map_err(internal)?,
     })
 }
 
@@ -200,9 +203,9 @@ fn nota_docx(consultation: &ConsultationRow, organisation: &str, report: &Report
     rows.push(vec![capitalise(t.export.received), totals.received.to_string()]);
     rows.push(vec![capitalise(t.export.late_count), totals.late.to_string()]);
     DocxBuilder::new(&meta)
-        .paragraph(&report::summary_line(totals, t))
+        .paragraph(&summary_line(totals, t))
         .table(&t.export.totals_heads, &rows)
-        .markdown(&report::markdown_body(report, t))
+        .markdown(&markdown_body(report, t))
         .finish()
         .map_err(internal)
 }
@@ -249,7 +252,7 @@ pub fn render_letter_docx(
         page_word: t.export.page,
     };
     // The letter's Markdown at level 1; its own title is on the title page already.
-    let markdown = crate::domain::advice::letter_markdown(letter, 1, t);
+    let markdown = letter_markdown(letter, 1, t);
     let body = markdown.split_once('\n').map(|(_, rest)| rest).unwrap_or_default();
     DocxBuilder::new(&meta).markdown(body).finish().map_err(internal)
 }
@@ -317,11 +320,11 @@ pub async fn api_reactions(store: &Store, slug: &str, t: &Messages) -> Result<op
     let consultation = super::services::readable_consultation(store, slug, None).await?;
     let options = ExportOptions { names: false, ..ExportOptions::default() };
     let report = reactions_report(store, &consultation, options, Audience::Public, false, t).await?;
-    Ok(open_data::reactions(&consultation.slug, &report, t))
+    Ok(crate::render::open_data::reactions(&consultation.slug, &report, t))
 }
 
 pub async fn api_advice(store: &Store, slug: &str, t: &Messages) -> Result<open_data::ApiAdviceList, AppError> {
     let consultation = super::services::readable_consultation(store, slug, None).await?;
     let letters = super::advice::published_letters(store, &consultation).await?;
-    Ok(open_data::advice(&consultation.slug, &letters, t))
+    Ok(crate::render::open_data::advice(&consultation.slug, &letters, t))
 }

@@ -1,8 +1,9 @@
 //! The spreadsheet of every reaction and advice point: XLSX (rust_xlsxwriter) and CSV (UTF-8 with
 //! a byte order mark, so that Excel reads the accents right; `;`-separated as Dutch Excel expects).
 
-use crate::domain::export::{SheetRow, csv_safe, row_cells, xml_safe};
+use crate::domain::export::{SheetRow, csv_safe, xml_safe};
 use crate::i18n::Messages;
+use crate::render::export::row_cells;
 use rust_xlsxwriter::{Format, FormatAlign, Workbook};
 
 #[derive(Debug, thiserror::Error)]
