@@ -41,6 +41,13 @@ pub struct CouncilMessages {
     pub save_sender: &'static str,
     pub sender_saved: &'static str,
     pub letter_sender: &'static str,
+    pub label_logo: fn(&str) -> String,
+    pub hint_logo: fn(usize) -> String,
+    pub save_logo: &'static str,
+    pub remove_logo: &'static str,
+    pub logo_current: &'static str,
+    pub logo_saved: &'static str,
+    pub logo_alt: fn(&str) -> String,
     pub new_council: &'static str,
     pub label_council_name: &'static str,
     pub label_municipality: &'static str,
@@ -243,6 +250,17 @@ pub const NL: CouncilMessages = CouncilMessages {
     save_sender: "Afzender bewaren",
     sender_saved: "De afzender is bewaard. Nieuwe en bestaande collegereacties van die gemeente tonen hem.",
     letter_sender: "Afzender",
+    label_logo: |m| format!("Logo van {m} (niet verplicht)"),
+    hint_logo: |mb| {
+        format!(
+            "PNG of JPEG, hoogstens {mb} MB. Het staat boven de collegereacties aan de raden van deze gemeente, op de website en in de nota."
+        )
+    },
+    save_logo: "Logo opslaan",
+    remove_logo: "Logo weghalen",
+    logo_current: "Huidig logo:",
+    logo_saved: "Het logo is opgeslagen.",
+    logo_alt: |m| format!("Logo van {m}"),
     new_council: "Adviesraad toevoegen",
     label_council_name: "Naam",
     label_municipality: "Gemeente",
@@ -420,6 +438,17 @@ pub const EN: CouncilMessages = CouncilMessages {
     save_sender: "Save sender",
     sender_saved: "The sender was saved. New and existing responses of that municipality show it.",
     letter_sender: "Sender",
+    label_logo: |m| format!("Logo of {m} (optional)"),
+    hint_logo: |mb| {
+        format!(
+            "PNG or JPEG, at most {mb} MB. It appears above the executive's responses to this municipality's councils, on the website and in the response document."
+        )
+    },
+    save_logo: "Save logo",
+    remove_logo: "Remove logo",
+    logo_current: "Current logo:",
+    logo_saved: "The logo was saved.",
+    logo_alt: |m| format!("Logo of {m}"),
     new_council: "Add an advisory council",
     label_council_name: "Name",
     label_municipality: "Municipality",

@@ -318,3 +318,48 @@ test('the demo shows the timeline and the published collegereactie of its region
   // The router changes the address first and draws the letter once its data are in.
   await page.locator('main', { hasText: 'Antwoord op punt 1 en 2' }).waitFor();
 });
+
+// A 1×1 PNG: what a municipality's logo upload takes.
+const LOGO_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+for (const javaScriptEnabled of [true, false]) {
+  const mode = javaScriptEnabled ? 'JavaScript on' : 'JavaScript off';
+  test(`a municipality's logo for its letters: refused when not an image, set, shown and taken away (${mode})`, async () => {
+    const officer = await newPage(browser, { javaScriptEnabled });
+    await logIn(officer);
+    await open(officer, '/beheer/raden');
+    const senders = officer.getByRole('region', { name: 'Afzender van de collegereacties' });
+    const field = senders.getByLabel('Logo van Waterhoven (niet verplicht)');
+    const form = officer.locator('form', { has: field });
+
+    await field.setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg onload="alert(1)"/>') });
+    await Promise.all([officer.waitForURL(/formulier=/), form.getByRole('button', { name: 'Logo opslaan Waterhoven' }).click()]);
+    const refused = officer.locator('form', { has: officer.getByLabel('Logo van Waterhoven (niet verplicht)') });
+    assert.match(await refused.locator('.field-error').innerText(), /geen PNG- of JPEG-afbeelding/);
+    assert.equal(await refused.getByLabel('Logo van Waterhoven (niet verplicht)').getAttribute('aria-invalid'), 'true');
+    await assertAccessible(officer, `logo refused (${mode})`);
+
+    await refused.getByLabel('Logo van Waterhoven (niet verplicht)').setInputFiles({ name: 'waterhoven.png', mimeType: 'image/png', buffer: LOGO_PNG });
+    await Promise.all([officer.waitForURL(/logo=1/), refused.getByRole('button', { name: 'Logo opslaan Waterhoven' }).click()]);
+    await officer.getByRole('status').filter({ hasText: 'Het logo is opgeslagen.' }).waitFor();
+    const current = officer.getByRole('img', { name: 'Logo van Waterhoven' });
+    await current.waitFor();
+    const src = await current.getAttribute('src');
+    const image = await officer.request.get(new URL(src, BASE).href);
+    assert.equal(image.status(), 200);
+    assert.equal(image.headers()['content-type'], 'image/png');
+    assert.deepEqual(Buffer.from(await image.body()), LOGO_PNG);
+    await assertAccessible(officer, `logo set (${mode})`);
+
+    // Taken away again, so that the other tests see the demo as it was.
+    await open(officer, '/beheer/raden');
+    await Promise.all([
+      officer.waitForURL(/logo=1/),
+      officer.getByRole('button', { name: 'Logo weghalen Waterhoven' }).click(),
+    ]);
+    assert.equal(await officer.getByRole('img', { name: 'Logo van Waterhoven' }).count(), 0);
+    assert.equal((await officer.request.get(new URL(src, BASE).href)).status(), 404);
+    await officer.context().close();
+  });
+}

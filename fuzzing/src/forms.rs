@@ -95,6 +95,14 @@ fn check_council_letter(file_name: &str, bytes: Vec<u8>) {
     }
 }
 
+fn check_logo(bytes: Vec<u8>) {
+    if let Ok(format) = council::check_logo(&bytes) {
+        assert!(bytes.len() <= council::MAX_LOGO_BYTES, "invariant: logo size");
+        let signature: &[u8] = if format == council::LogoFormat::Png { b"\x89PNG" } else { &[0xFF, 0xD8, 0xFF] };
+        assert!(bytes.starts_with(signature), "invariant: a {format:?} logo passed without its signature");
+    }
+}
+
 fn check_invite(form: &InviteForm) {
     if let Ok(valid) = ValidInvite::try_from(form) {
         assert!(comment::looks_like_email(&valid.email), "invariant: invalid invite email {:?}", valid.email);
@@ -303,7 +311,7 @@ fn structured(u: &mut Unstructured<'_>) -> arbitrary::Result<()> {
         let day = u.int_in_range(Date::MIN.to_julian_day()..=Date::MAX.to_julian_day())?;
         Ok(Date::from_julian_day(day).unwrap_or(Date::MIN))
     }
-    match u.int_in_range(0u8..=21)? {
+    match u.int_in_range(0u8..=22)? {
         0 => check_comment(&CommentForm {
             consultation: s(u)?,
             block: s(u)?,
@@ -384,6 +392,7 @@ fn structured(u: &mut Unstructured<'_>) -> arbitrary::Result<()> {
         18 => check_version(&VersionForm { name: s(u)?, note: s(u)? }, &s(u)?, &s(u)?),
         19 => check_sender(&SenderForm { municipality: s(u)?, sender: s(u)? }),
         20 => check_council_letter(&s(u)?, u.arbitrary()?),
+        21 => check_logo(u.arbitrary()?),
         _ => {
             let text = s(u)?;
             let _ = advice::parse_meeting_report(&text);

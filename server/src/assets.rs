@@ -83,7 +83,12 @@ pub fn theme_css(path: &Path) -> Result<Arc<str>, ThemeError> {
     }
     let css = std::fs::read_to_string(path).map_err(unreadable)?;
     let lower = css.to_ascii_lowercase();
-    if lower.contains("@import") || lower.contains("url(http") || lower.contains("url(\"http") || lower.contains("url('http") || lower.contains("url(//") {
+    if lower.contains("@import")
+        || lower.contains("url(http")
+        || lower.contains("url(\"http")
+        || lower.contains("url('http")
+        || lower.contains("url(//")
+    {
         return Err(ThemeError::External { path: name });
     }
     Ok(css.into())

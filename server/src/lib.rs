@@ -30,7 +30,7 @@ pub const MAX_UPLOAD_BYTES: usize = 25 * 1024 * 1024;
 /// bare error page.
 pub const MAX_BODY_BYTES: usize = 3 * 1024 * 1024;
 /// The paths that take an upload: a document, a new version of it, a council's letter.
-const UPLOAD_PATHS: [&str; 3] = ["/api/nieuwe-consultatie", "/api/nieuwe-versie", "/api/advies-brief"];
+const UPLOAD_PATHS: [&str; 4] = ["/api/nieuwe-consultatie", "/api/nieuwe-versie", "/api/advies-brief", "/api/gemeentelogo"];
 
 pub struct ServerOptions {
     /// Mark the session cookie `Secure` (on unless `INSPRAAK_INSECURE_COOKIES=1`).

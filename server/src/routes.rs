@@ -29,6 +29,7 @@ pub fn plain_routes() -> Router<LeptosOptions> {
         .route("/consultaties/{slug}/adviezen/{council}/collegereactie.md", get(letter_markdown))
         .route("/consultaties/{slug}/adviezen/{council}/collegereactie.docx", get(letter_docx))
         .route("/consultaties/{slug}/adviezen/{council}/brief.pdf", get(council_letter))
+        .route("/gemeentelogo/{id}", get(municipality_logo))
         .route("/api/v1/consultaties", get(api_consultations))
         .route("/api/v1/consultaties/{slug}", get(api_document))
         .route("/api/v1/consultaties/{slug}/reacties", get(api_reactions))
@@ -187,6 +188,26 @@ async fn council_letter(
         export::council_letter_pdf(&state.store, user.as_ref(), &slug, &council).await
     };
     limited_download(&state, &peer, load).await
+}
+
+/// A municipality's logo, as its letters show it: public, and cached for good (a new logo gets a
+/// new id, and an old id is no longer served once it is replaced).
+async fn municipality_logo(Extension(state): Extension<AppState>, Path(id): Path<i64>) -> Response {
+    match state.store.logo_content(id).await {
+        Ok(Some((media_type, content))) => (
+            [
+                (header::CONTENT_TYPE, HeaderValue::from_str(&media_type).unwrap_or(HeaderValue::from_static("application/octet-stream"))),
+                (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
+            ],
+            content,
+        )
+            .into_response(),
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "logo not read");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }
 
 #[derive(Serialize)]

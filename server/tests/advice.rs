@@ -809,3 +809,113 @@ async fn an_invite_link_is_shown_once_without_javascript_too() {
     assert_eq!(accepted.location(), "/raad");
     assert_eq!(member.get("/raad").await.status, StatusCode::OK);
 }
+
+/// The smallest PNG header the check takes; the server keeps and serves the bytes as sent.
+const LOGO_PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
+
+fn logo_parts<'a>(municipality: &'a str, file_name: &'a str, bytes: &'a [u8]) -> Vec<Part<'a>> {
+    vec![Part::Text("municipality", municipality), Part::File { name: "file", file_name, bytes }]
+}
+
+#[tokio::test]
+async fn a_municipality_puts_its_logo_on_its_letters_and_takes_it_away() {
+    let Regional { app, mut officer, waterhoven, mut member_w, .. } = regional("advies").await;
+    // Waterhoven's council advises and the answer is published, before there is a logo.
+    done::<i64>(&member_w.call("/api/advies-punt", &point_fields("regio", &waterhoven, "Let op de mantelzorgers.", &[])).await);
+    done::<()>(&member_w.call("/api/advies-indienen", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await);
+    let view: OfficerAdviceView =
+        officer.call("/api/advies-beheer", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await.json();
+    let id = view.points[0].point.id;
+    done::<()>(
+        &officer.call("/api/advies-antwoord", &answer_fields("regio", &waterhoven, &[(id, "verwerkt")], "Zo gedaan.", "definitief")).await,
+    );
+    done::<()>(&officer.call("/api/advies-publiceren", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await);
+    let mut resident = app.client();
+    let letter_page = format!("/consultaties/regio/adviezen/{waterhoven}");
+    assert!(!resident.get(&letter_page).await.body.contains("/gemeentelogo/"), "no logo yet");
+
+    // Not an image, or an SVG (it can carry a script): refused with a Dutch message next to the
+    // field (plain form), nothing kept.
+    let gif = officer
+        .call_multipart(
+            "/api/gemeentelogo",
+            &logo_parts("Waterhoven", "logo.gif", b"GIF89a\x01\0\x01\0"),
+            "text/html",
+            Some("/beheer/raden"),
+        )
+        .await;
+    let back = gif.location().to_string();
+    assert!(back.starts_with("/beheer/raden?formulier=") && back.ends_with("#afzenders"), "{back}");
+    let shown = officer.get(back.split('#').next().unwrap()).await;
+    assert!(shown.body.contains("Dit is geen PNG- of JPEG-afbeelding."), "the message next to the field");
+    let svg = refused::<()>(
+        &officer
+            .call_multipart(
+                "/api/gemeentelogo",
+                &logo_parts("Waterhoven", "logo.png", b"<svg onload=\"alert(1)\"/>"),
+                "application/json",
+                None,
+            )
+            .await,
+    );
+    assert_eq!(svg.get("file"), [FieldError::NotALogo]);
+    let mut big = LOGO_PNG.to_vec();
+    big.resize(app::domain::council::MAX_LOGO_BYTES + 10, 0);
+    let too_big = refused::<()>(
+        &officer.call_multipart("/api/gemeentelogo", &logo_parts("Waterhoven", "groot.png", &big), "application/json", None).await,
+    );
+    assert_eq!(too_big.get("file"), [FieldError::ImportTooLarge { max_mb: 1 }]);
+    let senders: Vec<app::api::SenderView> = officer.call("/api/afzenders", &[]).await.json();
+    assert!(senders.iter().all(|s| s.logo.is_none()), "nothing kept");
+    // Only the municipality's own staff, and never a council member.
+    let hash = app::backend::auth::hash_password(PASSWORD).unwrap();
+    app.store.create_staff("l2@lindeburg.example", "Lotte", &hash, Role::Officer, Some("Lindeburg")).await.unwrap();
+    let mut officer_l = app.client_from([192, 0, 2, 79]);
+    officer_l.login("l2@lindeburg.example", PASSWORD).await;
+    for client in [&mut officer_l, &mut member_w] {
+        let answer =
+            client.call_multipart("/api/gemeentelogo", &logo_parts("Waterhoven", "logo.png", LOGO_PNG), "application/json", None).await;
+        assert_eq!(app_error(&answer), AppError::Forbidden);
+    }
+
+    // Set (the plain form goes back to the list with a notice): on the letter, its page (the
+    // cached public page is rendered anew) and the list; served as a PNG, cached for good.
+    let set = officer
+        .call_multipart("/api/gemeentelogo", &logo_parts("Waterhoven", "logo.png", LOGO_PNG), "text/html", Some("/beheer/raden"))
+        .await;
+    assert_eq!(set.location(), "/beheer/raden?logo=1#afzenders");
+    let senders: Vec<app::api::SenderView> = officer.call("/api/afzenders", &[]).await.json();
+    let logo = senders.iter().find(|s| s.municipality == "Waterhoven").and_then(|s| s.logo).expect("Waterhoven's logo");
+    assert_eq!(senders.iter().find(|s| s.municipality == "Lindeburg").and_then(|s| s.logo), None);
+    let letter: LetterView =
+        resident.call("/api/collegereactie", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await.json();
+    assert_eq!(letter.letter.sender_logo, Some(logo));
+    let page = resident.get(&letter_page).await;
+    assert!(page.body.contains(&format!("src=\"/gemeentelogo/{logo}\"")), "on the letter's page");
+    assert!(page.body.contains("alt=\"Logo van Waterhoven\""), "with a text alternative");
+    let image = resident.get(&format!("/gemeentelogo/{logo}")).await;
+    assert_eq!(image.status, 200);
+    assert_eq!(image.header("content-type"), Some("image/png"));
+    assert!(image.header("cache-control").is_some_and(|c| c.contains("immutable")));
+    assert_eq!(image.bytes, LOGO_PNG);
+    let list = officer.get("/beheer/raden?logo=1").await;
+    assert!(list.body.contains("Het logo is opgeslagen."), "the notice");
+
+    // Taken away: gone from the letter, and the old address serves nothing.
+    done::<()>(
+        &officer
+            .call_multipart(
+                "/api/gemeentelogo",
+                &[
+                    Part::Text("municipality", "Waterhoven"),
+                    Part::Text("remove", "1"),
+                    Part::File { name: "file", file_name: "", bytes: b"" },
+                ],
+                "application/json",
+                None,
+            )
+            .await,
+    );
+    assert!(!resident.get(&letter_page).await.body.contains("/gemeentelogo/"), "no logo any more");
+    assert_eq!(resident.get(&format!("/gemeentelogo/{logo}")).await.status, 404);
+}

@@ -368,6 +368,18 @@ fn table(w: &W) -> Vec<Row> {
         check: None,
     };
 
+    // A municipality's logo: its own staff only (PNG, the smallest there is).
+    let logo = |municipality: &'static str, want: &str| Row {
+        kind: Kind::ServerFn,
+        path: "/api/gemeentelogo",
+        note: municipality.into(),
+        req: Req::Multipart(f(&[("municipality", municipality)]), "logo.png".into(), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec()),
+        writes: WRITE,
+        want: expect(want),
+        check: None,
+    };
+    let (logo_x, logo_y) = (logo("Lindeburg", STAFF_OF_X), logo("Waterhoven", STAFF_OF_Y));
+
     let new_version = Row {
         kind: Kind::ServerFn,
         path: "/api/nieuwe-versie",
@@ -478,6 +490,8 @@ fn table(w: &W) -> Vec<Row> {
         sf("/api/raad-vragen", "", f(&[("consultation", CONCEPT_SLUG), ("council", Y)]), WRITE, STAFF),
         new_consultation,
         council_letter,
+        logo_x,
+        logo_y,
         sf("/api/beheer-logboek", "", f(&[("slug", OPEN), ("page", "1")]), READ, ADMIN),
         sf("/api/beheer-gebruikers", "", f(&[]), READ, ADMIN),
         sf("/api/rol", "", f(&[("form[user]", &w.spare_id.to_string()), ("form[role]", "reviewer")]), WRITE, ADMIN),
@@ -683,6 +697,8 @@ fn table(w: &W) -> Vec<Row> {
     // A council's own letter: none here, so for nobody (its rules are in the advice tests).
     let council_letter = "/consultaties/{slug}/adviezen/{council}/brief.pdf";
     rows.push(plain(council_letter, "published, council Y, no letter", &open(council_letter).replace("{council}", Y), READ, NOTHING));
+    // Logos are public once set; this one does not exist.
+    rows.push(plain("/gemeentelogo/{id}", "no such logo", "/gemeentelogo/999999", READ, NOTHING));
     rows.extend([
         plain("/consultaties/{slug}/downloaden", "open", &format!("/consultaties/{OPEN}/downloaden?formaat=csv"), READ, PUBLIC),
         plain("/api/v1/consultaties", "", "/api/v1/consultaties", READ, PUBLIC),

@@ -4,6 +4,7 @@
 mod common;
 
 use app::backend::store::Store;
+use common::listening_address;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -57,14 +58,7 @@ struct ServerProcess {
 impl ServerProcess {
     fn start(database: &Path, site_root: &Path) -> Self {
         let mut child = server_command(database, site_root).env("RUST_LOG", "warn").spawn().expect("the server starts");
-        let stdout = child.stdout.take().expect("stdout is piped");
-        let mut lines = BufReader::new(stdout).lines();
-        let address = loop {
-            let line = lines.next().expect("the server prints its address").expect("readable output");
-            if let Some(url) = line.strip_prefix("Inspraak listening on http://") {
-                break url.trim().to_string();
-            }
-        };
+        let address = listening_address(&mut child);
         ServerProcess { child, address }
     }
 

@@ -20,18 +20,6 @@ fn copy(from: &str, to: &str) -> (i32, String, String) {
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
-/// A new, empty database on the test cluster.
-async fn empty_postgres() -> String {
-    let Ok(admin) = std::env::var("INSPRAAK_TEST_POSTGRES") else {
-        panic!("INSPRAAK_TEST_POSTGRES names the test cluster; run the tests through scripts/test, which starts it");
-    };
-    let name =
-        format!("copy_{}_{}", std::process::id(), std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos());
-    let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await.expect("test cluster answers");
-    sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str()).await.expect("database created");
-    format!("{}/{name}", admin.rsplit_once('/').expect("a URL ends in /name").0)
-}
-
 /// The tables and column types of the copy, from PostgreSQL's catalogue.
 async fn columns(target: &Store) -> Vec<(String, Vec<(String, String)>)> {
     let app::backend::store::Pool::Postgres(pool) = target.pool() else { panic!("the target is PostgreSQL") };
@@ -90,7 +78,7 @@ async fn an_sqlite_database_moves_to_postgres_with_every_row_and_refuses_a_secon
     let public_version = count(&source, "SELECT CAST(SUM(public_version) AS BIGINT) FROM consultations").await;
     source.close().await;
 
-    let to = empty_postgres().await;
+    let to = common::new_postgres_database().await;
     let (code, stdout, stderr) = copy(&from, &to);
     assert_eq!(code, 0, "{stdout}\n{stderr}");
     assert!(stdout.contains("in elke tabel evenveel rijen als in de bron"), "{stdout}");

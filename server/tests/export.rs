@@ -210,6 +210,7 @@ fn the_college_letter_as_docx_has_no_contents_and_no_field_code_in_libreoffice()
         municipality: "Waterhoven".into(),
         // A regional consultation: Waterhoven's college answers its own council.
         sender: Some("College van burgemeester en wethouders van Waterhoven".into()),
+        sender_logo: None,
         received_on: None,
         oral: false,
         written: false,

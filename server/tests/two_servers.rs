@@ -12,7 +12,6 @@ use axum::http::{Request, Response, StatusCode};
 use common::sink::MailSink;
 use common::*;
 use http_body_util::BodyExt;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -57,16 +56,7 @@ fn serve(database_url: &str, site_root: &Path, smtp_url: &str) -> (Process, Stri
         .stdout(Stdio::piped())
         .spawn()
         .expect("the server starts");
-    let stdout = child.stdout.take().expect("stdout is piped");
-    let mut lines = BufReader::new(stdout).lines();
-    let address = loop {
-        let line = lines.next().expect("the server prints its address").expect("readable output");
-        if let Some(url) = line.strip_prefix("Inspraak listening on http://") {
-            break url.trim().to_string();
-        }
-    };
-    // Keep reading so that the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
+    let address = listening_address(&mut child);
     (Process(child), address)
 }
 

@@ -4,6 +4,7 @@ use crate::domain::council::{AcceptInviteForm, CouncilForm, InviteForm, SenderFo
 use crate::domain::error::{AppError, FormOutcome};
 use crate::views::*;
 use leptos::server;
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
 #[server(endpoint = "raden")]
 pub async fn list_councils() -> Result<Vec<CouncilListItem>, AppError> {
@@ -56,6 +57,23 @@ pub async fn save_letter_sender(form: SenderForm) -> Result<FormOutcome<()>, App
     let outcome = senders::save(&state()?.store, &auth::signed_in().await?, &form).await?;
     let values = echo_values([("municipality", &form.municipality), ("sender", &form.sender)]);
     finish_plain_form(&outcome, values, |_| "/beheer/raden?afzender=1#afzenders".to_string(), "afzenders");
+    Ok(outcome)
+}
+
+/// A municipality's logo on its letters: an upload (PNG or JPEG), or `remove` to take it away. A
+/// plain multipart form post, so that it works the same with JavaScript on or off.
+#[server(input = MultipartFormData, endpoint = "gemeentelogo")]
+pub async fn save_municipality_logo(data: MultipartData) -> Result<FormOutcome<()>, AppError> {
+    use crate::backend::flash::{echo_values, finish_plain_form};
+    use crate::backend::{auth, context::state, senders};
+    let (store, user) = (state()?.store, auth::signed_in().await?);
+    let (mut texts, _, bytes) = super::requests::read_multipart(data).await?;
+    let municipality = texts.remove("municipality").unwrap_or_default();
+    let remove = texts.remove("remove").is_some();
+    let upload = (!remove).then_some(bytes.as_slice());
+    let outcome = senders::save_logo(&store, &user, &municipality, upload).await?;
+    let values = echo_values([("municipality", &municipality), ("logo", &String::from("1"))]);
+    finish_plain_form(&outcome, values, |_| "/beheer/raden?logo=1#afzenders".to_string(), "afzenders");
     Ok(outcome)
 }
 

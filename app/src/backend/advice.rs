@@ -613,11 +613,13 @@ pub async fn letter(store: &Store, consultation: &ConsultationRow, council: &Cou
         .collect();
     let (intro_markdown, intro_html) = store.response_intro(advice_row.id).await?.unwrap_or_default();
     let sender = store.municipality_sender(&council.municipality).await?;
+    let sender_logo = store.municipality_logo(&council.municipality).await?.map(|(id, _)| id);
     Ok(Some((
         Letter {
             council_name: council.name.clone(),
             municipality: council.municipality.clone(),
             sender,
+            sender_logo,
             received_on: revision.received_on,
             oral: revision.oral,
             written: revision.written,

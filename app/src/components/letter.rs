@@ -17,8 +17,13 @@ pub fn LetterBody(letter: Letter, consultation_slug: String, level: u8) -> impl 
         1 => view! { <h1>{heading}</h1> }.into_any(),
         _ => view! { <h3>{heading}</h3> }.into_any(),
     };
+    let logo = letter.sender_logo.map(|id| {
+        let alt = (c.logo_alt)(letter.sender.as_deref().unwrap_or(&letter.municipality));
+        view! { <img class="municipality-logo" src=format!("/gemeentelogo/{id}") alt=alt/> }
+    });
     view! {
         <article class="letter">
+            {logo}
             {title}
             {letter.sender.map(|s| view! { <p class="letter-sender">{c.letter_sender}": "{s}</p> })}
             {received.map(|r| view! { <p class="meta">{r}</p> })}

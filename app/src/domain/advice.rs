@@ -437,6 +437,8 @@ pub struct Letter {
     /// The municipality's own name as sender ("College van burgemeester en wethouders van
     /// Waterhoven"); none: the consultation owner's (`INSPRAAK_ORGANISATION`).
     pub sender: Option<String>,
+    /// The id of the municipality's logo, shown above its letters; none: no logo.
+    pub sender_logo: Option<i64>,
     pub received_on: Option<Date>,
     pub oral: bool,
     /// Received as a letter (entered by staff).
@@ -563,6 +565,7 @@ pub(crate) mod tests {
             council_name: "Adviesraad Sociaal Domein".into(),
             municipality: "Lansingerland".into(),
             sender: None,
+            sender_logo: None,
             received_on: Some(date!(2023 - 10 - 24)),
             oral: true,
             written: false,

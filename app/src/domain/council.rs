@@ -238,8 +238,67 @@ pub fn validate_new_password(password: &str, again: &str) -> Result<(), FieldErr
     errors.into_result()
 }
 
+/// The largest logo a municipality can put on its letters.
+pub const MAX_LOGO_BYTES: usize = 1024 * 1024;
+
+/// The image formats a logo may be in: every browser and Word show them, and neither can carry a
+/// script (an SVG can).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogoFormat {
+    Png,
+    Jpeg,
+}
+
+impl LogoFormat {
+    pub fn media_type(self) -> &'static str {
+        match self {
+            LogoFormat::Png => "image/png",
+            LogoFormat::Jpeg => "image/jpeg",
+        }
+    }
+
+    pub fn from_media_type(media_type: &str) -> Option<Self> {
+        [LogoFormat::Png, LogoFormat::Jpeg].into_iter().find(|f| f.media_type() == media_type)
+    }
+}
+
+/// Checks a logo by its content, whatever its name says: not empty, at most [`MAX_LOGO_BYTES`],
+/// and a PNG (its eight-byte signature) or a JPEG (start-of-image marker, end-of-image at the end).
+pub fn check_logo(bytes: &[u8]) -> Result<LogoFormat, FieldError> {
+    if bytes.is_empty() {
+        return Err(FieldError::ImportEmpty);
+    }
+    if bytes.len() > MAX_LOGO_BYTES {
+        return Err(FieldError::ImportTooLarge { max_mb: MAX_LOGO_BYTES / (1024 * 1024) });
+    }
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Ok(LogoFormat::Png);
+    }
+    let tail = &bytes[bytes.len().saturating_sub(64)..];
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) && tail.windows(2).any(|w| w == [0xFF, 0xD9]) {
+        return Ok(LogoFormat::Jpeg);
+    }
+    Err(FieldError::NotALogo)
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_logo_is_a_png_or_a_jpeg_of_at_most_a_megabyte() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        assert_eq!(check_logo(&png), Ok(LogoFormat::Png));
+        assert_eq!(check_logo(b"\xFF\xD8\xFF\xE0 JFIF ... \xFF\xD9"), Ok(LogoFormat::Jpeg));
+        assert_eq!(check_logo(b"\xFF\xD8\xFF\xE0 cut off"), Err(FieldError::NotALogo), "a damaged JPEG");
+        assert_eq!(check_logo(b"<svg onload=alert(1)>"), Err(FieldError::NotALogo), "no SVG: it can carry a script");
+        assert_eq!(check_logo(b"GIF89a"), Err(FieldError::NotALogo));
+        assert_eq!(check_logo(b""), Err(FieldError::ImportEmpty));
+        let mut big = png.clone();
+        big.resize(MAX_LOGO_BYTES + 1, 0);
+        assert_eq!(check_logo(&big), Err(FieldError::ImportTooLarge { max_mb: 1 }));
+        assert_eq!(LogoFormat::from_media_type("image/png"), Some(LogoFormat::Png));
+        assert_eq!(LogoFormat::from_media_type("image/svg+xml"), None);
+    }
     use super::*;
     use time::macros::datetime;
 

@@ -51,6 +51,8 @@ pub enum FieldError {
     UnsupportedFileType,
     /// An attachment that must be a PDF is not one.
     NotAPdf,
+    /// A logo that is not a PNG or JPEG image.
+    NotALogo,
     TooMany {
         max: usize,
     },

@@ -3,15 +3,18 @@
 
 use super::{echo_resource, param, query};
 use crate::api::{
-    AcceptInvite, CreateCouncil, FormEcho, InviteMember, MemberView, RemoveMember, SaveLetterSender, SenderView, council_detail,
-    council_home, invite_info, letter_senders, list_councils,
+    AcceptInvite, CreateCouncil, FormEcho, InviteMember, MemberView, RemoveMember, SaveLetterSender, SaveMunicipalityLogo, SenderView,
+    council_detail, council_home, invite_info, letter_senders, list_councils,
 };
 use crate::components::errors::ErrorView;
 use crate::components::fields::{ErrorSummary, SelectField, TextField, field_errors, form_feedback};
-use crate::domain::council::{CouncilKind, MAX_COUNCIL_NAME_CHARS, MAX_MUNICIPALITY_CHARS, MAX_SENDER_CHARS, MIN_PASSWORD_CHARS};
+use crate::domain::council::{
+    CouncilKind, MAX_COUNCIL_NAME_CHARS, MAX_LOGO_BYTES, MAX_MUNICIPALITY_CHARS, MAX_SENDER_CHARS, MIN_PASSWORD_CHARS,
+};
 use crate::domain::error::FormOutcome;
 use crate::platform::use_messages;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
 #[component]
@@ -20,6 +23,7 @@ pub fn CouncilsPage() -> impl IntoView {
     let c = t.councils;
     let list = Resource::new(|| (), |_| async move { (list_councils().await, letter_senders().await) });
     let saved = query("afzender");
+    let logo_saved = query("logo");
     let echo = echo_resource();
     view! {
         <Title text=c.councils_title/>
@@ -41,7 +45,7 @@ pub fn CouncilsPage() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                             <NewCouncilForm echo=echo.clone()/>
-                            <LetterSenders senders echo saved=saved.get_untracked().is_some()/>
+                            <LetterSenders senders echo saved=saved.get_untracked().is_some() logo_saved=logo_saved.get_untracked().is_some()/>
                         }.into_any(),
                     }
                 })}
@@ -90,15 +94,20 @@ fn NewCouncilForm(echo: Option<FormEcho>) -> impl IntoView {
 
 /// Under which name each municipality's college answers its own councils (regional letters).
 #[component]
-fn LetterSenders(senders: Vec<SenderView>, echo: Option<FormEcho>, saved: bool) -> impl IntoView {
+fn LetterSenders(senders: Vec<SenderView>, echo: Option<FormEcho>, saved: bool, logo_saved: bool) -> impl IntoView {
     let c = use_messages().councils;
     (!senders.is_empty()).then(|| {
         let forms = senders
             .into_iter()
             .map(|s| {
-                let echo =
-                    echo.clone().filter(|e| e.values.get("municipality") == Some(&s.municipality) && e.values.contains_key("sender"));
-                view! { <SenderForm sender=s echo/> }
+                let ours = |key: &str| {
+                    echo.clone().filter(|e| e.values.get("municipality") == Some(&s.municipality) && e.values.contains_key(key))
+                };
+                let (sender_echo, logo_echo) = (ours("sender"), ours("logo"));
+                view! {
+                    <SenderForm sender=s.clone() echo=sender_echo/>
+                    <LogoForm sender=s echo=logo_echo/>
+                }
             })
             .collect_view();
         view! {
@@ -106,6 +115,7 @@ fn LetterSenders(senders: Vec<SenderView>, echo: Option<FormEcho>, saved: bool) 
                 <h2 id="afzenders-titel">{c.senders_title}</h2>
                 <p>{c.senders_intro}</p>
                 {saved.then(|| view! { <p class="notice" role="status">{c.sender_saved}</p> })}
+                {logo_saved.then(|| view! { <p class="notice" role="status">{c.logo_saved}</p> })}
                 {forms}
             </section>
         }
@@ -128,6 +138,42 @@ fn SenderForm(sender: SenderView, echo: Option<FormEcho>) -> impl IntoView {
                 errors=field_errors(errors, "sender") value=typed/>
             <button type="submit" class="utrecht-button utrecht-button--secondary-action">{c.save_sender}<span class="sr-only">" "{sender.municipality.clone()}</span></button>
         </ActionForm>
+    }
+}
+
+/// A municipality's logo on its letters: the current one, a new one (a plain multipart form), or
+/// none.
+#[component]
+fn LogoForm(sender: SenderView, echo: Option<FormEcho>) -> impl IntoView {
+    let c = use_messages().councils;
+    let errors = Signal::stored(echo.map(|e| e.errors).unwrap_or_default());
+    let id = format!("logo-{}", crate::domain::council::slug_from_name(&sender.municipality));
+    let current = sender.logo.map(|logo| {
+        view! {
+            <p class="logo-current">{c.logo_current}" "
+                <img src=format!("/gemeentelogo/{logo}") alt=(c.logo_alt)(&sender.municipality) class="municipality-logo"/>
+            </p>
+        }
+    });
+    let remove = sender.logo.is_some().then(|| {
+        view! {
+            <button type="submit" name="remove" value="1" formnovalidate="" class="utrecht-button utrecht-button--secondary-action">
+                {c.remove_logo}<span class="sr-only">" "{sender.municipality.clone()}</span>
+            </button>
+        }
+    });
+    view! {
+        <form class="stacked-form logo-form" method="post" enctype="multipart/form-data" action=SaveMunicipalityLogo::url() novalidate="">
+            <ErrorSummary errors other=Signal::stored(None)/>
+            <input type="hidden" name="municipality" value=sender.municipality.clone()/>
+            {current}
+            <TextField id name="file" kind="file" label=(c.label_logo)(&sender.municipality)
+                hint=(c.hint_logo)(MAX_LOGO_BYTES / (1024 * 1024)) errors=field_errors(errors, "file")/>
+            <div class="form-actions">
+                <button type="submit" class="utrecht-button utrecht-button--secondary-action">{c.save_logo}<span class="sr-only">" "{sender.municipality.clone()}</span></button>
+                {remove}
+            </div>
+        </form>
     }
 }
 

@@ -14,6 +14,8 @@ pub struct CouncilListItem {
 pub struct SenderView {
     pub municipality: String,
     pub sender: String,
+    /// The id of its logo (its address is `/gemeentelogo/{id}`); none: no logo.
+    pub logo: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

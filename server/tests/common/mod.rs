@@ -60,6 +60,12 @@ pub async fn fresh_database_url(dir: &std::path::Path) -> String {
     if !on_postgres() {
         return format!("sqlite://{}?mode=rwc", dir.join("inspraak.db").display());
     }
+    new_postgres_database().await
+}
+
+/// A new, empty database in the test cluster (`INSPRAAK_TEST_POSTGRES`, started by
+/// scripts/test); its URL.
+pub async fn new_postgres_database() -> String {
     let admin = std::env::var("INSPRAAK_TEST_POSTGRES")
         .expect("INSPRAAK_TEST_POSTGRES names the test cluster; run the tests through scripts/test, which starts it");
     static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -636,4 +642,21 @@ pub fn invalid<T: std::fmt::Debug>(outcome: FormOutcome<T>) -> FieldErrors {
         FormOutcome::Invalid(errors) => errors,
         FormOutcome::Done(done) => panic!("accepted, but should be refused: {done:?}"),
     }
+}
+
+/// The address a started `inspraak serve` listens on, from the line it prints ("Inspraak
+/// listening on http://…"); its output is read on, in the background, so that the server never
+/// blocks on a full pipe. The child's stdout must be piped.
+pub fn listening_address(child: &mut std::process::Child) -> String {
+    use std::io::{BufRead, BufReader};
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let mut lines = BufReader::new(stdout).lines();
+    let address = loop {
+        let line = lines.next().expect("the server prints its address").expect("readable output");
+        if let Some(url) = line.strip_prefix("Inspraak listening on http://") {
+            break url.trim().to_string();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    address
 }

@@ -104,6 +104,50 @@ impl Store {
         })
     }
 
+    /// The id and media type of a municipality's current logo; none when it has none (or it was
+    /// taken away). The id is in the logo's address, so a new logo is a new address.
+    pub async fn municipality_logo(&self, municipality: &str) -> Result<Option<(i64, String)>, StoreError> {
+        with_pool!(self, |pool| {
+            let row: Option<(i64, Option<String>)> =
+                sqlx::query_as("SELECT id, media_type FROM municipality_logos WHERE municipality = $1 ORDER BY id DESC LIMIT 1")
+                    .bind(municipality)
+                    .fetch_optional(pool)
+                    .await?;
+            Ok(row.and_then(|(id, media_type)| media_type.map(|m| (id, m))))
+        })
+    }
+
+    /// A logo by its id, as long as it is its municipality's current one: media type and bytes.
+    pub async fn logo_content(&self, id: i64) -> Result<Option<(String, Vec<u8>)>, StoreError> {
+        with_pool!(self, |pool| {
+            let row: Option<(Option<String>, Option<Vec<u8>>)> = sqlx::query_as(
+                "SELECT l.media_type, l.content FROM municipality_logos l WHERE l.id = $1 AND l.id = \
+                 (SELECT MAX(x.id) FROM municipality_logos x WHERE x.municipality = l.municipality)",
+            )
+            .bind(id)
+            .fetch_optional(pool)
+            .await?;
+            Ok(row.and_then(|(media_type, content)| media_type.zip(content)))
+        })
+    }
+
+    /// Sets a municipality's logo (`None`: takes it away): a new row, the earlier ones kept.
+    pub async fn set_municipality_logo(&self, municipality: &str, logo: Option<(&str, &[u8])>, set_by: i64) -> Result<(), StoreError> {
+        let (media_type, content) = (logo.map(|l| l.0), logo.map(|l| l.1));
+        with_pool!(self, |pool| {
+            sqlx::query("INSERT INTO municipality_logos (municipality, media_type, content, set_by, set_at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(municipality)
+                .bind(media_type)
+                .bind(content)
+                .bind(set_by)
+                .bind(now())
+                .execute(pool)
+                .await
+                .map_err(StoreError::from_write)?;
+            Ok(())
+        })
+    }
+
     /// Sets a municipality's sender: a new row, the earlier ones kept.
     pub async fn set_municipality_sender(&self, municipality: &str, sender: &str, set_by: i64) -> Result<(), StoreError> {
         with_pool!(self, |pool| {
