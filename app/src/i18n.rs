@@ -167,6 +167,8 @@ pub struct Messages {
     pub download_markdown: &'static str,
     pub statuses: [&'static str; 6],
     pub block_kinds: [&'static str; 6],
+    /// The words of a block's label ("Hoofdstuk 8, alinea 1"); see `render::labels`.
+    pub labels: LabelWords,
     pub months: [&'static str; 12],
     pub field_error: fn(FieldError) -> String,
     pub councils: &'static crate::i18n_councils::CouncilMessages,
@@ -176,6 +178,24 @@ pub struct Messages {
     pub versions: &'static crate::i18n_versions::VersionMessages,
     pub mail: &'static crate::i18n_mail::MailMessages,
     pub privacy: &'static crate::i18n_mail::PrivacyMessages,
+}
+
+/// The words of block labels: the section names before a number, and how the parts are joined.
+pub struct LabelWords {
+    /// Before a chapter's number: "Hoofdstuk 8".
+    pub chapter: &'static str,
+    /// Before an annex's number: "Bijlage 2".
+    pub annex: &'static str,
+    /// Before a part's number: "Deel 3".
+    pub part: &'static str,
+    /// The text before the first heading.
+    pub start: &'static str,
+    /// A paragraph of a named section: ("5.a", 3) → "5.a, alinea 3".
+    pub paragraph_of: fn(&str, u32) -> String,
+    /// A paragraph of a document without sections: "Alinea 3".
+    pub paragraph: fn(u32) -> String,
+    /// "voetnoot 1".
+    pub footnote: fn(&str) -> String,
 }
 
 impl Messages {
@@ -337,6 +357,15 @@ pub const NL: Messages = Messages {
     download_markdown: "Download als Markdown",
     statuses: ["verwerkt", "deels verwerkt", "niet verwerkt", "meegenomen in uitvoeringsplan", "kennisgenomen", "buiten reikwijdte"],
     block_kinds: ["alinea", "lijst", "tabel", "citaat", "code", "voetnoot"],
+    labels: LabelWords {
+        chapter: "Hoofdstuk",
+        annex: "Bijlage",
+        part: "Deel",
+        start: "Begin",
+        paragraph_of: |section, n| format!("{section}, alinea {n}"),
+        paragraph: |n| format!("Alinea {n}"),
+        footnote: |label| format!("voetnoot {label}"),
+    },
     months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
     field_error: |e| match e {
         FieldError::Required => "Dit veld is verplicht.".into(),
@@ -560,6 +589,15 @@ pub const EN: Messages = Messages {
     download_markdown: "Download as Markdown",
     statuses: ["processed", "partly processed", "not processed", "taken into the implementation plan", "noted", "outside the scope"],
     block_kinds: ["paragraph", "list", "table", "quote", "code", "footnote"],
+    labels: LabelWords {
+        chapter: "Chapter",
+        annex: "Annex",
+        part: "Part",
+        start: "Start",
+        paragraph_of: |section, n| format!("{section}, paragraph {n}"),
+        paragraph: |n| format!("Paragraph {n}"),
+        footnote: |label| format!("footnote {label}"),
+    },
     months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
     field_error: |e| match e {
         FieldError::Required => "This field is required.".into(),

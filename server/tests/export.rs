@@ -536,3 +536,51 @@ async fn no_personal_data_or_hidden_text_in_any_public_page_api_answer_or_export
     assert!(report.contains(SHOWN_NAME), "the response document shows a name given with consent");
     assert!(!report.contains("<script>alert(1)</script>"), "escaped on the page");
 }
+
+/// Labels are stored as a structure at import and put in the reader's words: "Hoofdstuk 5,
+/// alinea 1" on the Dutch page and in the nota, "Chapter 5, paragraph 1" on the English page. A
+/// block imported before migration 0011 (no `label_parts`) reads the same from its Dutch text.
+#[tokio::test]
+async fn block_labels_are_stored_as_parts_and_read_in_each_language() {
+    use app::domain::label::{LabelItem, SectionLabel};
+    use app::render::labels::block_label;
+    let app = TestApp::new().await;
+    import_regiovisie(&app).await;
+    let consultation = app.store.consultation_by_slug("visie").await.unwrap().unwrap();
+    let document = app.store.document(consultation.version_id).await.unwrap();
+    let block = document
+        .blocks
+        .iter()
+        .find(|b| matches!(b.label_parts().section, SectionLabel::Chapter(_)))
+        .expect("a paragraph directly under a chapter")
+        .clone();
+    assert!(block.label_parts.is_some(), "stored at import");
+    let (SectionLabel::Chapter(chapter), LabelItem::Paragraph(n)) = (block.label_parts().section, block.label_parts().item) else {
+        panic!("{:?}", block.label_parts())
+    };
+    assert_eq!(block.label, format!("{chapter}, alinea {n}"), "the Dutch text as before");
+    let dutch = format!("Hoofdstuk {chapter}, alinea {n}");
+    let english = format!("Chapter {chapter}, paragraph {n}");
+    assert_eq!(block_label(&block.label_parts(), &app::i18n::NL), dutch);
+    assert_eq!(block_label(&block.label_parts(), &app::i18n::EN), english);
+
+    submit(&app, comment("visie", &block.anchor, "Over dit hoofdstuk.")).await;
+    let page = app.client().get("/consultaties/visie").await;
+    assert!(page.body.contains(&dutch), "the Dutch page says {dutch}");
+    let mut reader = app.client();
+    reader.cookies.insert("taal".into(), "en".into());
+    let page = reader.get("/consultaties/visie").await;
+    assert!(page.body.contains(&english), "the English page says {english}");
+    assert!(!page.body.contains(&format!(">{}<", block.label)), "no Dutch label on the English page");
+    let nota = app.client().get("/consultaties/visie/reactienota.md").await;
+    assert!(nota.body.contains(&format!("### {dutch}")), "{}", nota.body);
+
+    // A row from before migration 0011.
+    execute(&app.store, &format!("UPDATE blocks SET label_parts = NULL WHERE id = {}", block.id)).await;
+    let document = app.store.document(consultation.version_id).await.unwrap();
+    let old = document.blocks.iter().find(|b| b.id == block.id).unwrap();
+    assert_eq!(old.label_parts, None);
+    assert_eq!(block_label(&old.label_parts(), &app::i18n::NL), dutch);
+    assert_eq!(block_label(&old.label_parts(), &app::i18n::EN), english);
+    assert_eq!(old.label_parts(), block.label_parts(), "the text reads back into the same structure");
+}

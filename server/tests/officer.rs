@@ -328,7 +328,7 @@ async fn the_report_as_markdown_has_the_same_content() {
         assert!(md.contains(present), "{present} in {md}");
     }
     assert!(md.contains("## Reacties op het document als geheel"));
-    assert!(md.contains("### 1, alinea 1") && md.contains("### 2, alinea 1"));
+    assert!(md.contains("### Hoofdstuk 1, alinea 1") && md.contains("### Hoofdstuk 2, alinea 1"));
     assert!(!md.contains("Piet Verborgen"));
     assert!(!md.contains('@'), "no e-mail address: {md}");
 
@@ -346,6 +346,9 @@ async fn the_report_in_english_follows_the_language_cookie() {
     assert!(!md.contains("Nota van beantwoording"), "{md}");
     assert!(md.contains("Karin de Vries"));
     assert!(!md.contains("Inspreker"), "anonymous senders in English: {md}");
+    // The officer's own words of where it was processed stay as typed.
+    assert!(md.contains("### Chapter 1, paragraph 1") && md.contains("### Chapter 2, paragraph 1"), "labels in English: {md}");
+    assert!(!md.contains("### Hoofdstuk"), "{md}");
 }
 
 // --- creating a consultation ----------------------------------------------------------------

@@ -114,7 +114,7 @@ async fn the_consultation_page_shows_the_document_with_block_anchors() {
     // With ?alinea= the comment form for that block is open, also without JavaScript.
     let form = browser.get("/consultaties/visie?alinea=h1-2").await;
     assert_eq!(form.status, StatusCode::OK);
-    assert!(form.body.contains("Uw reactie op 1, alinea 2"), "form title");
+    assert!(form.body.contains("Uw reactie op Hoofdstuk 1, alinea 2"), "form title");
     assert!(form.body.contains("name=\"form[body]\""), "comment field");
     assert!(form.body.contains("action=\"/api/reageer\""), "plain form posts to the server function");
 
@@ -524,7 +524,7 @@ async fn the_tracking_page_shows_the_comment_but_not_who_sent_it() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Het wijkteam moet ook op zaterdag open."));
     assert!(page.body.contains("Visie op de wijk 2027"), "consultation named");
-    assert!(page.body.contains("1, alinea 2"), "block named");
+    assert!(page.body.contains("Hoofdstuk 1, alinea 2"), "block named");
     assert!(page.body.contains("Het wijkteam is dichtbij."), "block quoted");
     assert!(page.body.contains(NL.track_no_answer), "no answer yet");
     assert!(!page.body.contains("Jan Jansen"), "no name on the tracking page");

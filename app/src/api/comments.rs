@@ -70,7 +70,7 @@ pub async fn track_comment(code: String) -> Result<TrackView, AppError> {
         consultation_slug: row.consultation_slug,
         consultation_title: row.consultation_title,
         block_anchor: row.block_anchor,
-        block_label: row.block_label,
+        block_label: row.block_label.map(|text| crate::domain::label::BlockLabel::stored(row.block_label_parts.as_deref(), &text)),
         block_text: row.block_text,
         body: row.body,
         late: row.is_late,

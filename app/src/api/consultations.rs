@@ -68,8 +68,8 @@ pub async fn get_consultation(slug: String, version: Option<i64>) -> Result<Cons
         if let Some(section) = sections.get_mut(at) {
             section.blocks.push(BlockView {
                 kind: block.kind(),
+                label: block.label_parts(),
                 anchor: block.anchor,
-                label: block.label,
                 html: block.html,
                 comment_count: block.comment_count,
             });

@@ -155,7 +155,13 @@ pub async fn workspace(
     let document = store.document(consultation.version_id).await?;
     let query = BlockQuery::parse(block_query);
     let found_blocks = (!query.is_empty()).then(|| {
-        let found = block_search::search(&query, document.blocks.iter().map(|b| (b.label.as_str(), b.plain_text.as_str())));
+        // The label in either language, and as stored (an old "Appendix 2" reads "Bijlage 2" now).
+        let labels = |b: &crate::backend::store::BlockRow| {
+            let mut labels = crate::render::labels::in_every_language(&b.label_parts());
+            labels.push(b.label.clone());
+            labels
+        };
+        let found = block_search::search_labels(&query, document.blocks.iter().map(|b| (labels(b), b.plain_text.as_str())));
         FoundBlocks {
             query: block_query.chars().take(block_search::MAX_QUERY_CHARS).collect(),
             anchors: found.indexes.into_iter().map(|i| document.blocks[i].anchor.clone()).collect(),

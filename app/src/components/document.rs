@@ -6,6 +6,7 @@ use crate::api::{BlockView, ConsultationView, FormEcho, SectionView};
 use crate::domain::consultation::{CommentPeriod, PeriodPhase};
 use crate::domain::document::BlockKind;
 use crate::platform::use_messages;
+use crate::render::labels::block_label;
 use leptos::prelude::*;
 
 /// The anchor used in `?alinea=` for a comment on the document as a whole.
@@ -87,18 +88,19 @@ fn DocumentBlock(
     echo: Option<FormEcho>,
 ) -> impl IntoView {
     let t = use_messages();
+    let label = block_label(&block.label, t);
     let anchor = block.anchor.clone();
     let is_selected = {
         let anchor = anchor.clone();
         move || selected.with(|s| s.as_deref() == Some(anchor.as_str()))
     };
-    let target = CommentTarget { anchor: block.anchor.clone(), label: block.label.clone() };
+    let target = CommentTarget { anchor: block.anchor.clone(), label: label.clone() };
     let count =
         (block.comment_count > 0).then(|| view! { <span class="comment-count">{(t.count_comments)(block.comment_count as usize)}</span> });
     let link = open.then(|| {
         view! {
             <a class="comment-link" href=format!("?alinea={}#reageer", block.anchor)>
-                {t.comment_on_block}<span class="sr-only">{format!(" — {}", block.label)}</span>
+                {t.comment_on_block}<span class="sr-only">{format!(" — {label}")}</span>
             </a>
         }
     });
@@ -106,7 +108,7 @@ fn DocumentBlock(
     let advice_link = advice.map(|editor| {
         view! {
             <a class="comment-link advice-link" href=format!("{editor}?blok={}#nieuw-punt", block.anchor)>
-                {t.councils.advice_on_block}<span class="sr-only">{format!(" — {}", block.label)}</span>
+                {t.councils.advice_on_block}<span class="sr-only">{format!(" — {label}")}</span>
             </a>
         }
     });
@@ -116,9 +118,9 @@ fn DocumentBlock(
     view! {
         <div class=kind_class id=anchor data-block=block.anchor.clone()>
             <div class="block-text" inner_html=block.html tabindex=is_table.then_some("0") role=is_table.then_some("region")
-                aria-label=is_table.then(|| block.label.clone())></div>
+                aria-label=is_table.then(|| label.clone())></div>
             <p class="block-meta">
-                <a class="block-label" href=format!("#{}", block.anchor)>{block.label.clone()}</a>
+                <a class="block-label" href=format!("#{}", block.anchor)>{label.clone()}</a>
                 {count}
                 {link}
                 {advice_link}

@@ -30,7 +30,7 @@ pub fn ReportDocument(view: ReportView) -> impl IntoView {
                 .map(|block| {
                     view! {
                         <section class="report-block">
-                            <h3><a href=crate::components::versions::block_href(&view.slug, block.version, &block.anchor)>{block.label}</a></h3>
+                            <h3><a href=crate::components::versions::block_href(&view.slug, block.version, &block.anchor)>{crate::render::labels::block_label(&block.label_parts, t)}</a></h3>
                             <blockquote class="quote">{block.quote}</blockquote>
                             <Entries entries=block.entries/>
                         </section>

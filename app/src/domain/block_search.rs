@@ -3,7 +3,8 @@
 //! "financiële"). Every word of the query must occur: a number as a whole ("1" finds "alinea 1",
 //! not "alinea 10"; "5" finds "5.a"), other words anywhere ("parkeer" finds "parkeerplaats").
 //! Blocks whose label holds them in the order typed come first, then those whose label holds them
-//! all, then the rest; each group in document order.
+//! all, then the rest; each group in document order. A block may have its label in several
+//! languages ("Hoofdstuk 8, alinea 1", "Chapter 8, paragraph 1"): any of them counts.
 
 use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
 
@@ -68,16 +69,16 @@ impl BlockQuery {
     /// How well a block matches: `Some(0)` when its label holds the words in order ("2, alinea 1"
     /// for "2 alinea 1"), `Some(1)` when it holds them all, `Some(2)` when label and text together
     /// do, `None` otherwise.
-    fn rank(&self, label: &str, text: &str) -> Option<u8> {
-        let label = fold(label);
-        if holds_phrase(&label, &self.words) {
+    fn rank<L: AsRef<str>>(&self, labels: &[L], text: &str) -> Option<u8> {
+        let labels: Vec<String> = labels.iter().map(|label| fold(label.as_ref())).collect();
+        if labels.iter().any(|label| holds_phrase(label, &self.words)) {
             return Some(0);
         }
-        if self.words.iter().all(|w| holds(&label, w)) {
+        if labels.iter().any(|label| self.words.iter().all(|w| holds(label, w))) {
             return Some(1);
         }
         let text = fold(text);
-        self.words.iter().all(|w| holds(&label, w) || holds(&text, w)).then_some(2)
+        self.words.iter().all(|w| labels.iter().any(|label| holds(label, w)) || holds(&text, w)).then_some(2)
     }
 }
 
@@ -91,11 +92,16 @@ pub struct Found {
 
 /// Searches `(label, text)` pairs in document order.
 pub fn search<'a>(query: &BlockQuery, blocks: impl IntoIterator<Item = (&'a str, &'a str)>) -> Found {
+    search_labels(query, blocks.into_iter().map(|(label, text)| ([label], text)))
+}
+
+/// Searches `(labels, text)` pairs in document order, a block's label in each language.
+pub fn search_labels<'a, L: AsRef<str>>(query: &BlockQuery, blocks: impl IntoIterator<Item = (impl AsRef<[L]>, &'a str)>) -> Found {
     if query.is_empty() {
         return Found::default();
     }
     let mut ranked: Vec<(u8, usize)> =
-        blocks.into_iter().enumerate().filter_map(|(i, (label, text))| query.rank(label, text).map(|r| (r, i))).collect();
+        blocks.into_iter().enumerate().filter_map(|(i, (labels, text))| query.rank(labels.as_ref(), text).map(|r| (r, i))).collect();
     ranked.sort();
     Found { total: ranked.len(), indexes: ranked.into_iter().take(MAX_FOUND).map(|(_, i)| i).collect() }
 }
@@ -161,6 +167,21 @@ mod tests {
         assert_eq!(search(&BlockQuery::parse(""), BLOCKS), Found::default());
         let long = "parkeren ".repeat(100);
         assert_eq!(labels(&long), ["Samenvatting, alinea 1", "8, alinea 1"]);
+    }
+
+    #[test]
+    fn a_label_in_any_language_is_found() {
+        let blocks = [
+            (["Hoofdstuk 8, alinea 1", "Chapter 8, paragraph 1"], "Het parkeren blijft gratis."),
+            (["Hoofdstuk 8, alinea 2", "Chapter 8, paragraph 2"], "Hoofdstuk 3 gaat over wonen."),
+            (["5.a, alinea 1", "5.a, paragraph 1"], "Tekst."),
+        ];
+        let found = |query: &str| search_labels(&BlockQuery::parse(query), blocks).indexes;
+        assert_eq!(found("hoofdstuk 8"), [0, 1]);
+        assert_eq!(found("chapter 8 paragraph 2"), [1]);
+        assert_eq!(found("Hoofdstuk 8, alinea 2"), [1]);
+        assert_eq!(found("hoofdstuk 3"), [1], "words of the text count too");
+        assert_eq!(found("5.a paragraph 1"), [2]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The structure of a policy document as the rest of Inspraak sees it: sections from headings and
 //! commentable blocks, each with a stable anchor and a human label used in the response document.
 
+use super::label::{BlockLabel, SectionLabel};
 use serde::{Deserialize, Serialize};
 
 /// What kind of commentable block this is; shown to readers ("tabel", "lijst").
@@ -52,6 +53,8 @@ pub struct Section {
     pub title: String,
     /// Short label used in block labels: "5.a", "5", "Bijlage 2", "Samenvatting", "Inleiding - Leeswijzer".
     pub label: String,
+    /// The same label as a structure, for words in any language.
+    pub label_parts: SectionLabel,
     /// Index of the parent section in `ImportedDocument::sections`.
     pub parent: Option<usize>,
 }
@@ -66,6 +69,8 @@ pub struct Block {
     pub anchor: String,
     /// Human label: "5.a, alinea 3", "Samenvatting, alinea 2", "Bijlage 2, alinea 1", "voetnoot 1".
     pub label: String,
+    /// The same label as a structure, for words in any language (`render::labels`).
+    pub label_parts: BlockLabel,
     /// Sanitised HTML of the block's content (safe to set as inner HTML).
     pub html: String,
     /// Plain text of the block, for quotes in the response document and search.

@@ -5,6 +5,7 @@
 
 use super::advice::{Letter, LetterPoint};
 use super::comment::SenderKind;
+use super::label::BlockLabel;
 use super::report::{Report, ReportBlock, ReportEntry, ReportInput, ReportSection, SenderLabel};
 use super::review::ReviewState;
 use super::status::{AnswerState, ProcessingStatus};
@@ -119,12 +120,18 @@ impl ExportOptions {
 pub fn by_status(report: Report, whole_document: &str, heading: impl Fn(Option<ProcessingStatus>) -> String) -> Report {
     let keys: Vec<Option<ProcessingStatus>> = ProcessingStatus::ALL.into_iter().map(Some).chain([None]).collect();
     let mut groups: Vec<Vec<ReportBlock>> = vec![Vec::new(); keys.len()];
-    let general =
-        ReportBlock { anchor: "geheel".into(), label: whole_document.into(), quote: String::new(), entries: report.general, version: None };
+    let general = ReportBlock {
+        anchor: "geheel".into(),
+        label: whole_document.into(),
+        label_parts: BlockLabel::as_written(whole_document),
+        quote: String::new(),
+        entries: report.general,
+        version: None,
+    };
     let blocks = std::iter::once(general).chain(report.sections.into_iter().flat_map(|s| s.blocks));
     for block in blocks {
         let mut per_key: Vec<Vec<ReportEntry>> = vec![Vec::new(); keys.len()];
-        let ReportBlock { anchor, label, quote, entries, version } = block;
+        let ReportBlock { anchor, label, label_parts, quote, entries, version } = block;
         for entry in entries {
             let key = entry.answer.as_ref().map(|a| a.status);
             if let Some(i) = keys.iter().position(|k| *k == key) {
@@ -133,7 +140,14 @@ pub fn by_status(report: Report, whole_document: &str, heading: impl Fn(Option<P
         }
         for (i, entries) in per_key.into_iter().enumerate() {
             if !entries.is_empty() {
-                groups[i].push(ReportBlock { anchor: anchor.clone(), label: label.clone(), quote: quote.clone(), entries, version });
+                groups[i].push(ReportBlock {
+                    anchor: anchor.clone(),
+                    label: label.clone(),
+                    label_parts: label_parts.clone(),
+                    quote: quote.clone(),
+                    entries,
+                    version,
+                });
             }
         }
     }
@@ -173,7 +187,7 @@ pub enum RowAnswerState {
 pub struct SheetRow {
     pub kind: RowKind,
     /// The paragraphs it is about; none for the document as a whole.
-    pub block_labels: Vec<String>,
+    pub block_labels: Vec<BlockLabel>,
     pub sender_kind: SenderKind,
     pub sender: SenderLabel,
     pub received_on: Option<Date>,
@@ -199,7 +213,7 @@ fn reaction_row(block: Option<&ReportBlock>, entry: &ReportEntry) -> SheetRow {
     let answer = entry.answer.as_ref();
     SheetRow {
         kind: RowKind::Reaction,
-        block_labels: block.map(|b| b.label.clone()).into_iter().collect(),
+        block_labels: block.map(|b| b.label_parts.clone()).into_iter().collect(),
         sender_kind: entry.sender_kind,
         sender: entry.sender.clone(),
         received_on: Some(entry.received_on),
@@ -218,7 +232,7 @@ fn advice_point_row(letter: &Letter, point: &LetterPoint) -> SheetRow {
     let answer = point.answer.as_ref();
     SheetRow {
         kind: RowKind::AdvicePoint { number: point.number },
-        block_labels: point.blocks.iter().map(|(_, label)| label.clone()).collect(),
+        block_labels: point.blocks.iter().map(|(_, label)| BlockLabel::from_dutch(label)).collect(),
         sender_kind: SenderKind::Council,
         sender: SenderLabel::Organisation(letter.council_name.clone()),
         received_on: letter.received_on,
@@ -355,7 +369,7 @@ pub(crate) mod tests {
         assert_eq!(rows.len(), 4);
         assert!(rows[0].block_labels.is_empty(), "the document as a whole");
         assert_eq!(rows[0].answer_state, None);
-        assert_eq!(rows[1].block_labels, ["2, alinea 1"]);
+        assert_eq!(rows[1].block_labels, [BlockLabel::from_dutch("2, alinea 1")]);
         assert_eq!(rows[1].sender, SenderLabel::Anonymous(1));
         assert!(rows[1].late);
         assert_eq!(rows[1].status, Some(ProcessingStatus::Processed));

@@ -13,6 +13,7 @@ pub mod document;
 pub mod error;
 pub mod export;
 pub mod grouping;
+pub mod label;
 pub mod mail;
 pub mod open_data;
 pub mod outcome;

@@ -3,6 +3,7 @@
 
 use super::comment::SenderKind;
 use super::document::BlockKind;
+use super::label::BlockLabel;
 use super::review::ReviewState;
 use super::status::ProcessingStatus;
 use super::versions::ProcessedIn;
@@ -24,7 +25,10 @@ pub struct OutlineBlock {
     pub id: i64,
     pub section_id: Option<i64>,
     pub anchor: String,
+    /// The Dutch label as stored ("5.a, alinea 3"): what officers type and search.
     pub label: String,
+    /// The label's structure, for words in the reader's language.
+    pub label_parts: BlockLabel,
     pub kind: BlockKind,
     pub text: String,
     /// The earlier version of the document the block belongs to; None for the current one.
@@ -97,7 +101,10 @@ pub struct ReportEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportBlock {
     pub anchor: String,
+    /// The Dutch label as stored; shown through `label_parts`.
     pub label: String,
+    /// The label's structure, for words in the reader's language (`render::labels`).
+    pub label_parts: BlockLabel,
     pub quote: String,
     pub entries: Vec<ReportEntry>,
     /// The earlier version of the document the block belongs to; None for the current one.
@@ -212,6 +219,7 @@ pub fn assemble_with(sections: &[OutlineSection], blocks: &[OutlineBlock], comme
                 version: block.version,
                 anchor: block.anchor.clone(),
                 label: block.label.clone(),
+                label_parts: block.label_parts.clone(),
                 quote: shorten(&block.text, QUOTE_CHARS),
                 entries,
             });
@@ -282,6 +290,7 @@ pub(crate) mod tests {
             section_id: Some(section_id),
             anchor: format!("b{id}"),
             label: label.into(),
+            label_parts: BlockLabel::from_dutch(label),
             kind: BlockKind::Paragraph,
             text: format!("Tekst van {label}"),
             version: None,

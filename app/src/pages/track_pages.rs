@@ -7,6 +7,7 @@ use crate::domain::comment::without_control_chars;
 use crate::domain::error::{AppError, FieldError};
 use crate::domain::tracking::{MAX_TYPED_CODE_CHARS, TrackingCode};
 use crate::platform::use_messages;
+use crate::render::labels::block_label;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -116,7 +117,7 @@ fn TrackDetails(view: TrackView, notice: Option<&'static str>, echo: Option<crat
     let privacy = view! { <PrivacySection code=view.code.clone() privacy=view.privacy.clone() notice echo/> };
     let about = match (&view.block_label, &view.block_anchor) {
         (Some(label), Some(anchor)) => view! {
-            <a href=crate::components::versions::block_href(&view.consultation_slug, view.block_version, anchor)>{label.clone()}</a>
+            <a href=crate::components::versions::block_href(&view.consultation_slug, view.block_version, anchor)>{block_label(label, t)}</a>
         }
         .into_any(),
         _ => view! { <span>{t.whole_document}</span> }.into_any(),

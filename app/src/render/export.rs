@@ -33,7 +33,11 @@ pub fn row_cells(row: &SheetRow, t: &Messages) -> Vec<String> {
 
 /// The paragraphs a row is about, or the document as a whole.
 fn block_label(row: &SheetRow, t: &Messages) -> String {
-    if row.block_labels.is_empty() { t.export.whole_document_label.to_string() } else { row.block_labels.join("; ") }
+    if row.block_labels.is_empty() {
+        t.export.whole_document_label.to_string()
+    } else {
+        row.block_labels.iter().map(|label| super::labels::block_label(label, t)).collect::<Vec<_>>().join("; ")
+    }
 }
 
 /// A reaction's text; an advice point's after its number ("Punt 3: …").
@@ -63,7 +67,8 @@ mod tests {
         let rows = rows();
         let cells = row_cells(&rows[1], &NL);
         assert_eq!(cells.len(), NL.export.columns.len());
-        assert_eq!(cells[1], "2, alinea 1");
+        assert_eq!(cells[1], "Hoofdstuk 2, alinea 1");
+        assert_eq!(row_cells(&rows[1], &crate::i18n::EN)[1], "Chapter 2, paragraph 1");
         assert_eq!(cells[4], "2026-12-02");
         assert_eq!(cells[5], NL.export.yes);
         assert_eq!(cells[8], "verwerkt");

@@ -3,6 +3,7 @@
 //! domain, for the server and the browser alike; files, mail and pages are written elsewhere.
 
 pub mod export;
+pub mod labels;
 pub mod letter;
 pub mod mail;
 pub mod markdown;

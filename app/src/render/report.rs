@@ -43,7 +43,7 @@ pub fn markdown_body(report: &Report, t: &Messages) -> String {
         let heading = if section.heading.is_empty() { t.front_matter } else { &section.heading };
         out.push_str(&format!("## {}\n\n", inline(heading)));
         for block in &section.blocks {
-            out.push_str(&format!("### {}\n\n", inline(&block.label)));
+            out.push_str(&format!("### {}\n\n", inline(&super::labels::block_label(&block.label_parts, t))));
             for line in block.quote.lines().filter(|l| !l.trim().is_empty()) {
                 out.push_str(&format!("> {}\n", inline(line)));
             }
@@ -146,7 +146,7 @@ mod tests {
         let md = to_markdown("Visie *2027*", "1 december 2026 tot en met 15 januari 2027", &report, &NL);
         assert!(md.starts_with("# Nota van beantwoording Visie \\*2027\\*"));
         assert!(md.contains("\\# geen kop \\<script\\>"));
-        assert!(md.contains("### 1, alinea 1"));
+        assert!(md.contains("### Hoofdstuk 1, alinea 1"));
         assert!(md.contains("*Antwoord:* niet verwerkt"));
     }
 }

@@ -9,7 +9,8 @@ pub struct TrackView {
     pub consultation_slug: String,
     pub consultation_title: String,
     pub block_anchor: Option<String>,
-    pub block_label: Option<String>,
+    /// Put in the reader's words by `render::labels`.
+    pub block_label: Option<crate::domain::label::BlockLabel>,
     pub block_text: Option<String>,
     pub body: String,
     pub late: bool,

@@ -19,7 +19,8 @@ pub struct ConsultationItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BlockView {
     pub anchor: String,
-    pub label: String,
+    /// Put in the reader's words by `render::labels`.
+    pub label: crate::domain::label::BlockLabel,
     pub kind: BlockKind,
     /// Sanitised when imported.
     pub html: String,

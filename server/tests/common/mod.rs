@@ -17,6 +17,7 @@ use app::domain::comment::CommentForm;
 use app::domain::consultation::{ConsultationForm, ValidConsultation};
 use app::domain::document::{Block, BlockKind, ImportedDocument, Section};
 use app::domain::error::{FieldErrors, FormOutcome};
+use app::domain::label::{BlockLabel, SectionLabel};
 use app::domain::role::Role;
 use axum::Router;
 use axum::body::Body;
@@ -275,6 +276,7 @@ pub fn sample_document() -> ImportedDocument {
         number: Some(number.into()),
         title: title.into(),
         label: label.into(),
+        label_parts: SectionLabel::from_dutch(label),
         parent: None,
     };
     let block = |section: Option<usize>, anchor: &str, label: &str, text: &str| Block {
@@ -282,6 +284,7 @@ pub fn sample_document() -> ImportedDocument {
         kind: BlockKind::Paragraph,
         anchor: anchor.into(),
         label: label.into(),
+        label_parts: BlockLabel::from_dutch(label),
         html: format!("<p>{text}</p>"),
         text: text.into(),
     };

@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{ImportError, html};
 use crate::domain::document::{Block, BlockKind, ImportedDocument, Section};
+use crate::domain::label::{BlockLabel, SectionLabel, is_number_token};
 
 /// Numbering as written at the start of a heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,10 +68,7 @@ fn split_word_number(text: &str, words: &[&str]) -> Option<(String, String, Stri
     }
     let token_len = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
     let token = &rest[..token_len];
-    let is_number = (1..=3).contains(&token.len()) && token.chars().all(|c| c.is_ascii_digit());
-    let is_roman = (1..=6).contains(&token.len()) && token.chars().all(|c| "IVXLC".contains(c));
-    let is_letter = token.len() == 1 && token.chars().all(|c| c.is_ascii_uppercase());
-    if !(is_number || is_roman || is_letter) {
+    if !is_number_token(token) {
         return None;
     }
     let after = &rest[token_len..];
@@ -288,7 +286,7 @@ impl DocBuilder {
     /// Announces a footnote definition (before any reference to it is rendered).
     pub(super) fn register_footnote(&mut self, label: &str) {
         let base = format!("{FOOTNOTE_PREFIX}{}", slug(label));
-        let anchor = self.footnote_anchors.take(base, |base, n| format!("{base}_{n}"));
+        let (anchor, _) = self.footnote_anchors.take(base, |base, n| format!("{base}_{n}"));
         self.footnotes.entry(label.to_string()).or_default().0.push(anchor);
     }
 
@@ -310,37 +308,50 @@ impl DocBuilder {
         let parent_ref = parent.map(|p| &self.sections[p]);
         let Heading { number, title } = heading;
         let title = collapse_ws(&title);
-        let (number, label, candidates) = match number {
+        let (number, label, parts, candidates) = match number {
             Some(Numbering::Chapter { written, number }) => {
                 let anchor = format!("h{}", slug(&number));
-                (Some(written), number, vec![anchor])
+                (Some(written), number.clone(), SectionLabel::Chapter(number), vec![anchor])
             }
             Some(Numbering::Named { written }) => {
                 let anchor = slug(&written);
-                (Some(written.clone()), written, vec![anchor])
+                let parts = written
+                    .split_once(' ')
+                    .and_then(|(word, number)| SectionLabel::from_named_number(word, number))
+                    .unwrap_or_else(|| SectionLabel::Named(written.clone()));
+                (Some(written.clone()), written, parts, vec![anchor])
             }
             Some(Numbering::Decimal(number)) => {
                 let anchor = format!("h{}", number.replace('.', "_"));
-                (Some(number.clone()), number, vec![anchor])
+                (Some(number.clone()), number.clone(), SectionLabel::from_decimal(&number), vec![anchor])
             }
             Some(Numbering::Letter(letter)) => {
-                let (label, anchor) = match parent_ref {
-                    Some(p) => (format!("{}.{letter}", p.label), format!("{}-{letter}", p.anchor)),
-                    None => (letter.to_string(), letter.to_string()),
+                let (label, parts, anchor) = match parent_ref {
+                    Some(p) => {
+                        let label = format!("{}.{letter}", p.label);
+                        (label.clone(), p.label_parts.with_letter(letter, &label), format!("{}-{letter}", p.anchor))
+                    }
+                    None => (letter.to_string(), SectionLabel::Subsection(letter.to_string()), letter.to_string()),
                 };
-                (Some(letter.to_string()), label, vec![anchor])
+                (Some(letter.to_string()), label, parts, vec![anchor])
             }
             None => {
                 let own = slug(&title);
                 match parent_ref {
-                    Some(p) => (None, format!("{} - {title}", p.label), vec![own.clone(), format!("{}-{own}", p.anchor)]),
-                    None => (None, title.clone(), vec![own]),
+                    Some(p) => {
+                        let label = format!("{} - {title}", p.label);
+                        let parts = p.label_parts.with_title(&title, &label);
+                        (None, label, parts, vec![own.clone(), format!("{}-{own}", p.anchor)])
+                    }
+                    // A heading that is only a number ("3") reads as one, as in a stored label.
+                    None => (None, title.clone(), SectionLabel::from_dutch(&title), vec![own]),
                 }
             }
         };
         let anchor = self.anchors.allocate(&candidates);
-        let label = unique_label(&mut self.section_labels, label);
-        self.sections.push(Section { anchor, level, number, title, label, parent });
+        let (label, occurrence) = unique_label(&mut self.section_labels, label);
+        let label_parts = parts.repeated(occurrence);
+        self.sections.push(Section { anchor, level, number, title, label, label_parts, parent });
         self.counts.push(0);
         let index = self.sections.len() - 1;
         self.stack.push(index);
@@ -357,20 +368,20 @@ impl DocBuilder {
             return;
         }
         let section = self.current_section();
-        let (anchor, label) = match section {
+        let (anchor, label, label_parts) = match section {
             Some(s) => {
                 self.counts[s] += 1;
                 let n = self.counts[s];
                 let sec = &self.sections[s];
-                (format!("{}-{n}", sec.anchor), format!("{}, alinea {n}", sec.label))
+                (format!("{}-{n}", sec.anchor), format!("{}, alinea {n}", sec.label), BlockLabel::paragraph(sec.label_parts.clone(), n))
             }
             None => {
                 self.before_first_heading += 1;
                 let n = self.before_first_heading;
-                (format!("{BEFORE_FIRST_HEADING}-{n}"), format!("Begin, alinea {n}"))
+                (format!("{BEFORE_FIRST_HEADING}-{n}"), format!("Begin, alinea {n}"), BlockLabel::paragraph(SectionLabel::Start, n))
             }
         };
-        self.blocks.push(Block { section, kind, anchor, label, html, text });
+        self.blocks.push(Block { section, kind, anchor, label, label_parts, html, text });
     }
 
     /// Adds the definition of footnote `label` as a block at the current position.
@@ -392,8 +403,10 @@ impl DocBuilder {
         if !text.chars().any(char::is_alphanumeric) {
             return;
         }
-        let label = unique_label(&mut self.footnote_labels, format!("voetnoot {label}"));
-        self.blocks.push(Block { section: self.current_section(), kind: BlockKind::Footnote, anchor, label, html, text });
+        let (written, _) = unique_label(&mut self.footnote_labels, label.to_string());
+        let label_parts = BlockLabel::footnote(&written);
+        let label = format!("voetnoot {written}");
+        self.blocks.push(Block { section: self.current_section(), kind: BlockKind::Footnote, anchor, label, label_parts, html, text });
     }
 
     pub(super) fn finish(mut self) -> Result<ImportedDocument, ImportError> {
@@ -404,6 +417,7 @@ impl DocBuilder {
             for block in &mut self.blocks {
                 if let Some(n) = block.label.strip_prefix("Begin, alinea ") {
                     block.label = format!("Alinea {n}");
+                    block.label_parts.section = SectionLabel::Unsectioned;
                 }
             }
         }
@@ -420,19 +434,21 @@ struct Unique {
 }
 
 impl Unique {
-    fn take(&mut self, base: String, suffix: fn(&str, u32) -> String) -> String {
+    /// The name handed out and its occurrence (1 for `base` itself, n for the nth suffix).
+    fn take(&mut self, base: String, suffix: fn(&str, u32) -> String) -> (String, u32) {
         let next = self.next_suffix.entry(base.clone()).or_insert(1);
         loop {
-            let candidate = if *next == 1 { base.clone() } else { suffix(&base, *next) };
+            let n = *next;
+            let candidate = if n == 1 { base.clone() } else { suffix(&base, n) };
             *next += 1;
             if self.seen.insert(candidate.clone()) {
-                return candidate;
+                return (candidate, n);
             }
         }
     }
 }
 
-fn unique_label(seen: &mut Unique, label: String) -> String {
+fn unique_label(seen: &mut Unique, label: String) -> (String, u32) {
     seen.take(label, |base, n| format!("{base} ({n})"))
 }
 

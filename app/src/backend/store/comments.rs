@@ -20,6 +20,8 @@ pub struct TrackedComment {
     pub consultation_title: String,
     pub block_anchor: Option<String>,
     pub block_label: Option<String>,
+    /// JSON of the label's structure; NULL before migration 0011.
+    pub block_label_parts: Option<String>,
     pub block_text: Option<String>,
     pub body: String,
     pub is_late: bool,
@@ -146,7 +148,7 @@ impl Store {
         with_pool!(self, |pool| {
             let sql = format!(
                 "SELECT m.id AS comment_id, c.slug AS consultation_slug, c.title AS consultation_title, \
-                    b.anchor AS block_anchor, b.label AS block_label, b.plain_text AS block_text, \
+                    b.anchor AS block_anchor, b.label AS block_label, b.label_parts AS block_label_parts, b.plain_text AS block_text, \
                     m.body, m.is_late, m.submitted_at, \
                     a.body_html AS answer_html, a.status AS answer_status, a.processed_where AS answer_where, \
                     a.change_reason AS answer_reason, k.hidden, m.consultation_id, m.block_id, a.id AS answer_id, \

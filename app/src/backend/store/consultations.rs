@@ -1,6 +1,7 @@
 use super::{Store, StoreError, now};
 use crate::domain::consultation::{CommentPeriod, ValidConsultation};
 use crate::domain::document::{BlockKind, ImportedDocument};
+use crate::domain::label::BlockLabel;
 use crate::domain::phase::Phase;
 use crate::domain::report::{OutlineBlock, OutlineSection};
 use time::Date;
@@ -68,12 +69,19 @@ pub struct BlockRow {
     pub kind: String,
     pub anchor: String,
     pub label: String,
+    /// JSON of the label's structure; NULL for blocks imported before migration 0011.
+    pub label_parts: Option<String>,
     pub html: String,
     pub plain_text: String,
     pub comment_count: i64,
 }
 
 impl BlockRow {
+    /// The label's structure: as stored, else read from the Dutch text.
+    pub fn label_parts(&self) -> BlockLabel {
+        BlockLabel::stored(self.label_parts.as_deref(), &self.label)
+    }
+
     pub fn kind(&self) -> BlockKind {
         BlockKind::parse(&self.kind).unwrap_or(BlockKind::Paragraph)
     }
@@ -102,6 +110,7 @@ impl DocumentRows {
                 section_id: b.section_id,
                 anchor: b.anchor.clone(),
                 label: b.label.clone(),
+                label_parts: b.label_parts(),
                 kind: b.kind(),
                 text: b.plain_text.clone(),
                 version: None,
@@ -171,8 +180,8 @@ macro_rules! define_insert_version {
             let mut block_ids = Vec::with_capacity(doc.document.blocks.len());
             for (position, block) in doc.document.blocks.iter().enumerate() {
                 let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO blocks (version_id, section_id, position, kind, anchor, label, html, plain_text) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                    "INSERT INTO blocks (version_id, section_id, position, kind, anchor, label, label_parts, html, plain_text) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
                 )
                 .bind(version_id)
                 .bind(block.section.and_then(|s| section_ids.get(s).copied()))
@@ -180,6 +189,7 @@ macro_rules! define_insert_version {
                 .bind(block.kind.as_str())
                 .bind(&block.anchor)
                 .bind(&block.label)
+                .bind(block.label_parts.to_json())
                 .bind(&block.html)
                 .bind(&block.text)
                 .fetch_one(&mut *tx)
@@ -301,7 +311,7 @@ impl Store {
             .fetch_all(pool)
             .await?;
             let blocks = sqlx::query_as(
-                "SELECT b.id, b.section_id, b.kind, b.anchor, b.label, b.html, b.plain_text, \
+                "SELECT b.id, b.section_id, b.kind, b.anchor, b.label, b.label_parts, b.html, b.plain_text, \
                     COALESCE(n.count, 0) AS comment_count \
              FROM blocks b \
              LEFT JOIN (SELECT block_id, COUNT(*) AS count FROM comments WHERE version_id = $1 GROUP BY block_id) n \

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::domain::document::Section;
+use crate::domain::label::{BlockLabel, SectionLabel};
 
 fn section<'a>(doc: &'a ImportedDocument, anchor: &str) -> &'a Section {
     doc.sections.iter().find(|s| s.anchor == anchor).unwrap_or_else(|| panic!("no section {anchor}"))
@@ -44,9 +45,14 @@ fn assert_regiovisie_outline(doc: &ImportedDocument) {
     // "Centrale ambitie" occurs twice: the second one is told apart by its chapter.
     assert_eq!(section(doc, "centrale-ambitie").label, "Samenvatting - Centrale ambitie");
     assert_eq!(section(doc, "h3-centrale-ambitie").label, "3 - Centrale ambitie");
+    assert_eq!(h5.label_parts, SectionLabel::Chapter("5".into()));
+    assert_eq!(preventie.label_parts, SectionLabel::Subsection("5.a".into()));
+    assert_eq!(bijlage.label_parts, SectionLabel::Annex("2".into()));
+    assert_eq!(leeswijzer.label_parts, SectionLabel::Named("Inleiding - Leeswijzer".into()));
 
     let first = doc.blocks.iter().find(|b| b.anchor == "h5-a-1").expect("first block of 5.a");
     assert_eq!(first.label, "5.a, alinea 1");
+    assert_eq!(first.label_parts, BlockLabel::paragraph(SectionLabel::Subsection("5.a".into()), 1));
     assert_eq!(first.kind, BlockKind::Paragraph);
     assert!(first.text.starts_with("De ambitie bij de aanpak van huiselijk geweld"));
     assert!(block_text(doc, "h5-a-3").starts_with("Het doel van universele preventie"));
@@ -54,6 +60,7 @@ fn assert_regiovisie_outline(doc: &ImportedDocument) {
     let footnote = doc.blocks.iter().find(|b| b.anchor == "voetnoot-1").expect("footnote 1");
     assert_eq!(footnote.kind, BlockKind::Footnote);
     assert_eq!(footnote.label, "voetnoot 1");
+    assert_eq!(footnote.label_parts, BlockLabel::footnote("1"));
     assert_eq!(footnote.text, "zie voor Terugblik regiovisie 2014-2018 bijlage 3");
     assert_eq!(footnote.section, Some(0), "placed where defined, in Samenvatting");
 
@@ -73,6 +80,9 @@ fn assert_regiovisie_outline(doc: &ImportedDocument) {
     // Bijlage 5 is a heading without text; the "+" placeholder of Bijlage 2 is dropped.
     assert!(!doc.blocks.iter().any(|b| b.anchor.starts_with("bijlage-5-")));
     assert_eq!(doc.blocks.iter().filter(|b| b.anchor.starts_with("bijlage-2-")).count(), 1);
+    for block in &doc.blocks {
+        assert_eq!(BlockLabel::from_dutch(&block.label), block.label_parts, "{} read back", block.label);
+    }
     assert_well_formed(doc);
 }
 
@@ -126,6 +136,7 @@ fn other_markdown_fixtures() {
     assert_eq!(advies.blocks.len(), 3);
     assert_eq!(advies.blocks[2].kind, BlockKind::List);
     assert_eq!(advies.blocks[2].label, "Alinea 3");
+    assert_eq!(advies.blocks[2].label_parts, BlockLabel::paragraph(SectionLabel::Unsectioned, 3));
     assert_well_formed(&advies);
 
     let vragen = import_fixture("vragen-antwoorden-verwerkt.md");
