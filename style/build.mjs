@@ -1,11 +1,12 @@
 // Bundles the site's look at build time (no CDN, no network):
 //
-//   build/inspraak.css      NL Design System components (Utrecht's component CSS, from npm) and
-//                           our own layout (main.css), in that order: cargo-leptos serves it as
-//                           the site's stylesheet.
-//   build/public/themes/*.css     design tokens, one file a theme, each setting its custom properties
-//                           on :root. The server serves the one INSPRAAK_THEME names (a path), or
-//                           the default, without a rebuild.
+//   build/inspraak.css           NL Design System components (Utrecht's component CSS, from npm)
+//                                and our own layout (main.css), in that order: cargo-leptos
+//                                serves it as the site's stylesheet.
+//   build/public/themes/*.css    design tokens, one file a theme, each setting its custom
+//                                properties on :root, only those the stylesheet uses (directly or
+//                                through other tokens). The server serves the one INSPRAAK_THEME
+//                                names (a path), or the default, without a rebuild.
 //
 // Run by scripts/setup.sh before every build (`npm ci` here first); `node build.mjs` by hand.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -45,6 +46,30 @@ function componentCss(name) {
   return `/* @utrecht/${name}-css */\n${read(`@utrecht/${name}-css/dist/index.min.css`)}\n`;
 }
 
+/**
+ * Keeps of a token file (one `--name: value;` a line, after compactTokens) only the tokens the
+ * bundle uses, directly or through other tokens: the token packages set thousands, for
+ * components we do not ship (the example theme: 200 kB, of which a tenth is used).
+ */
+function usedTokens(css, bundle) {
+  const declarations = new Map();
+  for (const line of css.split("\n")) {
+    const m = /^(--[\w-]+)\s*:/.exec(line);
+    if (m) declarations.set(m[1], line);
+  }
+  const references = (text) => [...text.matchAll(/var\(\s*(--[\w-]+)/g)].map((m) => m[1]);
+  const used = new Set();
+  const pending = references(bundle);
+  while (pending.length > 0) {
+    const name = pending.pop();
+    if (used.has(name) || !declarations.has(name)) continue;
+    used.add(name);
+    pending.push(...references(declarations.get(name)));
+  }
+  const kept = [...declarations.entries()].filter(([name]) => used.has(name)).map(([, line]) => line);
+  return `:root {\n${kept.join("\n")}\n}`;
+}
+
 /** Drops comments and blank lines: the token files are mostly comments ("[code-only]"). */
 function compactTokens(css) {
   return css
@@ -66,7 +91,8 @@ writeFileSync(join(out, "inspraak.css"), bundle);
 for (const [name, path] of Object.entries(THEMES)) {
   const css = compactTokens(read(path));
   if (!css.startsWith(":root")) throw new Error(`${path} does not set its tokens on :root`);
-  writeFileSync(join(themes, `${name}.css`), `/* ${path.split("/dist/")[0]} */\n${css}\n`);
+  const trimmed = usedTokens(css, bundle);
+  writeFileSync(join(themes, `${name}.css`), `/* ${path.split("/dist/")[0]}, the tokens the site uses */\n${trimmed}\n`);
 }
 
 console.log(`style/build: inspraak.css (${COMPONENTS.length} components + main.css), themes: ${Object.keys(THEMES).join(", ")}`);

@@ -331,13 +331,14 @@ for (const javaScriptEnabled of [true, false]) {
     await open(officer, '/beheer/raden');
     const senders = officer.getByRole('region', { name: 'Afzender van de collegereacties' });
     const field = senders.getByLabel('Logo van Waterhoven (niet verplicht)');
-    const form = officer.locator('form', { has: field });
+    const form = officer.locator('form', { has: officer.getByLabel('Logo van Waterhoven (niet verplicht)') });
 
     await field.setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg onload="alert(1)"/>') });
     await Promise.all([officer.waitForURL(/formulier=/), form.getByRole('button', { name: 'Logo opslaan Waterhoven' }).click()]);
     const refused = officer.locator('form', { has: officer.getByLabel('Logo van Waterhoven (niet verplicht)') });
     assert.match(await refused.locator('.field-error').innerText(), /geen PNG- of JPEG-afbeelding/);
     assert.equal(await refused.getByLabel('Logo van Waterhoven (niet verplicht)').getAttribute('aria-invalid'), 'true');
+    assert.equal(await officer.getByRole('alert').filter({ hasText: 'Controleer de velden' }).count(), 1, 'only the logo form says so');
     await assertAccessible(officer, `logo refused (${mode})`);
 
     await refused.getByLabel('Logo van Waterhoven (niet verplicht)').setInputFiles({ name: 'waterhoven.png', mimeType: 'image/png', buffer: LOGO_PNG });

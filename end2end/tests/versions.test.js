@@ -124,7 +124,7 @@ for (const javaScriptEnabled of [true, false]) {
     const thenAndNow = resident.getByRole('region', { name: 'Uw alinea toen en nu' });
     assert.equal(await thenAndNow.locator('ins').filter({ hasText: 'drie' }).count(), 1);
     // The paragraph it was written on is linked where it stands: in version 1.
-    const href = await resident.getByRole('link', { name: '1, alinea 2', exact: true }).getAttribute('href');
+    const href = await resident.getByRole('link', { name: 'Hoofdstuk 1, alinea 2', exact: true }).getAttribute('href');
     assert.match(href, /\/versies\/1#h1-2$/);
     await assertAccessible(resident, `tracking page with then and now (${how})`);
   });

@@ -3,6 +3,7 @@
 use crate::domain::advice::{Letter, LetterItem};
 use crate::domain::status::AnswerState;
 use crate::platform::use_messages;
+use crate::render::labels::stored_label;
 use leptos::prelude::*;
 
 /// `level` is the heading level of the letter's own title (1 on its page, 3 in the report).
@@ -60,7 +61,10 @@ fn LetterEntry(item: LetterItem, slug: String, level: u8) -> impl IntoView {
                 let links = point
                     .blocks
                     .into_iter()
-                    .map(|(anchor, label)| view! { <a href=format!("/consultaties/{slug}#{anchor}")>{label}</a>" " })
+                    .map(|(anchor, label)| {
+                        let label = stored_label(&label, t);
+                        view! { <a href=format!("/consultaties/{slug}#{anchor}")>{label}</a>" " }
+                    })
                     .collect_view();
                 view! { <p class="meta">{c.point_about}": "{links}</p> }
             });

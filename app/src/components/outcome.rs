@@ -2,6 +2,7 @@
 
 use crate::domain::outcome::{AnswerOutcome, Outcome, SectionOutcome};
 use crate::platform::use_messages;
+use crate::render::labels::stored_label;
 use leptos::prelude::*;
 
 #[component]
@@ -46,12 +47,12 @@ fn AnswerResult(answer: AnswerOutcome, slug: String) -> impl IntoView {
     let t = use_messages();
     let o = t.outcome;
     let about = match &answer.block {
-        Some((anchor, label)) => view! { <a href=format!("/consultaties/{slug}#{anchor}")>{label.clone()}</a> }.into_any(),
+        Some((anchor, label)) => view! { <a href=format!("/consultaties/{slug}#{anchor}")>{stored_label(label, t)}</a> }.into_any(),
         None => view! { <span>{o.whole_document}</span> }.into_any(),
     };
     let place = answer.processed_where.clone().map(|place| {
         let link = answer.changed_at.clone().map(|(anchor, label)| {
-            view! { " · "<a href=format!("/consultaties/{slug}#{anchor}")>{format!("{}: {label}", o.changed_at)}</a> }
+            view! { " · "<a href=format!("/consultaties/{slug}#{anchor}")>{format!("{}: {}", o.changed_at, stored_label(&label, t))}</a> }
         });
         view! { <p class="outcome-place"><span class="label">{t.processed_where}": "</span>{place}{link}</p> }
     });

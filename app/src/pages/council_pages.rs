@@ -44,7 +44,9 @@ pub fn CouncilsPage() -> impl IntoView {
                                     </li>
                                 }).collect_view()}
                             </ul>
-                            <NewCouncilForm echo=echo.clone()/>
+                            // The echo of a refused form belongs to that form alone: the new
+                            // council's has a name, a sender's or logo's a municipality only.
+                            <NewCouncilForm echo=echo.clone().filter(|e| e.values.contains_key("name"))/>
                             <LetterSenders senders echo saved=saved.get_untracked().is_some() logo_saved=logo_saved.get_untracked().is_some()/>
                         }.into_any(),
                     }

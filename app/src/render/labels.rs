@@ -16,6 +16,12 @@ pub fn block_label(label: &BlockLabel, t: &Messages) -> String {
     }
 }
 
+/// A label kept as text only (an advice point's paragraphs, an answer's place in a newer version):
+/// read back into its structure, and put in `t`'s language.
+pub fn stored_label(text: &str, t: &Messages) -> String {
+    block_label(&BlockLabel::from_dutch(text), t)
+}
+
 /// The section part of a label: "Hoofdstuk 8", "5.a", "Bijlage 2", "Samenvatting".
 pub fn section_label(section: &SectionLabel, t: &Messages) -> String {
     let words = &t.labels;

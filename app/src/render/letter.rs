@@ -1,5 +1,6 @@
 //! The college's response letter to a council's advice (*collegereactie op advies*) as Markdown.
 
+use super::labels::stored_label;
 use super::markdown::inline;
 use super::report::push_answer;
 use crate::domain::advice::{Letter, LetterItem, PointAnswer};
@@ -39,7 +40,7 @@ fn push_points(out: &mut String, item: &LetterItem, h: &str, t: &Messages) {
     for point in &item.points {
         out.push_str(&format!("{h}# {}\n\n", (c.point_number)(point.number)));
         if !point.blocks.is_empty() {
-            let labels: Vec<String> = point.blocks.iter().map(|(_, label)| inline(label)).collect();
+            let labels: Vec<String> = point.blocks.iter().map(|(_, label)| inline(&stored_label(label, t))).collect();
             out.push_str(&format!("*{}:* {}\n\n", c.point_about, labels.join("; ")));
         }
         out.push_str(point.body_markdown.trim());
