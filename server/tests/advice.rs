@@ -494,6 +494,20 @@ async fn the_asd_meeting_report_becomes_an_oral_advice_entered_by_an_officer() {
     assert!(view.points[4].point.body_html.contains("<li>slachtoffers</li>"), "{}", view.points[4].point.body_html);
 }
 
+/// The council's member advises one point on the regional consultation; the officer answers it
+/// and publishes the letter.
+async fn advise_and_publish(member: &mut Client, officer: &mut Client, council: &str) {
+    done::<i64>(&member.call("/api/advies-punt", &point_fields("regio", council, "Let op de mantelzorgers.", &[])).await);
+    done::<()>(&member.call("/api/advies-indienen", &fields(&[("consultation", "regio"), ("council", council)])).await);
+    let view: OfficerAdviceView =
+        officer.call("/api/advies-beheer", &fields(&[("consultation", "regio"), ("council", council)])).await.json();
+    let id = view.points[0].point.id;
+    done::<()>(
+        &officer.call("/api/advies-antwoord", &answer_fields("regio", council, &[(id, "verwerkt")], "Zo gedaan.", "definitief")).await,
+    );
+    done::<()>(&officer.call("/api/advies-publiceren", &fields(&[("consultation", "regio"), ("council", council)])).await);
+}
+
 #[tokio::test]
 async fn each_municipality_answers_its_own_council_under_its_own_name() {
     let Regional { app, mut officer, waterhoven, mut member_w, .. } = regional("advies").await;
@@ -541,15 +555,7 @@ async fn each_municipality_answers_its_own_council_under_its_own_name() {
 
     // Waterhoven's council advises; the answer goes out under Waterhoven's college, not under the
     // document's organisation.
-    done::<i64>(&member_w.call("/api/advies-punt", &point_fields("regio", &waterhoven, "Let op de mantelzorgers.", &[])).await);
-    done::<()>(&member_w.call("/api/advies-indienen", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await);
-    let view: OfficerAdviceView =
-        officer.call("/api/advies-beheer", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await.json();
-    let id = view.points[0].point.id;
-    done::<()>(
-        &officer.call("/api/advies-antwoord", &answer_fields("regio", &waterhoven, &[(id, "verwerkt")], "Zo gedaan.", "definitief")).await,
-    );
-    done::<()>(&officer.call("/api/advies-publiceren", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await);
+    advise_and_publish(&mut member_w, &mut officer, &waterhoven).await;
     let mut resident = app.client();
     let letter: LetterView =
         resident.call("/api/collegereactie", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await.json();
@@ -821,15 +827,7 @@ fn logo_parts<'a>(municipality: &'a str, file_name: &'a str, bytes: &'a [u8]) ->
 async fn a_municipality_puts_its_logo_on_its_letters_and_takes_it_away() {
     let Regional { app, mut officer, waterhoven, mut member_w, .. } = regional("advies").await;
     // Waterhoven's council advises and the answer is published, before there is a logo.
-    done::<i64>(&member_w.call("/api/advies-punt", &point_fields("regio", &waterhoven, "Let op de mantelzorgers.", &[])).await);
-    done::<()>(&member_w.call("/api/advies-indienen", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await);
-    let view: OfficerAdviceView =
-        officer.call("/api/advies-beheer", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await.json();
-    let id = view.points[0].point.id;
-    done::<()>(
-        &officer.call("/api/advies-antwoord", &answer_fields("regio", &waterhoven, &[(id, "verwerkt")], "Zo gedaan.", "definitief")).await,
-    );
-    done::<()>(&officer.call("/api/advies-publiceren", &fields(&[("consultation", "regio"), ("council", &waterhoven)])).await);
+    advise_and_publish(&mut member_w, &mut officer, &waterhoven).await;
     let mut resident = app.client();
     let letter_page = format!("/consultaties/regio/adviezen/{waterhoven}");
     assert!(!resident.get(&letter_page).await.body.contains("/gemeentelogo/"), "no logo yet");
