@@ -42,6 +42,7 @@ pub fn fingerprinted(options: &mut LeptosOptions, theme: Option<Arc<str>>) -> Ro
         hasher.update(theme.as_bytes());
         hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect::<String>()
     };
+    let theme_bytes = axum::body::Bytes::copy_from_slice(theme.as_bytes());
     let hashed = format!("{}/{hash}", options.site_pkg_dir);
     options.site_pkg_dir = hashed.clone().into();
     let immutable = || SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static(IMMUTABLE));
@@ -49,8 +50,9 @@ pub fn fingerprinted(options: &mut LeptosOptions, theme: Option<Arc<str>>) -> Ro
         .route(
             &format!("/{hashed}/theme.css"),
             axum::routing::get(move || {
-                let theme = theme.clone();
-                async move { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], theme.to_string()) }
+                // Bytes: each answer shares the one copy.
+                let theme = theme_bytes.clone();
+                async move { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], theme) }
             })
             .layer(immutable()),
         )

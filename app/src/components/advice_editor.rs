@@ -11,6 +11,7 @@ use crate::domain::advice::{AdviceStage, MAX_INTRO_CHARS, MAX_LETTER_PDF_BYTES, 
 use crate::domain::block_search::MAX_QUERY_CHARS;
 use crate::domain::error::{AppError, FieldErrors, FormOutcome};
 use crate::platform::use_messages;
+use crate::render::labels::stored_label;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -159,14 +160,15 @@ fn BlockPicker(
     found: Option<FoundBlocks>,
     errors: Signal<Vec<crate::domain::error::FieldError>>,
 ) -> impl IntoView {
-    let c = use_messages().councils;
+    let t = use_messages();
+    let c = t.councils;
     let invalid = move || !errors.with(|e| e.is_empty());
     let option = |b: &BlockChoice, checked: bool| {
         let box_id = format!("{id}-{}", b.anchor);
         view! {
             <li class="field-checkbox">
                 <input type="checkbox" id=box_id.clone() name="form[blocks][]" value=b.anchor.clone() checked=checked/>
-                <label for=box_id><strong>{b.label.clone()}</strong>" — "{b.excerpt.clone()}</label>
+                <label for=box_id><strong>{stored_label(&b.label, t)}</strong>" — "{b.excerpt.clone()}</label>
             </li>
         }
     };
@@ -315,14 +317,15 @@ pub fn AdviceKeys(keys: (String, String), #[prop(optional)] in_form: bool) -> im
 /// A point as written: its number, the blocks it is about, and its text.
 #[component]
 pub fn PointText(point: PointView, slug: String) -> impl IntoView {
-    let c = use_messages().councils;
+    let t = use_messages();
+    let c = t.councils;
     let about = if point.blocks.is_empty() {
         view! { <span>{c.whole_document}</span> }.into_any()
     } else {
         point
             .blocks
             .into_iter()
-            .map(|b| view! { <a href=format!("/consultaties/{slug}#{}", b.anchor)>{b.label}</a>" " })
+            .map(|b| view! { <a href=format!("/consultaties/{slug}#{}", b.anchor)>{stored_label(&b.label, t)}</a>" " })
             .collect_view()
             .into_any()
     };
