@@ -130,7 +130,7 @@ pub fn favicon() -> Router<LeptosOptions> {
 
 #[cfg(test)]
 mod tests {
-    use super::fingerprint;
+    use super::{MAX_THEME_BYTES, ThemeError, fingerprint, theme_css};
 
     #[test]
     fn the_fingerprint_changes_with_the_content() {
@@ -141,5 +141,33 @@ mod tests {
         assert_eq!(first.len(), 16);
         std::fs::write(dir.path().join("inspraak.js"), "b").expect("write");
         assert_ne!(first, fingerprint(dir.path()));
+    }
+
+    #[test]
+    fn a_theme_is_design_tokens_and_loads_nothing_from_elsewhere() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let theme = |name: &str, css: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, css).expect("write");
+            theme_css(&path)
+        };
+        let tokens = ":root {\n--utrecht-button-primary-action-background-color: #0f3361;\n}\n";
+        assert_eq!(theme("tokens.css", tokens).expect("taken").as_ref(), tokens);
+        let data_url = ":root { --icon: url(\"data:image/svg+xml;utf8,<svg/>\"); }";
+        assert!(theme("icon.css", data_url).is_ok(), "a data: URL loads nothing");
+        for (name, css) in [
+            ("import.css", "@import url(theme.css);"),
+            ("IMPORT.css", "@IMPORT 'https://cdn.example/t.css';"),
+            ("font.css", "@font-face { src: url(https://fonts.example/a.woff2); }"),
+            ("quoted.css", ":root { --bg: url(\"http://example.org/a.png\"); }"),
+            ("scheme-relative.css", ":root { --bg: url(//example.org/a.png); }"),
+        ] {
+            assert!(matches!(theme(name, css), Err(ThemeError::External { .. })), "{name} refused");
+        }
+        let large = "a".repeat(usize::try_from(MAX_THEME_BYTES).expect("fits") + 1);
+        assert!(matches!(theme("large.css", &large), Err(ThemeError::TooLarge { .. })));
+        let missing = theme_css(&dir.path().join("missing.css")).expect_err("refused");
+        assert!(matches!(missing, ThemeError::Unreadable { .. }));
+        assert!(missing.to_string().starts_with("INSPRAAK_THEME: "), "the message names the setting: {missing}");
     }
 }
