@@ -14,12 +14,13 @@ pub async fn list(store: &Store, user: &UserRow) -> Result<Vec<SenderView>, AppE
     if !may(actor.role, Action::ManageCouncils) {
         return Err(AppError::Forbidden);
     }
-    let mut senders = Vec::new();
-    for row in store.municipality_senders().await?.into_iter().filter(|row| may_manage_council(&actor, &row.municipality)) {
-        let logo = store.municipality_logo(&row.municipality).await?.map(|(id, _)| id);
-        senders.push(SenderView { municipality: row.municipality, sender: row.sender, logo });
-    }
-    Ok(senders)
+    Ok(store
+        .municipality_senders()
+        .await?
+        .into_iter()
+        .filter(|row| may_manage_council(&actor, &row.municipality))
+        .map(|row| SenderView { municipality: row.municipality, sender: row.sender, logo: row.logo })
+        .collect())
 }
 
 /// Sets a municipality's sender; staff of that municipality only, and only a municipality that

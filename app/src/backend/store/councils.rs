@@ -55,6 +55,8 @@ const COUNCIL_COLUMNS: &str = "r.id, r.slug, r.name, r.municipality, r.kind";
 pub struct LetterSenderRow {
     pub municipality: String,
     pub sender: String,
+    /// The id of its current logo; none when it has none (or it was taken away).
+    pub logo: Option<i64>,
 }
 
 impl Store {
@@ -89,14 +91,16 @@ impl Store {
     }
 
     /// The latest sender of every municipality that has one or more councils, by name (empty when
-    /// none was set).
+    /// none was set), with its current logo.
     pub async fn municipality_senders(&self) -> Result<Vec<LetterSenderRow>, StoreError> {
         with_pool!(self, |pool| {
             Ok(sqlx::query_as(
-                "SELECT m.municipality, COALESCE(s.sender, '') AS sender \
+                "SELECT m.municipality, COALESCE(s.sender, '') AS sender, l.id AS logo \
              FROM (SELECT DISTINCT municipality FROM councils) m \
              LEFT JOIN municipality_senders s ON s.id = \
                  (SELECT MAX(id) FROM municipality_senders x WHERE x.municipality = m.municipality) \
+             LEFT JOIN municipality_logos l ON l.media_type IS NOT NULL AND l.id = \
+                 (SELECT MAX(id) FROM municipality_logos y WHERE y.municipality = m.municipality) \
              ORDER BY m.municipality",
             )
             .fetch_all(pool)
