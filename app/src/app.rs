@@ -9,6 +9,10 @@ use leptos_router::{SsrMode, path};
 /// The HTML document around the app; the language comes from the visitor's choice.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = current_locale();
+    // A deployment's own wording for this language (INSPRAAK_TEXTS), for the islands in the
+    // browser to say the same as the server; absent when there is none.
+    let own_texts = crate::texts::overrides().for_locale(locale);
+    let own_texts = (!own_texts.trim().is_empty()).then(|| view! { <meta name="inspraak-texts" content=own_texts/> });
     view! {
         <!DOCTYPE html>
         <html lang=locale.code()>
@@ -20,6 +24,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href=format!("/{}/theme.css", options.site_pkg_dir)/>
                 <link rel="stylesheet" id="leptos" href=format!("/{}/{}.css", options.site_pkg_dir, options.output_name)/>
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
+                {own_texts}
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>

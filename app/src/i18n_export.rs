@@ -1,6 +1,10 @@
 //! Interface text for the downloads of the response documents (DOCX, spreadsheet, dossier),
 //! the open data pages and the print version. Part of `Messages` (as `t.export`).
 
+use crate::t;
+use crate::texts::{En, Lang, Nl};
+use std::sync::LazyLock;
+
 pub struct ExportMessages {
     /// The language code for `<html lang>`.
     pub lang: &'static str,
@@ -52,144 +56,65 @@ pub struct ExportMessages {
 /// Download formats of the response document, in the order of `formats`.
 pub const FORMATS: [&str; 4] = ["docx", "xlsx", "csv", "md"];
 
-pub const NL: ExportMessages = ExportMessages {
-    lang: "nl",
-    print_version: "Printversie (HTML, zonder menu)",
-    parts_title: "Delen van de nota",
-    parts_intro: "Deze nota is groot; de pagina toont één deel tegelijk. De printversie en de downloads bevatten alles.",
-    part_count: |n| if n == 1 { "(1 reactie)".into() } else { format!("({n} reacties)") },
-    columns: [
-        "Soort",
-        "Onderdeel van het document",
-        "Soort afzender",
-        "Afzender",
-        "Datum ontvangen",
-        "Te laat",
-        "Verborgen voor het publiek",
-        "Reactie",
-        "Status",
-        "Antwoord",
-        "Verwerkt in",
-        "Staat van het antwoord",
-        "Vastgesteld op",
-    ],
-    sheet_name: "Reacties",
-    yes: "ja",
-    no: "nee",
-    kind_reaction: "reactie",
-    kind_advice_point: "adviespunt",
-    whole_document_label: "Het document als geheel",
-    downloads_title: "Downloaden",
-    downloads_intro: "Download de nota om verder te bewerken of te analyseren.",
-    label_format: "Bestandsvorm",
-    formats: ["Word (.docx)", "Excel (.xlsx)", "CSV (.csv)", "Markdown (.md)"],
-    label_order: "Volgorde",
-    orders: ["Zoals het document loopt", "Per status"],
-    label_names: "Namen tonen van insprekers die daarvoor toestemming gaven",
-    hint_names: "Zonder vinkje heet iedere inwoner \"Inspreker N\".",
-    label_hidden: "Verborgen reacties met hun tekst opnemen",
-    hint_hidden: "Alleen voor medewerkers; nooit in wat het publiek ziet.",
-    download: "Downloaden",
-    print: "Afdrukken of opslaan als PDF",
-    dossier: "Dossier voor de Woo (zip)",
-    dossier_hint: "De documenten, de open data (JSON) en een leesmij, zonder persoonsgegevens.",
-    open_data: "Open data (JSON)",
-    letter_docx: "Download als Word (.docx)",
-    toc_title: "Inhoud",
-    toc_hint: "Staan er geen paginanummers? Werk de velden bij (in Word: Ctrl+A, dan F9).",
-    page: "Pagina",
-    made_on: |date| format!("Opgemaakt op {date}"),
-    totals_title: "In aantallen",
-    totals_heads: ["Status", "Aantal reacties"],
-    received: "ontvangen",
-    late_count: "waarvan te laat",
-    reaction: "Reactie",
-    by_status_title: "Per status",
-    quoted: "Tekst van het document",
-    dossier_readme: |title, organisation, date| {
-        format!(
-            "# Dossier {title}\n\n{organisation}\nSamengesteld op {date} voor openbaarmaking onder de Wet open overheid (Woo).\n\n\
-             ## Inhoud\n\n\
-             - `reactienota.docx`, `reactienota.html`, `reactienota.md`: de nota van beantwoording.\n\
-             - `reactienota.csv`, `reactienota.xlsx`: alle reacties en adviespunten met status en antwoord, per regel.\n\
-             - `collegereacties/`: de reactie van het college op elk gepubliceerd advies.\n\
-             - `open-data/consultatie.json`: het document met hoofdstukken en alinea's.\n\
-             - `open-data/reacties.json`: de reacties met antwoord en status.\n\n\
-             ## Persoonsgegevens\n\n\
-             Dit dossier bevat geen e-mailadressen en geen namen van inwoners, behalve van wie uitdrukkelijk \
-             toestemming gaf om met naam genoemd te worden. Reacties die voor het publiek verborgen zijn, staan \
-             erin zonder tekst. De JSON volgt de open-data-API van Inspraak, beschreven in `openapi.json`.\n"
-        )
-    },
-};
+/// The ExportMessages of one language, from the text files (see `texts`).
+pub fn build<L: Lang>() -> ExportMessages {
+    ExportMessages {
+        lang: t!(L, "export-lang"),
+        print_version: t!(L, "export-print-version"),
+        parts_title: t!(L, "export-parts-title"),
+        parts_intro: t!(L, "export-parts-intro"),
+        part_count: |n| t!(L, "export-part-count", n),
+        columns: [
+            t!(L, "export-column-kind"),
+            t!(L, "export-column-part"),
+            t!(L, "export-column-sender-kind"),
+            t!(L, "export-column-sender"),
+            t!(L, "export-column-received"),
+            t!(L, "export-column-late"),
+            t!(L, "export-column-hidden"),
+            t!(L, "export-column-reaction"),
+            t!(L, "export-column-status"),
+            t!(L, "export-column-answer"),
+            t!(L, "export-column-processed-in"),
+            t!(L, "export-column-answer-state"),
+            t!(L, "export-column-adopted-on"),
+        ],
+        sheet_name: t!(L, "export-sheet-name"),
+        yes: t!(L, "export-yes"),
+        no: t!(L, "export-no"),
+        kind_reaction: t!(L, "export-kind-reaction"),
+        kind_advice_point: t!(L, "export-kind-advice-point"),
+        whole_document_label: t!(L, "export-whole-document-label"),
+        downloads_title: t!(L, "export-downloads-title"),
+        downloads_intro: t!(L, "export-downloads-intro"),
+        label_format: t!(L, "export-label-format"),
+        formats: [t!(L, "export-format-docx"), t!(L, "export-format-xlsx"), t!(L, "export-format-csv"), t!(L, "export-format-md")],
+        label_order: t!(L, "export-label-order"),
+        orders: [t!(L, "export-order-document"), t!(L, "export-order-status")],
+        label_names: t!(L, "export-label-names"),
+        hint_names: t!(L, "export-hint-names"),
+        label_hidden: t!(L, "export-label-hidden"),
+        hint_hidden: t!(L, "export-hint-hidden"),
+        download: t!(L, "export-download"),
+        print: t!(L, "export-print"),
+        dossier: t!(L, "export-dossier"),
+        dossier_hint: t!(L, "export-dossier-hint"),
+        open_data: t!(L, "export-open-data"),
+        letter_docx: t!(L, "export-letter-docx"),
+        toc_title: t!(L, "export-toc-title"),
+        toc_hint: t!(L, "export-toc-hint"),
+        page: t!(L, "export-page"),
+        made_on: |date| t!(L, "export-made-on", date),
+        totals_title: t!(L, "export-totals-title"),
+        totals_heads: [t!(L, "export-totals-status"), t!(L, "export-totals-count")],
+        received: t!(L, "export-received"),
+        late_count: t!(L, "export-late-count"),
+        reaction: t!(L, "export-reaction"),
+        by_status_title: t!(L, "export-by-status-title"),
+        quoted: t!(L, "export-quoted"),
+        dossier_readme: |title, organisation, date| t!(L, "export-dossier-readme", title, organisation, date),
+    }
+}
 
-pub const EN: ExportMessages = ExportMessages {
-    lang: "en",
-    print_version: "Print version (HTML, without menus)",
-    parts_title: "Parts of the response document",
-    parts_intro: "This response document is large; the page shows one part at a time. The print version and the downloads hold all of it.",
-    part_count: |n| if n == 1 { "(1 reaction)".into() } else { format!("({n} reactions)") },
-    columns: [
-        "Kind",
-        "Part of the document",
-        "Sender type",
-        "Sender",
-        "Date received",
-        "Late",
-        "Hidden from the public",
-        "Reaction",
-        "Status",
-        "Answer",
-        "Processed in",
-        "Answer state",
-        "Adopted on",
-    ],
-    sheet_name: "Reactions",
-    yes: "yes",
-    no: "no",
-    kind_reaction: "reaction",
-    kind_advice_point: "advice point",
-    whole_document_label: "The document as a whole",
-    downloads_title: "Download",
-    downloads_intro: "Download the response document to edit or analyse it further.",
-    label_format: "File format",
-    formats: ["Word (.docx)", "Excel (.xlsx)", "CSV (.csv)", "Markdown (.md)"],
-    label_order: "Order",
-    orders: ["As the document runs", "By status"],
-    label_names: "Show the names of respondents who agreed to it",
-    hint_names: "Unticked, every resident is called \"Respondent N\".",
-    label_hidden: "Include hidden reactions with their text",
-    hint_hidden: "Staff only; never in what the public sees.",
-    download: "Download",
-    print: "Print or save as PDF",
-    dossier: "Dossier for publication (zip)",
-    dossier_hint: "The documents, the open data (JSON) and a readme, without personal data.",
-    open_data: "Open data (JSON)",
-    letter_docx: "Download as Word (.docx)",
-    toc_title: "Contents",
-    toc_hint: "No page numbers? Update the fields (in Word: Ctrl+A, then F9).",
-    page: "Page",
-    made_on: |date| format!("Prepared on {date}"),
-    totals_title: "In numbers",
-    totals_heads: ["Status", "Reactions"],
-    received: "received",
-    late_count: "of which late",
-    reaction: "Reaction",
-    by_status_title: "By status",
-    quoted: "Text of the document",
-    dossier_readme: |title, organisation, date| {
-        format!(
-            "# Dossier {title}\n\n{organisation}\nCompiled on {date} for publication under the Dutch Open Government Act (Woo).\n\n\
-             ## Contents\n\n\
-             - `reactienota.docx`, `reactienota.html`, `reactienota.md`: the response document.\n\
-             - `reactienota.csv`, `reactienota.xlsx`: every reaction and advice point with status and answer, one per row.\n\
-             - `collegereacties/`: the college's response to each published advice.\n\
-             - `open-data/consultatie.json`: the document with its chapters and paragraphs.\n\
-             - `open-data/reacties.json`: the reactions with answer and status.\n\n\
-             ## Personal data\n\n\
-             This dossier holds no e-mail addresses and no names of residents, except of those who explicitly \
-             agreed to be named. Reactions hidden from the public are included without their text. The JSON follows \
-             Inspraak's open data API, described in `openapi.json`.\n"
-        )
-    },
-};
+pub static NL: LazyLock<ExportMessages> = LazyLock::new(build::<Nl>);
+pub static EN: LazyLock<ExportMessages> = LazyLock::new(build::<En>);

@@ -1,6 +1,10 @@
 //! The text of the mail to residents (`t.mail`) and of the pages around it: confirming,
 //! unsubscribing, erasing, lost codes, and the admins' outbox (`t.privacy`).
 
+use crate::t;
+use crate::texts::{En, Lang, Nl};
+use std::sync::LazyLock;
+
 pub struct MailMessages {
     pub greeting: fn(Option<&str>) -> String,
     pub receipt_subject: fn(&str) -> String,
@@ -26,69 +30,39 @@ pub struct MailMessages {
     pub privacy_note: &'static str,
 }
 
-pub const NL: MailMessages = MailMessages {
-    greeting: |name| match name {
-        Some(name) => format!("Beste {name},"),
-        None => "Beste inspreker,".into(),
-    },
-    receipt_subject: |title| format!("Uw reactie op {title} is ontvangen"),
-    receipt_thanks: |title| format!("Bedankt voor uw reactie op \u{201c}{title}\u{201d}. We hebben die goed ontvangen."),
-    code_label: "Uw volgcode",
-    track_link_intro: "Uw reactie en, zodra het er is, het antwoord van het college:",
-    confirm_intro: "Wilt u bericht krijgen als het antwoord er is? Bevestig dan uw e-mailadres:",
-    confirm_why: "Zonder bevestiging sturen we u geen e-mail meer.",
-    answer_subject: |title| format!("Het college heeft uw reactie op {title} beantwoord"),
-    answer_intro: |title, code| {
-        format!(
-            "Het college heeft de antwoorden op de reacties op \u{201c}{title}\u{201d} vastgesteld. Dit is het antwoord op uw reactie (volgcode {code})."
-        )
-    },
-    status_label: "Wat er met uw reactie gebeurt",
-    answer_label: "Het antwoord:",
-    processed_where_label: "Verwerkt in",
-    outcome_intro: "Wat er met alle reacties is gedaan:",
-    codes_subject: "Uw volgcodes",
-    codes_intro: "U vroeg om uw volgcodes. Dit zijn de reacties die u met dit e-mailadres gaf:",
-    erase_subject: "Bevestig het wissen van uw gegevens",
-    erase_intro: |title| format!("U vroeg om uw naam en e-mailadres te wissen bij uw reactie op \u{201c}{title}\u{201d}."),
-    erase_link_intro: "Open deze link en bevestig het wissen (de link werkt een week):",
-    erase_what: "Uw reactie blijft staan, zonder naam, als \u{201c}Inspreker\u{201d} met een nummer. Daarna krijgt u over deze reactie geen e-mail meer.",
-    not_asked: "Heeft u hier niet om gevraagd? Dan hoeft u niets te doen.",
-    unsubscribe_intro: "Geen e-mail meer van ons over uw reacties?",
-    privacy_note: "Uw naam en e-mailadres zijn nooit openbaar. Wissen kan op de volgpagina van uw reactie.",
-};
+/// The MailMessages of one language, from the text files (see `texts`).
+pub fn build<L: Lang>() -> MailMessages {
+    MailMessages {
+        greeting: |name| match name {
+            Some(name) => t!(L, "mail-greeting", name),
+            None => t!(L, "mail-greeting-anonymous").to_string(),
+        },
+        receipt_subject: |title| t!(L, "mail-receipt-subject", title),
+        receipt_thanks: |title| t!(L, "mail-receipt-thanks", title),
+        code_label: t!(L, "mail-code-label"),
+        track_link_intro: t!(L, "mail-track-link-intro"),
+        confirm_intro: t!(L, "mail-confirm-intro"),
+        confirm_why: t!(L, "mail-confirm-why"),
+        answer_subject: |title| t!(L, "mail-answer-subject", title),
+        answer_intro: |title, code| t!(L, "mail-answer-intro", title, code),
+        status_label: t!(L, "mail-status-label"),
+        answer_label: t!(L, "mail-answer-label"),
+        processed_where_label: t!(L, "mail-processed-where-label"),
+        outcome_intro: t!(L, "mail-outcome-intro"),
+        codes_subject: t!(L, "mail-codes-subject"),
+        codes_intro: t!(L, "mail-codes-intro"),
+        erase_subject: t!(L, "mail-erase-subject"),
+        erase_intro: |title| t!(L, "mail-erase-intro", title),
+        erase_link_intro: t!(L, "mail-erase-link-intro"),
+        erase_what: t!(L, "mail-erase-what"),
+        not_asked: t!(L, "mail-not-asked"),
+        unsubscribe_intro: t!(L, "mail-unsubscribe-intro"),
+        privacy_note: t!(L, "mail-privacy-note"),
+    }
+}
 
-pub const EN: MailMessages = MailMessages {
-    greeting: |name| match name {
-        Some(name) => format!("Dear {name},"),
-        None => "Dear resident,".into(),
-    },
-    receipt_subject: |title| format!("Your reaction to {title} was received"),
-    receipt_thanks: |title| format!("Thank you for your reaction to \u{201c}{title}\u{201d}. We have received it."),
-    code_label: "Your tracking code",
-    track_link_intro: "Your reaction and, once it is there, the executive's answer:",
-    confirm_intro: "Would you like a message when the answer is there? Then confirm your e-mail address:",
-    confirm_why: "Without confirmation we send you no further e-mail.",
-    answer_subject: |title| format!("The executive answered your reaction to {title}"),
-    answer_intro: |title, code| {
-        format!(
-            "The executive has adopted the answers to the reactions to \u{201c}{title}\u{201d}. This is the answer to your reaction (tracking code {code})."
-        )
-    },
-    status_label: "What becomes of your reaction",
-    answer_label: "The answer:",
-    processed_where_label: "Processed in",
-    outcome_intro: "What was done with all reactions:",
-    codes_subject: "Your tracking codes",
-    codes_intro: "You asked for your tracking codes. These are the reactions you gave with this e-mail address:",
-    erase_subject: "Confirm the erasure of your details",
-    erase_intro: |title| format!("You asked us to erase your name and e-mail address from your reaction to \u{201c}{title}\u{201d}."),
-    erase_link_intro: "Open this link and confirm the erasure (the link works for a week):",
-    erase_what: "Your reaction stays, without a name, as \u{201c}Inspreker\u{201d} with a number. After that you get no more e-mail about this reaction.",
-    not_asked: "Did you not ask for this? Then there is nothing you need to do.",
-    unsubscribe_intro: "No more e-mail from us about your reactions?",
-    privacy_note: "Your name and e-mail address are never published. You can erase them on the tracking page of your reaction.",
-};
+pub static NL: LazyLock<MailMessages> = LazyLock::new(build::<Nl>);
+pub static EN: LazyLock<MailMessages> = LazyLock::new(build::<En>);
 
 pub struct PrivacyMessages {
     pub section_title: &'static str,
@@ -150,164 +124,81 @@ pub struct PrivacyMessages {
 
 use crate::domain::mail::{MailKind, OutboxStatus};
 
-pub const PRIVACY_NL: PrivacyMessages = PrivacyMessages {
-    section_title: "Uw gegevens",
-    none_kept: "Bij deze reactie zijn geen naam of e-mailadres bewaard.",
-    kept: |name, email| match (name, email) {
-        (true, true) => "Bij deze reactie zijn uw naam en uw e-mailadres bewaard. Ze zijn nooit openbaar.".into(),
-        (false, true) => "Bij deze reactie is uw e-mailadres bewaard. Het is nooit openbaar.".into(),
-        _ => "Bij deze reactie is uw naam bewaard.".into(),
-    },
-    confirmed: "Uw e-mailadres is bevestigd: u krijgt bericht als het antwoord er is.",
-    not_confirmed: "Uw e-mailadres is niet bevestigd: u krijgt geen bericht als het antwoord er is. De bevestigingslink staat in de ontvangstbevestiging.",
-    unsubscribed: "U heeft zich afgemeld: u krijgt geen e-mail meer.",
-    erase_button: "Mijn naam en e-mailadres wissen",
-    erase_check: "Ik wil dat mijn naam en e-mailadres bij deze reactie worden gewist. Mijn reactie blijft staan, zonder naam.",
-    erase_mail_sent: "We hebben u een e-mail gestuurd. Open de link daarin om het wissen te bevestigen.",
-    erased: "Uw naam en e-mailadres zijn gewist. Uw reactie staat er nog, zonder naam.",
-    confirm_title: "E-mailadres bevestigen",
-    confirm_intro: "Bevestig uw e-mailadres. Dan krijgt u één bericht als het college het antwoord op uw reactie heeft vastgesteld.",
-    confirm_button: "E-mailadres bevestigen",
-    confirm_done: "Uw e-mailadres is bevestigd. U krijgt bericht als het antwoord er is.",
-    unsubscribe_title: "Afmelden",
-    unsubscribe_intro: "Wilt u geen e-mail meer van ons over uw reacties? Uw reacties blijven staan.",
-    unsubscribe_button: "Afmelden",
-    unsubscribe_done: "U bent afgemeld. U krijgt geen e-mail meer over uw reacties.",
-    erase_title: "Gegevens wissen",
-    erase_intro: "Bevestig dat uw naam en e-mailadres bij deze reactie gewist mogen worden. Uw reactie blijft staan, zonder naam. Dit kan niet ongedaan worden gemaakt.",
-    erase_confirm_button: "Ja, wis mijn gegevens",
-    link_unknown: "Deze link kennen we niet. Kopieer hem volledig uit de e-mail.",
-    link_expired: "Deze link is verlopen. Vraag op de volgpagina een nieuwe aan.",
-    link_used: "Deze link is al gebruikt.",
-    to_tracking: "Naar uw reactie",
-    lost_link: "Volgcode kwijt?",
-    lost_title: "Volgcode kwijt",
-    lost_intro: "Gaf u bij uw reactie een e-mailadres op en heeft u dat bevestigd? Vul het in; we sturen u de volgcodes van uw reacties opnieuw.",
-    lost_email_label: "Uw e-mailadres",
-    lost_button: "Stuur mijn volgcodes",
-    lost_sent: "Als er reacties met dit bevestigde e-mailadres zijn, ontvangt u binnen enkele minuten een e-mail met de volgcodes.",
-    outbox_title: "E-mail en privacy",
-    outbox_intro: "De e-mail aan insprekers gaat via een wachtrij: een bericht dat niet verzonden kan worden, wordt later opnieuw geprobeerd. Verzonden berichten worden daarna zonder adres en tekst bewaard.",
-    outbox_no_smtp: "Er is geen mailserver ingesteld (INSPRAAK_SMTP_URL): berichten blijven in de wachtrij tot dat wel zo is.",
-    outbox_counts: |waiting, sent, failed| format!("{waiting} wachtend, {sent} verzonden, {failed} mislukt"),
-    outbox_problems: "Wachtend en mislukt",
-    outbox_none: "Geen berichten die wachten of mislukten.",
-    col_kind: "Soort",
-    col_recipient: "Aan",
-    col_status: "Stand",
-    col_attempts: "Pogingen",
-    col_error: "Laatste fout",
-    col_next: "Volgende poging",
-    retry: "Opnieuw proberen",
-    retried: "Het bericht staat weer in de wachtrij.",
-    kind_label: |kind| match kind {
-        MailKind::Receipt => "Ontvangstbevestiging",
-        MailKind::Answer => "Antwoord",
-        MailKind::Codes => "Volgcodes",
-        MailKind::Erasure => "Wissen bevestigen",
-    },
-    status_label: |status| match status {
-        OutboxStatus::Waiting => "Wachtend",
-        OutboxStatus::Sent => "Verzonden",
-        OutboxStatus::Failed => "Mislukt",
-    },
-    erasures_title: "Gewiste persoonsgegevens",
-    erasures_intro: |days| {
-        format!(
-            "Hier staat dat er gegevens zijn gewist, niet welke. E-mailadressen worden automatisch gewist {days} dagen na het sluiten van een inspraakperiode."
-        )
-    },
-    erasures_none: "Er zijn nog geen gegevens gewist.",
-    erasure_line: |by_request, n| {
-        if by_request {
-            "Op verzoek van de inspreker: naam en e-mailadres bij 1 reactie".into()
-        } else {
-            format!("Bewaartermijn verstreken: e-mailadressen bij {n} reacties")
-        }
-    },
-    col_when: "Wanneer",
-    col_consultation: "Inspraak",
-    col_what: "Wat",
-    nav_outbox: "E-mail en privacy",
-};
+/// The PrivacyMessages of one language, from the text files (see `texts`).
+pub fn build_privacy<L: Lang>() -> PrivacyMessages {
+    PrivacyMessages {
+        section_title: t!(L, "privacy-section-title"),
+        none_kept: t!(L, "privacy-none-kept"),
+        kept: |name, email| match (name, email) {
+            (true, true) => t!(L, "privacy-kept-both").to_string(),
+            (false, true) => t!(L, "privacy-kept-email").to_string(),
+            _ => t!(L, "privacy-kept-name").to_string(),
+        },
+        confirmed: t!(L, "privacy-confirmed"),
+        not_confirmed: t!(L, "privacy-not-confirmed"),
+        unsubscribed: t!(L, "privacy-unsubscribed"),
+        erase_button: t!(L, "privacy-erase-button"),
+        erase_check: t!(L, "privacy-erase-check"),
+        erase_mail_sent: t!(L, "privacy-erase-mail-sent"),
+        erased: t!(L, "privacy-erased"),
+        confirm_title: t!(L, "privacy-confirm-title"),
+        confirm_intro: t!(L, "privacy-confirm-intro"),
+        confirm_button: t!(L, "privacy-confirm-button"),
+        confirm_done: t!(L, "privacy-confirm-done"),
+        unsubscribe_title: t!(L, "privacy-unsubscribe-title"),
+        unsubscribe_intro: t!(L, "privacy-unsubscribe-intro"),
+        unsubscribe_button: t!(L, "privacy-unsubscribe-button"),
+        unsubscribe_done: t!(L, "privacy-unsubscribe-done"),
+        erase_title: t!(L, "privacy-erase-title"),
+        erase_intro: t!(L, "privacy-erase-intro"),
+        erase_confirm_button: t!(L, "privacy-erase-confirm-button"),
+        link_unknown: t!(L, "privacy-link-unknown"),
+        link_expired: t!(L, "privacy-link-expired"),
+        link_used: t!(L, "privacy-link-used"),
+        to_tracking: t!(L, "privacy-to-tracking"),
+        lost_link: t!(L, "privacy-lost-link"),
+        lost_title: t!(L, "privacy-lost-title"),
+        lost_intro: t!(L, "privacy-lost-intro"),
+        lost_email_label: t!(L, "privacy-lost-email-label"),
+        lost_button: t!(L, "privacy-lost-button"),
+        lost_sent: t!(L, "privacy-lost-sent"),
+        outbox_title: t!(L, "privacy-outbox-title"),
+        outbox_intro: t!(L, "privacy-outbox-intro"),
+        outbox_no_smtp: t!(L, "privacy-outbox-no-smtp"),
+        outbox_counts: |waiting, sent, failed| t!(L, "privacy-outbox-counts", waiting, sent, failed),
+        outbox_problems: t!(L, "privacy-outbox-problems"),
+        outbox_none: t!(L, "privacy-outbox-none"),
+        col_kind: t!(L, "privacy-col-kind"),
+        col_recipient: t!(L, "privacy-col-recipient"),
+        col_status: t!(L, "privacy-col-status"),
+        col_attempts: t!(L, "privacy-col-attempts"),
+        col_error: t!(L, "privacy-col-error"),
+        col_next: t!(L, "privacy-col-next"),
+        retry: t!(L, "privacy-retry"),
+        retried: t!(L, "privacy-retried"),
+        kind_label: |kind| match kind {
+            MailKind::Receipt => t!(L, "privacy-kind-receipt"),
+            MailKind::Answer => t!(L, "privacy-kind-answer"),
+            MailKind::Codes => t!(L, "privacy-kind-codes"),
+            MailKind::Erasure => t!(L, "privacy-kind-erasure"),
+        },
+        status_label: |status| match status {
+            OutboxStatus::Waiting => t!(L, "privacy-status-waiting"),
+            OutboxStatus::Sent => t!(L, "privacy-status-sent"),
+            OutboxStatus::Failed => t!(L, "privacy-status-failed"),
+        },
+        erasures_title: t!(L, "privacy-erasures-title"),
+        erasures_intro: |days| t!(L, "privacy-erasures-intro", days),
+        erasures_none: t!(L, "privacy-erasures-none"),
+        erasure_line: |by_request, n| {
+            if by_request { t!(L, "privacy-erasure-by-request").to_string() } else { t!(L, "privacy-erasure-retention", n) }
+        },
+        col_when: t!(L, "privacy-col-when"),
+        col_consultation: t!(L, "privacy-col-consultation"),
+        col_what: t!(L, "privacy-col-what"),
+        nav_outbox: t!(L, "privacy-nav-outbox"),
+    }
+}
 
-pub const PRIVACY_EN: PrivacyMessages = PrivacyMessages {
-    section_title: "Your details",
-    none_kept: "No name or e-mail address is kept with this reaction.",
-    kept: |name, email| match (name, email) {
-        (true, true) => "Your name and e-mail address are kept with this reaction. They are never published.".into(),
-        (false, true) => "Your e-mail address is kept with this reaction. It is never published.".into(),
-        _ => "Your name is kept with this reaction.".into(),
-    },
-    confirmed: "Your e-mail address is confirmed: you will get a message when the answer is there.",
-    not_confirmed: "Your e-mail address is not confirmed: you will get no message when the answer is there. The confirmation link is in the receipt.",
-    unsubscribed: "You unsubscribed: you get no more e-mail.",
-    erase_button: "Erase my name and e-mail address",
-    erase_check: "I want my name and e-mail address erased from this reaction. My reaction stays, without a name.",
-    erase_mail_sent: "We sent you an e-mail. Open the link in it to confirm the erasure.",
-    erased: "Your name and e-mail address have been erased. Your reaction is still there, without a name.",
-    confirm_title: "Confirm e-mail address",
-    confirm_intro: "Confirm your e-mail address. You will then get one message when the executive has adopted the answer to your reaction.",
-    confirm_button: "Confirm e-mail address",
-    confirm_done: "Your e-mail address is confirmed. You will get a message when the answer is there.",
-    unsubscribe_title: "Unsubscribe",
-    unsubscribe_intro: "No more e-mail from us about your reactions? Your reactions stay.",
-    unsubscribe_button: "Unsubscribe",
-    unsubscribe_done: "You are unsubscribed. You get no more e-mail about your reactions.",
-    erase_title: "Erase details",
-    erase_intro: "Confirm that your name and e-mail address may be erased from this reaction. Your reaction stays, without a name. This cannot be undone.",
-    erase_confirm_button: "Yes, erase my details",
-    link_unknown: "We do not know this link. Copy it completely from the e-mail.",
-    link_expired: "This link has expired. Ask for a new one on the tracking page.",
-    link_used: "This link has already been used.",
-    to_tracking: "To your reaction",
-    lost_link: "Lost your tracking code?",
-    lost_title: "Lost tracking code",
-    lost_intro: "Did you give an e-mail address with your reaction and confirm it? Enter it; we will send you the tracking codes of your reactions again.",
-    lost_email_label: "Your e-mail address",
-    lost_button: "Send my tracking codes",
-    lost_sent: "If there are reactions with this confirmed e-mail address, you will receive an e-mail with the tracking codes within a few minutes.",
-    outbox_title: "E-mail and privacy",
-    outbox_intro: "Mail to residents goes through a queue: a message that cannot be sent is tried again later. Sent messages are then kept without address and text.",
-    outbox_no_smtp: "No mail server is set (INSPRAAK_SMTP_URL): messages stay in the queue until one is.",
-    outbox_counts: |waiting, sent, failed| format!("{waiting} waiting, {sent} sent, {failed} failed"),
-    outbox_problems: "Waiting and failed",
-    outbox_none: "No messages waiting or failed.",
-    col_kind: "Kind",
-    col_recipient: "To",
-    col_status: "State",
-    col_attempts: "Attempts",
-    col_error: "Last error",
-    col_next: "Next attempt",
-    retry: "Try again",
-    retried: "The message is back in the queue.",
-    kind_label: |kind| match kind {
-        MailKind::Receipt => "Receipt",
-        MailKind::Answer => "Answer",
-        MailKind::Codes => "Tracking codes",
-        MailKind::Erasure => "Confirm erasure",
-    },
-    status_label: |status| match status {
-        OutboxStatus::Waiting => "Waiting",
-        OutboxStatus::Sent => "Sent",
-        OutboxStatus::Failed => "Failed",
-    },
-    erasures_title: "Erased personal data",
-    erasures_intro: |days| {
-        format!(
-            "This shows that data was erased, not which. E-mail addresses are erased automatically {days} days after a comment period closes."
-        )
-    },
-    erasures_none: "No data has been erased yet.",
-    erasure_line: |by_request, n| {
-        if by_request {
-            "At the resident's request: name and e-mail address of 1 reaction".into()
-        } else {
-            format!("Retention period over: e-mail addresses of {n} reactions")
-        }
-    },
-    col_when: "When",
-    col_consultation: "Consultation",
-    col_what: "What",
-    nav_outbox: "E-mail and privacy",
-};
+pub static PRIVACY_NL: LazyLock<PrivacyMessages> = LazyLock::new(build_privacy::<Nl>);
+pub static PRIVACY_EN: LazyLock<PrivacyMessages> = LazyLock::new(build_privacy::<En>);

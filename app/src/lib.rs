@@ -21,6 +21,7 @@ pub mod i18n_workbench;
 pub mod pages;
 pub mod platform;
 pub mod render;
+pub mod texts;
 pub mod views;
 
 #[cfg(feature = "ssr")]
@@ -30,6 +31,10 @@ pub mod backend;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    // The deployment's own wording, handed over by the server in the page (see `app::shell`).
+    if let Some(own) = platform::page_texts() {
+        let _ = texts::set_overrides(own);
+    }
     // Only the islands (`#[island]`) come alive; the rest of the page is server-rendered HTML.
     leptos::mount::hydrate_islands();
     // The islands script hydrates the islands after this returns (the lazy ones once their chunk

@@ -24,6 +24,25 @@ pub fn use_messages() -> &'static Messages {
     current_locale().messages()
 }
 
+/// The deployment's own wording the server put in the page (`<meta name="inspraak-texts">`), for
+/// the page's language; None on the server, which reads it from INSPRAAK_TEXTS itself.
+pub fn page_texts() -> Option<crate::texts::Overrides> {
+    #[cfg(feature = "ssr")]
+    {
+        None
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let own = document().query_selector("meta[name=inspraak-texts]").ok()??.get_attribute("content")?;
+        let mut overrides = crate::texts::Overrides::default();
+        match current_locale() {
+            Locale::Nl => overrides.nl = own,
+            Locale::En => overrides.en = own,
+        }
+        Some(overrides)
+    }
+}
+
 /// Sets the status of the server-rendered page (404 for what does not exist); no-op in the browser.
 pub fn set_http_status(code: u16) {
     #[cfg(feature = "ssr")]

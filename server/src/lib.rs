@@ -11,6 +11,7 @@ pub mod metrics;
 pub mod page_cache;
 mod routes;
 mod sessions;
+pub mod texts;
 
 use app::app::{App, shell};
 use app::backend::AppState;

@@ -21,6 +21,14 @@ const DEFAULT_DEMO_PASSWORD: &str = "lindeburg-demo-2026";
 async fn main() {
     let json_logs = init_logging();
     let cli = Cli::parse();
+    // A deployment's own wording, before anything is said (pages, mail, the CLI's messages).
+    if let Some(dir) = std::env::var_os("INSPRAAK_TEXTS").filter(|d| !d.is_empty()) {
+        if let Err(error) = server::texts::use_overrides(std::path::Path::new(&dir)) {
+            eprintln!("{error}");
+            std::process::exit(1);
+        }
+        tracing::info!(texts = %std::path::Path::new(&dir).display(), "own wording");
+    }
     // Two databases of its own, neither of them DATABASE_URL.
     if let Some(Command::CopyDatabase { from, to }) = &cli.command {
         std::process::exit(server::cli::copy_database(from, to).await);
