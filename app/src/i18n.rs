@@ -1,6 +1,9 @@
 //! Interface text. Every string a person reads goes through a `Messages` value; Dutch is the
-//! default, English the second language. A struct (not a map) so that a missing translation is a
-//! compile error, without pulling an ICU runtime into the browser bundle.
+//! default, English the second language. The words are in Fluent files (`app/texts/{nl,en}/*.ftl`,
+//! read through `texts`); `Messages` is their typed face, built once per language, so that code
+//! asks for `t.label_body` or `(t.count_comments)(n)` and a message the code needs but the files
+//! lack fails a unit test (`texts::tests`). Arrays of labels are as long as their enum's `ALL`, so a
+//! new variant without words does not compile.
 
 use crate::domain::document::BlockKind;
 use crate::domain::error::FieldError;
@@ -167,8 +170,8 @@ pub struct Messages {
     pub not_yet_answered: &'static str,
     pub anonymous_sender: &'static str,
     pub download_markdown: &'static str,
-    pub statuses: [&'static str; 6],
-    pub block_kinds: [&'static str; 6],
+    pub statuses: fn(ProcessingStatus) -> &'static str,
+    pub block_kinds: fn(BlockKind) -> &'static str,
     /// The words of a block's label ("Hoofdstuk 8, alinea 1"); see `render::labels`.
     pub labels: LabelWords,
     pub months: [&'static str; 12],
@@ -202,12 +205,11 @@ pub struct LabelWords {
 
 impl Messages {
     pub fn status_label(&self, status: ProcessingStatus) -> &'static str {
-        let index = ProcessingStatus::ALL.iter().position(|s| *s == status).unwrap_or(0);
-        self.statuses[index]
+        (self.statuses)(status)
     }
 
     pub fn block_kind(&self, kind: BlockKind) -> &'static str {
-        self.block_kinds[kind as usize]
+        (self.block_kinds)(kind)
     }
 
     /// "15 januari 2027" / "15 January 2027".
@@ -367,22 +369,22 @@ pub fn build<L: Lang>() -> Messages {
         not_yet_answered: t!(L, "not-yet-answered"),
         anonymous_sender: t!(L, "anonymous-sender"),
         download_markdown: t!(L, "download-markdown"),
-        statuses: [
-            t!(L, "status-processed"),
-            t!(L, "status-partly-processed"),
-            t!(L, "status-not-processed"),
-            t!(L, "status-implementation-plan"),
-            t!(L, "status-noted"),
-            t!(L, "status-out-of-scope"),
-        ],
-        block_kinds: [
-            t!(L, "block-kind-paragraph"),
-            t!(L, "block-kind-list"),
-            t!(L, "block-kind-table"),
-            t!(L, "block-kind-quote"),
-            t!(L, "block-kind-code"),
-            t!(L, "block-kind-footnote"),
-        ],
+        statuses: |v| match v {
+            ProcessingStatus::Processed => t!(L, "status-processed"),
+            ProcessingStatus::PartlyProcessed => t!(L, "status-partly-processed"),
+            ProcessingStatus::NotProcessed => t!(L, "status-not-processed"),
+            ProcessingStatus::ImplementationPlan => t!(L, "status-implementation-plan"),
+            ProcessingStatus::Noted => t!(L, "status-noted"),
+            ProcessingStatus::OutOfScope => t!(L, "status-out-of-scope"),
+        },
+        block_kinds: |v| match v {
+            BlockKind::Paragraph => t!(L, "block-kind-paragraph"),
+            BlockKind::List => t!(L, "block-kind-list"),
+            BlockKind::Table => t!(L, "block-kind-table"),
+            BlockKind::Quote => t!(L, "block-kind-quote"),
+            BlockKind::Code => t!(L, "block-kind-code"),
+            BlockKind::Footnote => t!(L, "block-kind-footnote"),
+        },
         labels: LabelWords {
             chapter: t!(L, "label-chapter"),
             annex: t!(L, "label-annex"),

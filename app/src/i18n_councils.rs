@@ -9,8 +9,8 @@ use crate::texts::{En, Lang, Nl};
 use std::sync::LazyLock;
 
 pub struct CouncilMessages {
-    pub phases: [&'static str; 6],
-    pub kinds: [&'static str; 5],
+    pub phases: fn(Phase) -> &'static str,
+    pub kinds: fn(CouncilKind) -> &'static str,
     pub timeline_title: &'static str,
     pub phase_done: &'static str,
     pub phase_current: &'static str,
@@ -85,7 +85,7 @@ pub struct CouncilMessages {
     pub ask_council: &'static str,
     pub label_ask_council: &'static str,
     pub council_asked_done: &'static str,
-    pub stages: [&'static str; 4],
+    pub stages: fn(AdviceStage) -> &'static str,
     pub area_title: &'static str,
     pub area_intro: fn(&str) -> String,
     pub area_empty: &'static str,
@@ -193,36 +193,36 @@ impl CouncilMessages {
     }
 
     pub fn phase(&self, phase: Phase) -> &'static str {
-        self.phases[Phase::ALL.iter().position(|p| *p == phase).unwrap_or(0)]
+        (self.phases)(phase)
     }
 
     pub fn kind(&self, kind: CouncilKind) -> &'static str {
-        self.kinds[CouncilKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+        (self.kinds)(kind)
     }
 
     pub fn stage(&self, stage: AdviceStage) -> &'static str {
-        self.stages[stage as usize]
+        (self.stages)(stage)
     }
 }
 
 /// The CouncilMessages of one language, from the text files (see `texts`).
 pub fn build<L: Lang>() -> CouncilMessages {
     CouncilMessages {
-        phases: [
-            t!(L, "council-phase-draft"),
-            t!(L, "council-phase-advice-round"),
-            t!(L, "council-phase-public-comment"),
-            t!(L, "council-phase-processing"),
-            t!(L, "council-phase-adopted"),
-            t!(L, "council-phase-council-decision"),
-        ],
-        kinds: [
-            t!(L, "council-kind-social-domain"),
-            t!(L, "council-kind-wmo"),
-            t!(L, "council-kind-youth"),
-            t!(L, "council-kind-clients"),
-            t!(L, "council-kind-other"),
-        ],
+        phases: |v| match v {
+            Phase::Concept => t!(L, "council-phase-draft"),
+            Phase::Advice => t!(L, "council-phase-advice-round"),
+            Phase::Comment => t!(L, "council-phase-public-comment"),
+            Phase::Processing => t!(L, "council-phase-processing"),
+            Phase::Adopted => t!(L, "council-phase-adopted"),
+            Phase::Decided => t!(L, "council-phase-council-decision"),
+        },
+        kinds: |v| match v {
+            CouncilKind::SocialDomain => t!(L, "council-kind-social-domain"),
+            CouncilKind::Wmo => t!(L, "council-kind-wmo"),
+            CouncilKind::Youth => t!(L, "council-kind-youth"),
+            CouncilKind::Clients => t!(L, "council-kind-clients"),
+            CouncilKind::Other => t!(L, "council-kind-other"),
+        },
         timeline_title: t!(L, "council-timeline-title"),
         phase_done: t!(L, "council-phase-done"),
         phase_current: t!(L, "council-phase-current"),
@@ -297,12 +297,12 @@ pub fn build<L: Lang>() -> CouncilMessages {
         ask_council: t!(L, "council-ask-council"),
         label_ask_council: t!(L, "council-label-ask-council"),
         council_asked_done: t!(L, "council-council-asked-done"),
-        stages: [
-            t!(L, "council-stage-empty"),
-            t!(L, "council-stage-draft"),
-            t!(L, "council-stage-submitted"),
-            t!(L, "council-stage-correction"),
-        ],
+        stages: |v| match v {
+            AdviceStage::None => t!(L, "council-stage-empty"),
+            AdviceStage::Draft => t!(L, "council-stage-draft"),
+            AdviceStage::Submitted => t!(L, "council-stage-submitted"),
+            AdviceStage::Correcting => t!(L, "council-stage-correction"),
+        },
         area_title: t!(L, "council-area-title"),
         area_intro: |council| t!(L, "council-area-intro", council),
         area_empty: t!(L, "council-area-empty"),

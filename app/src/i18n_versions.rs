@@ -51,7 +51,7 @@ pub struct VersionMessages {
     pub gone: &'static str,
     pub label_processed: fn(i64) -> String,
     pub hint_processed: &'static str,
-    pub change_names: [&'static str; 6],
+    pub change_names: fn(BlockChange) -> &'static str,
 }
 
 impl VersionMessages {
@@ -59,7 +59,7 @@ impl VersionMessages {
     pub fn change(&self, change: Option<BlockChange>) -> &'static str {
         match change {
             None => self.new_block,
-            Some(change) => self.change_names[BlockChange::ALL.iter().position(|c| *c == change).unwrap_or(1)],
+            Some(change) => (self.change_names)(change),
         }
     }
 }
@@ -124,14 +124,14 @@ pub fn build<L: Lang>() -> VersionMessages {
         gone: t!(L, "versions-gone"),
         label_processed: |n| t!(L, "versions-label-processed", n),
         hint_processed: t!(L, "versions-hint-processed"),
-        change_names: [
-            t!(L, "versions-change-unchanged"),
-            t!(L, "versions-change-changed"),
-            t!(L, "versions-change-moved"),
-            t!(L, "versions-change-split"),
-            t!(L, "versions-change-merged"),
-            t!(L, "versions-change-removed"),
-        ],
+        change_names: |v| match v {
+            BlockChange::Unchanged => t!(L, "versions-change-unchanged"),
+            BlockChange::Changed => t!(L, "versions-change-changed"),
+            BlockChange::Moved => t!(L, "versions-change-moved"),
+            BlockChange::Split => t!(L, "versions-change-split"),
+            BlockChange::Merged => t!(L, "versions-change-merged"),
+            BlockChange::Removed => t!(L, "versions-change-removed"),
+        },
     }
 }
 

@@ -8,17 +8,18 @@ use std::sync::LazyLock;
 
 use crate::domain::comment::SenderKind;
 use crate::domain::review::ReviewState;
+use crate::domain::role::Role;
 use crate::domain::workbench::{Sort, Timing};
 
 pub struct WorkMessages {
     /// Per `ReviewState::ALL`.
-    pub states: [&'static str; 4],
+    pub states: fn(ReviewState) -> &'static str,
     /// "Save as concept" / "offer for review".
     pub save_as_states: [&'static str; 2],
     /// Per `SENDER_KINDS`.
-    pub sender_kinds: [&'static str; 3],
-    pub timings: [&'static str; 2],
-    pub sorts: [&'static str; 3],
+    pub sender_kinds: fn(SenderKind) -> &'static str,
+    pub timings: fn(Timing) -> &'static str,
+    pub sorts: fn(Sort) -> &'static str,
     /// Audit fields as stored, with their labels.
     pub audit_fields: [(&'static str, &'static str); 8],
     pub reaction_no: fn(i64) -> String,
@@ -113,7 +114,8 @@ pub struct WorkMessages {
     pub hint_adopted_on: &'static str,
     pub adopt: &'static str,
     /// Per `STAFF_ROLES`.
-    pub roles: [&'static str; 3],
+    /// A staff role's name; empty for a council member (not a staff role).
+    pub roles: fn(crate::domain::role::Role) -> &'static str,
     pub users_title: &'static str,
     pub users_intro: &'static str,
     pub label_role: &'static str,
@@ -128,7 +130,7 @@ pub struct WorkMessages {
 
 impl WorkMessages {
     pub fn state_label(&self, state: ReviewState) -> &'static str {
-        self.states[ReviewState::ALL.iter().position(|s| *s == state).unwrap_or(0)]
+        (self.states)(state)
     }
 
     pub fn save_as(&self, state: ReviewState) -> &'static str {
@@ -136,19 +138,19 @@ impl WorkMessages {
     }
 
     pub fn sender_kind(&self, kind: SenderKind) -> &'static str {
-        self.sender_kinds[crate::domain::workbench::SENDER_KINDS.iter().position(|k| *k == kind).unwrap_or(0)]
+        (self.sender_kinds)(kind)
     }
 
     pub fn timing(&self, timing: Timing) -> &'static str {
-        self.timings[usize::from(timing == Timing::Late)]
+        (self.timings)(timing)
     }
 
     pub fn sort_label(&self, sort: Sort) -> &'static str {
-        self.sorts[Sort::ALL.iter().position(|s| *s == sort).unwrap_or(0)]
+        (self.sorts)(sort)
     }
 
     pub fn role_label(&self, role: crate::domain::role::Role) -> &'static str {
-        crate::domain::role::STAFF_ROLES.iter().position(|r| *r == role).map_or("", |i| self.roles[i])
+        (self.roles)(role)
     }
 
     pub fn audit_field(&self, field: &str) -> String {
@@ -159,11 +161,27 @@ impl WorkMessages {
 /// The WorkMessages of one language, from the text files (see `texts`).
 pub fn build<L: Lang>() -> WorkMessages {
     WorkMessages {
-        states: [t!(L, "work-state-draft"), t!(L, "work-state-for-review"), t!(L, "work-state-approved"), t!(L, "work-state-adopted")],
+        states: |v| match v {
+            ReviewState::Draft => t!(L, "work-state-draft"),
+            ReviewState::ForReview => t!(L, "work-state-for-review"),
+            ReviewState::Approved => t!(L, "work-state-approved"),
+            ReviewState::Adopted => t!(L, "work-state-adopted"),
+        },
         save_as_states: [t!(L, "work-save-as-draft"), t!(L, "work-save-as-review")],
-        sender_kinds: [t!(L, "work-sender-kind-resident"), t!(L, "work-sender-kind-organisation"), t!(L, "work-sender-kind-council")],
-        timings: [t!(L, "work-timing-on-time"), t!(L, "work-timing-late")],
-        sorts: [t!(L, "work-sort-document"), t!(L, "work-sort-newest"), t!(L, "work-sort-oldest")],
+        sender_kinds: |v| match v {
+            SenderKind::Resident => t!(L, "work-sender-kind-resident"),
+            SenderKind::Organisation => t!(L, "work-sender-kind-organisation"),
+            SenderKind::Council => t!(L, "work-sender-kind-council"),
+        },
+        timings: |v| match v {
+            Timing::OnTime => t!(L, "work-timing-on-time"),
+            Timing::Late => t!(L, "work-timing-late"),
+        },
+        sorts: |v| match v {
+            Sort::Document => t!(L, "work-sort-document"),
+            Sort::Newest => t!(L, "work-sort-newest"),
+            Sort::Oldest => t!(L, "work-sort-oldest"),
+        },
         audit_fields: [
             ("antwoord", t!(L, "work-audit-field-answer")),
             ("status", t!(L, "work-audit-field-status")),
@@ -265,7 +283,12 @@ pub fn build<L: Lang>() -> WorkMessages {
         label_adopted_on: t!(L, "work-label-adopted-on"),
         hint_adopted_on: t!(L, "work-hint-adopted-on"),
         adopt: t!(L, "work-adopt"),
-        roles: [t!(L, "work-role-officer"), t!(L, "work-role-reviewer"), t!(L, "work-role-admin")],
+        roles: |role| match role {
+            Role::Officer => t!(L, "work-role-officer"),
+            Role::Reviewer => t!(L, "work-role-reviewer"),
+            Role::Admin => t!(L, "work-role-admin"),
+            Role::CouncilMember => "",
+        },
         users_title: t!(L, "work-users-title"),
         users_intro: t!(L, "work-users-intro"),
         label_role: t!(L, "work-label-role"),

@@ -3,11 +3,14 @@
 // server under test runs the default theme; this test starts a second server on the same
 // database with the second theme (Gemeente Utrecht's tokens), and checks the document page, the
 // comment form and the nota in both themes and both languages with axe, contrast included.
-// Screenshots of each go to end2end/test-results/themes/.
+// Screenshots of each go to end2end/test-results/themes/. The second server also has its own
+// wording (INSPRAAK_TEXTS, as a region that answers as its "dagelijks bestuur"): the islands in the
+// browser must say what the server says.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, newPage, assertAccessible, BASE, DEMO_SLUG } from './helpers.js';
@@ -18,6 +21,16 @@ const SHOTS = path.resolve(here, '../test-results/themes');
 let browser;
 let second;
 let secondUrl;
+
+/** A region's own wording: one term, and the message of a required field, in both languages. */
+function ownWording() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'inspraak-texts-'));
+  mkdirSync(path.join(dir, 'nl'));
+  mkdirSync(path.join(dir, 'en'));
+  writeFileSync(path.join(dir, 'nl', 'regio.ftl'), '-college = dagelijks bestuur\nfield-error-required = Vul dit veld in, dan gaan we verder.\n');
+  writeFileSync(path.join(dir, 'en', 'region.ftl'), '-college = regional board\nfield-error-required = Fill in this field to go on.\n');
+  return dir;
+}
 
 /** Starts `inspraak serve` with the second theme on a free port beside the server under test. */
 async function startThemedServer() {
@@ -30,6 +43,7 @@ async function startThemedServer() {
     LEPTOS_SITE_ADDR: address,
     INSPRAAK_PUBLIC_URL: `http://${address}`,
     INSPRAAK_THEME: path.join(process.env.LEPTOS_SITE_ROOT, 'themes', 'utrecht.css'),
+    INSPRAAK_TEXTS: ownWording(),
   };
   second = spawn(process.env.INSPRAAK_BIN, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
@@ -141,4 +155,28 @@ test('the document page, the comment form and the nota in both themes and both l
     }
   }
   assert.notEqual(seen.default, seen.utrecht, 'the two themes colour the banner differently');
+});
+
+test("a region's own wording is on its pages and in what the islands say in the browser", async () => {
+  for (const [language, term, required] of [
+    ['nl', 'welk antwoord het dagelijks bestuur gaf', 'Vul dit veld in, dan gaan we verder.'],
+    ['en', 'how the regional board answered', 'Fill in this field to go on.'],
+  ]) {
+    const page = await pageIn(secondUrl, language);
+    await openOn(page, secondUrl, `/consultaties/${DEMO_SLUG}/resultaat`);
+    assert.ok((await page.locator('main').innerText()).includes(term), `${language}: the term in a server-rendered sentence`);
+
+    // The comment form is an island: its refusal of an empty comment is worded in the browser.
+    await openOn(page, secondUrl, `/consultaties/${DEMO_SLUG}`);
+    await page.locator('[data-block]').nth(2).locator('a.comment-link').click();
+    await page.getByLabel(language === 'nl' ? /Uw reactie/ : /Your comment/).first().waitFor();
+    await page.getByRole('button', { name: language === 'nl' ? 'Verstuur reactie' : 'Send comment' }).click();
+    await page.getByText(required).first().waitFor({ timeout: 10000 });
+    assert.equal(await page.getByText(required).count() >= 1, true, `${language}: the island's own message`);
+    await page.context().close();
+  }
+  // The server under test has no wording of its own: the standard words there.
+  const html = await (await fetch(`${BASE}/consultaties/${DEMO_SLUG}/resultaat`)).text();
+  assert.match(html, /welk antwoord het college gaf/);
+  assert.doesNotMatch(html, /inspraak-texts/);
 });
