@@ -917,3 +917,111 @@ async fn a_municipality_puts_its_logo_on_its_letters_and_takes_it_away() {
     assert!(!resident.get(&letter_page).await.body.contains("/gemeentelogo/"), "no logo any more");
     assert_eq!(resident.get(&format!("/gemeentelogo/{logo}")).await.status, 404);
 }
+
+/// Real logos (the unit tests' too): 240 × 80 pixels, and 120 × 160.
+const WIDE_PNG: &[u8] = include_bytes!("../../app/testdata/logo-wide.png");
+const TALL_JPEG: &[u8] = include_bytes!("../../app/testdata/logo-tall.jpg");
+
+/// A Word document's pictures, a line each: the parts under `word/media/` with what they hold,
+/// then the drawings in the document, each with its text alternative and the part it shows.
+fn docx_pictures(bytes: &[u8]) -> Vec<String> {
+    let mut lines: Vec<String> = unzip(bytes)
+        .into_iter()
+        .filter(|(name, _)| name.starts_with("word/media/"))
+        .map(|(name, content)| {
+            let what = match content.as_slice() {
+                TALL_JPEG => "the JPEG as uploaded",
+                WIDE_PNG => "the PNG as uploaded",
+                _ => "other bytes",
+            };
+            format!("{name}: {what}")
+        })
+        .collect();
+    let document = entry(bytes, "word/document.xml");
+    let rels = entry(bytes, "word/_rels/document.xml.rels");
+    let attribute =
+        |xml: &str, name: &str| xml.split_once(&format!("{name}=\"")).map(|(_, rest)| rest[..rest.find('"').unwrap()].to_string());
+    lines.extend(document.split("<w:drawing>").skip(1).map(|drawing| {
+        let alt = attribute(drawing, "descr").expect("a text alternative");
+        let id = attribute(drawing, "r:embed").expect("a picture");
+        let relationship = rels.split("<Relationship ").find(|r| r.contains(&format!("Id=\"{id}\""))).expect("its relationship");
+        format!("\"{alt}\" shows word/{}", attribute(relationship, "Target").unwrap())
+    }));
+    lines
+}
+
+#[tokio::test]
+async fn the_logo_is_in_the_college_letter_and_the_nota_as_word_documents_and_in_their_pdf() {
+    let Regional { app, mut officer, lindeburg, waterhoven, mut member_l, mut member_w } = regional("advies").await;
+    advise_and_publish(&mut member_w, &mut officer, &waterhoven).await;
+    advise_and_publish(&mut member_l, &mut officer, &lindeburg).await;
+    let mut resident = app.client();
+    let letter_docx = format!("/consultaties/regio/adviezen/{waterhoven}/collegereactie.docx");
+    let nota_docx = "/consultaties/regio/reactienota.docx";
+    let download = async |client: &mut Client, path: &str| {
+        let response = client.get(path).await;
+        assert_eq!(response.status, StatusCode::OK, "{path}");
+        response.bytes
+    };
+    let set_logo = async |officer: &mut Client, file_name: &str, bytes: &[u8]| {
+        done::<()>(
+            &officer.call_multipart("/api/gemeentelogo", &logo_parts("Waterhoven", file_name, bytes), "application/json", None).await,
+        );
+    };
+
+    // No logo: no picture.
+    let (letter_without, nota_without) = (download(&mut resident, &letter_docx).await, download(&mut resident, nota_docx).await);
+    for bytes in [&letter_without, &nota_without] {
+        assert_eq!(docx_pictures(bytes), Vec::<String>::new());
+    }
+
+    // A JPEG: in the letter as uploaded (a .jpeg part), above the title, with its text alternative.
+    set_logo(&mut officer, "logo.jpg", TALL_JPEG).await;
+    let letter_jpeg = download(&mut resident, &letter_docx).await;
+    assert_eq!(
+        docx_pictures(&letter_jpeg),
+        ["word/media/inspraak-picture1.jpeg: the JPEG as uploaded", "\"Logo van Waterhoven\" shows word/media/inspraak-picture1.jpeg"]
+    );
+    let document = entry(&letter_jpeg, "word/document.xml");
+    assert!(document.find("<w:drawing>").unwrap() < document.find(r#"w:val="Title""#).unwrap(), "above the title");
+
+    // A PNG: in the letter, and in the nota above Waterhoven's letter only.
+    set_logo(&mut officer, "logo.png", WIDE_PNG).await;
+    let letter_png = download(&mut resident, &letter_docx).await;
+    let png = ["word/media/inspraak-picture1.png: the PNG as uploaded", "\"Logo van Waterhoven\" shows word/media/inspraak-picture1.png"];
+    assert_eq!(docx_pictures(&letter_png), png);
+    let nota_png = download(&mut resident, nota_docx).await;
+    assert_eq!(docx_pictures(&nota_png), png, "one picture in the nota: Waterhoven's");
+    let document = entry(&nota_png, "word/document.xml");
+    let heading = |council: &str, municipality: &str| {
+        let text = (app::i18n::NL.councils.letter_heading)(council, municipality);
+        // The last time: the list of contents names it first.
+        document.rfind(&text).unwrap_or_else(|| panic!("{text} in the nota"))
+    };
+    let (logo, waterhoven_letter) = (document.find("<w:drawing>").unwrap(), heading("Wmo-raad Waterhoven", "Waterhoven"));
+    assert!(logo < waterhoven_letter, "above Waterhoven's letter");
+    assert_eq!(document[logo..waterhoven_letter].matches("</w:p>").count(), 1, "right above it: nothing between");
+    let lindeburg_letter = heading("Adviesraad Lindeburg", "Lindeburg");
+    assert!(lindeburg_letter < logo || lindeburg_letter > waterhoven_letter, "not above Lindeburg's letter");
+
+    // LibreOffice shows them: an image in the PDF of each, none without a logo.
+    let dir = tempfile::tempdir().unwrap();
+    let pdfs = libreoffice_pdfs(
+        dir.path(),
+        &[
+            ("letter-without.docx", &letter_without),
+            ("nota-without.docx", &nota_without),
+            ("letter-jpeg.docx", &letter_jpeg),
+            ("nota-png.docx", &nota_png),
+        ],
+    );
+    let images: Vec<usize> = pdfs.iter().map(|pdf| pdf_images(pdf)).collect();
+    assert_eq!(images, [0, 0, 1, 1], "images in the PDFs of the letter and the nota, without and with a logo");
+
+    // A logo that can't be read (stored past the upload check): the documents come without it.
+    let officer_id = app.store.user_by_email(OFFICER_EMAIL).await.unwrap().expect("the officer").id;
+    app.store.set_municipality_logo("Waterhoven", Some(("image/png", &b"\x89PNG\r\n\x1a\nkapot"[..])), officer_id).await.unwrap();
+    for path in [letter_docx.as_str(), nota_docx] {
+        assert_eq!(docx_pictures(&download(&mut resident, path).await), Vec::<String>::new(), "{path}");
+    }
+}

@@ -122,17 +122,7 @@ fn all_text(bytes: &[u8]) -> String {
 /// Converts a document with LibreOffice (headless) and returns the PDF's text.
 fn pdf_text_of(bytes: &[u8], extension: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join(format!("document.{extension}"));
-    std::fs::write(&input, bytes).unwrap();
-    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
-    let status = Command::new("libreoffice")
-        .args([&profile, "--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path())
-        .arg(&input)
-        .output()
-        .expect("libreoffice runs (Debian package libreoffice-writer-nogui)");
-    let pdf = dir.path().join("document.pdf");
-    assert!(pdf.exists(), "LibreOffice made no PDF: {}", String::from_utf8_lossy(&status.stderr));
+    let pdf = libreoffice_pdfs(dir.path(), &[(&format!("document.{extension}"), bytes)]).remove(0);
     let text = Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output().expect("pdftotext runs (Debian poppler-utils)");
     assert!(text.status.success());
     String::from_utf8_lossy(&text.stdout).into_owned()
@@ -221,7 +211,14 @@ fn the_college_letter_as_docx_has_no_contents_and_no_field_code_in_libreoffice()
             point(2, "Maak respijtzorg sneller beschikbaar.", "Binnen twee weken."),
         ]),
     };
-    let bytes = app::backend::export::render_letter_docx(&letter, "Samen sterk in de wijk", "Gemeente Lindeburg", &app::i18n::NL).unwrap();
+    let bytes = app::backend::export::render_letter_docx(
+        &letter,
+        "Samen sterk in de wijk",
+        "Gemeente Lindeburg",
+        &app::backend::export::logos::LetterLogos::default(),
+        &app::i18n::NL,
+    )
+    .unwrap();
     let pdf = squash(&pdf_text_of(&bytes, "docx"));
     for shown in [
         "College van burgemeester en wethouders van Waterhoven",

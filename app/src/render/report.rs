@@ -34,6 +34,23 @@ pub fn to_markdown(title: &str, period: &str, report: &Report, t: &Messages) -> 
 /// The document after its title: chapters as `##`, paragraph labels as `###` with the quote, then
 /// each reaction with its answer; the councils' advice at the end.
 pub fn markdown_body(report: &Report, t: &Messages) -> String {
+    let mut out = reactions_markdown(report, t);
+    if !report.advices.is_empty() {
+        out.push_str(&advice_heading(t));
+        for letter in &report.advices {
+            out.push_str(&super::letter::letter_markdown(letter, 3, t));
+        }
+    }
+    out
+}
+
+/// The chapter over the councils' advice; each letter follows it at level 3.
+pub fn advice_heading(t: &Messages) -> String {
+    format!("## {}\n\n", t.councils.report_advice_title)
+}
+
+/// The body up to the councils' advice: the reactions and their answers.
+pub fn reactions_markdown(report: &Report, t: &Messages) -> String {
     let mut out = String::new();
     if !report.general.is_empty() {
         out.push_str(&format!("## {}\n\n", t.whole_document));
@@ -49,12 +66,6 @@ pub fn markdown_body(report: &Report, t: &Messages) -> String {
             }
             out.push('\n');
             push_entries(&mut out, &block.entries, t);
-        }
-    }
-    if !report.advices.is_empty() {
-        out.push_str(&format!("## {}\n\n", t.councils.report_advice_title));
-        for letter in &report.advices {
-            out.push_str(&super::letter::letter_markdown(letter, 3, t));
         }
     }
     out

@@ -320,6 +320,42 @@ pub fn entry(bytes: &[u8], name: &str) -> String {
     String::from_utf8(content).expect("utf-8")
 }
 
+/// Converts documents (name with extension, bytes) to PDF with LibreOffice, headless, in one run
+/// with a profile of its own in `dir`; the PDFs' paths in the documents' order.
+pub fn libreoffice_pdfs(dir: &std::path::Path, documents: &[(&str, &[u8])]) -> Vec<PathBuf> {
+    let inputs: Vec<PathBuf> = documents
+        .iter()
+        .map(|(name, bytes)| {
+            let input = dir.join(name);
+            std::fs::write(&input, bytes).unwrap();
+            input
+        })
+        .collect();
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("profile").display());
+    let run = std::process::Command::new("libreoffice")
+        .args([&profile, "--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .args(&inputs)
+        .output()
+        .expect("libreoffice runs (Debian package libreoffice-writer-nogui)");
+    inputs
+        .iter()
+        .map(|input| {
+            let pdf = input.with_extension("pdf");
+            assert!(pdf.exists(), "LibreOffice made no {}: {}", pdf.display(), String::from_utf8_lossy(&run.stderr));
+            pdf
+        })
+        .collect()
+}
+
+/// The images a PDF holds (each placement), as `pdfimages -list` (Debian poppler-utils) lists them.
+pub fn pdf_images(pdf: &std::path::Path) -> usize {
+    let list = std::process::Command::new("pdfimages").arg("-list").arg(pdf).output().expect("pdfimages runs (Debian poppler-utils)");
+    assert!(list.status.success(), "{}", String::from_utf8_lossy(&list.stderr));
+    // Two lines of column heads, then a line per image.
+    String::from_utf8_lossy(&list.stdout).lines().skip(2).filter(|l| !l.trim().is_empty()).count()
+}
+
 /// A comment form with only the required fields.
 pub fn comment(slug: &str, block: &str, body: &str) -> CommentForm {
     CommentForm { consultation: slug.into(), block: block.into(), body: body.into(), ..CommentForm::default() }

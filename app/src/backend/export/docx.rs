@@ -10,10 +10,14 @@
 //! `word/document.xml` as it is read from the Markdown, each paragraph built by docx-rs and
 //! dropped once written. The package is deflated (docx-rs stores its parts uncompressed).
 //!
+//! Pictures (a municipality's logo) are drawn by `logos`, not docx-rs: each distinct picture is one
+//! part under `word/media/`, added here with its relationship, however often it is shown.
+//!
 //! Why structured paragraphs and not a table per answer: answers are often long, with lists and
 //! their own paragraphs; in a table row they split badly over pages, are hard to edit in Word,
 //! and read poorly aloud. A table is used where the content is tabular: the totals per status.
 
+use super::logos::{Figure, Picture, figure_paragraph, image_relationship};
 use crate::domain::export::xml_safe;
 use docx_rs::{
     AlignmentType, BreakType, BuildXML, Docx, FieldCharType, Footer, Header, InstrPAGEREF, InstrText, LineSpacing, PageNum, Paragraph, Run,
@@ -35,6 +39,8 @@ pub struct DocxMeta<'a> {
     /// A list of contents after the title page (the nota); a letter has none.
     pub contents: Option<Contents<'a>>,
     pub page_word: &'a str,
+    /// A picture above the title (the sender's logo).
+    pub logo: Option<Figure<'a>>,
 }
 
 /// The list of contents: a line per chapter and section (Markdown `##` and `###`) with its page.
@@ -51,17 +57,29 @@ pub struct Contents<'a> {
     pub hint: &'a str,
 }
 
-/// A document being built: the title page and what follows it, then the Markdown body.
+/// A document being built: the title page and what follows it, then the body.
 pub struct DocxBuilder {
     front: Docx,
-    body: String,
+    body: Vec<BodyPart>,
     contents: Option<(String, String)>,
+    /// The distinct pictures, each one part in the package.
+    pictures: Vec<Picture>,
+    /// The picture above the title: which one, and its text alternative.
+    title_picture: Option<(usize, String)>,
+}
+
+/// The body: Markdown, with a picture here and there between its blocks.
+enum BodyPart {
+    Markdown(String),
+    Picture { index: usize, alt: String },
 }
 
 const FONT: &str = "Arial";
 const BODY_SIZE: usize = 22; // half-points: 11 pt
 /// Where the streamed body goes in the package docx-rs writes.
 const BODY_MARKER: &str = "INSPRAAK-BODY-7f3a";
+/// Where the picture above the title goes.
+const TITLE_PICTURE_MARKER: &str = "INSPRAAK-TITLE-PICTURE-7f3a";
 
 fn fonts() -> RunFonts {
     RunFonts::new().ascii(FONT).hi_ansi(FONT).east_asia(FONT).cs(FONT)
@@ -137,6 +155,11 @@ impl DocxBuilder {
                 .add_page_num(PageNum::new()),
         );
         docx = docx.header(header).footer(footer);
+        let mut pictures = Vec::new();
+        let title_picture = meta.logo.as_ref().map(|figure| (picture_index(&mut pictures, figure.picture), figure.alt.clone()));
+        if title_picture.is_some() {
+            docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(TITLE_PICTURE_MARKER)));
+        }
         docx = docx.add_paragraph(Paragraph::new().style("Title").add_run(Run::new().add_text(xml_safe(meta.title))));
         if !meta.organisation.is_empty() {
             docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(xml_safe(meta.organisation)).bold().size(28)));
@@ -144,7 +167,13 @@ impl DocxBuilder {
         for line in &meta.subtitle_lines {
             docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(xml_safe(line))));
         }
-        DocxBuilder { front: docx, body: String::new(), contents: meta.contents.map(|c| (c.title.to_string(), c.hint.to_string())) }
+        DocxBuilder {
+            front: docx,
+            body: Vec::new(),
+            contents: meta.contents.map(|c| (c.title.to_string(), c.hint.to_string())),
+            pictures,
+            title_picture,
+        }
     }
 
     pub fn paragraph(mut self, text: &str) -> Self {
@@ -167,18 +196,34 @@ impl DocxBuilder {
     /// The body, in Markdown: `#` becomes the title style, `##` Heading 1, `###` Heading 2, and
     /// so on. It follows the contents.
     pub fn markdown(mut self, markdown: &str) -> Self {
-        self.body.push_str(markdown);
-        self.body.push('\n');
+        if let Some(BodyPart::Markdown(body)) = self.body.last_mut() {
+            body.push_str(markdown);
+            body.push('\n');
+        } else {
+            self.body.push(BodyPart::Markdown(format!("{markdown}\n")));
+        }
+        self
+    }
+
+    /// A picture in the body, on a paragraph of its own that stays with the next one (the
+    /// heading it stands above).
+    pub fn figure(mut self, figure: Figure<'_>) -> Self {
+        let index = picture_index(&mut self.pictures, figure.picture);
+        self.body.push(BodyPart::Picture { index, alt: figure.alt });
         self
     }
 
     /// Writes the package: docx-rs's parts with the body streamed into `word/document.xml`.
     pub fn finish(self) -> Result<Vec<u8>, DocxError> {
-        let mut front = self.front;
-        if let Some((title, hint)) = &self.contents {
+        let DocxBuilder { mut front, body, contents, pictures, title_picture } = self;
+        if let Some((title, hint)) = &contents {
             front = front
                 .add_paragraph(Paragraph::new().style("TOCHeading").page_break_before(true).add_run(Run::new().add_text(xml_safe(title))));
-            for (i, (level, text)) in toc_headings(&self.body).into_iter().enumerate() {
+            let headings = body.iter().flat_map(|part| match part {
+                BodyPart::Markdown(markdown) => toc_headings(markdown),
+                BodyPart::Picture { .. } => Vec::new(),
+            });
+            for (i, (level, text)) in headings.enumerate() {
                 front = front.add_paragraph(contents_line(level, &text, &toc_key(i)));
             }
             front = front.add_paragraph(Paragraph::new().add_run(Run::new().add_text(xml_safe(hint)).italic().size(18).color("595959")));
@@ -197,16 +242,93 @@ impl DocxBuilder {
             if name == "word/document.xml" {
                 let mut xml = String::new();
                 part.read_to_string(&mut xml).map_err(docx_error)?;
-                let (before, after) = split_at_marker(&xml).ok_or_else(|| DocxError("body marker not found".into()))?;
-                out.write_all(before.as_bytes()).map_err(docx_error)?;
-                write_body(&self.body, &mut out)?;
+                let (before, after) = split_at_marker(&xml, BODY_MARKER).ok_or_else(|| DocxError("body marker not found".into()))?;
+                let mut drawer = Drawer { pictures: &pictures, drawn: 0 };
+                match &title_picture {
+                    Some((index, alt)) => {
+                        let (above, below) = split_at_marker(before, TITLE_PICTURE_MARKER)
+                            .ok_or_else(|| DocxError("title picture marker not found".into()))?;
+                        out.write_all(above.as_bytes()).map_err(docx_error)?;
+                        out.write_all(drawer.paragraph(*index, alt, 0).as_bytes()).map_err(docx_error)?;
+                        out.write_all(below.as_bytes()).map_err(docx_error)?;
+                    }
+                    None => out.write_all(before.as_bytes()).map_err(docx_error)?,
+                }
+                write_body(&body, &mut drawer, &mut out)?;
                 out.write_all(after.as_bytes()).map_err(docx_error)?;
+            } else if name == "word/_rels/document.xml.rels" && !pictures.is_empty() {
+                let mut xml = String::new();
+                part.read_to_string(&mut xml).map_err(docx_error)?;
+                let end = xml.rfind("</Relationships>").ok_or_else(|| DocxError("no end of the relationships".into()))?;
+                let added: String =
+                    pictures.iter().enumerate().map(|(i, p)| image_relationship(&picture_id(i), &media_name(i, p))).collect();
+                out.write_all(format!("{}{added}{}", &xml[..end], &xml[end..]).as_bytes()).map_err(docx_error)?;
             } else {
                 std::io::copy(&mut part, &mut out).map_err(docx_error)?;
             }
         }
+        for (i, picture) in pictures.iter().enumerate() {
+            out.start_file(format!("word/{}", media_name(i, picture)), deflated).map_err(docx_error)?;
+            out.write_all(picture.bytes()).map_err(docx_error)?;
+        }
         Ok(out.finish().map_err(docx_error)?.into_inner())
     }
+}
+
+/// Reads the Markdown and writes each paragraph or table as soon as it is complete, and the
+/// pictures between them.
+fn write_body(body: &[BodyPart], drawer: &mut Drawer<'_>, out: &mut impl Write) -> Result<(), DocxError> {
+    let mut writer = MarkdownWriter::default();
+    for part in body {
+        match part {
+            BodyPart::Markdown(markdown) => {
+                for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+                    writer.event(event);
+                    writer.drain_to(out)?;
+                }
+                writer.flush();
+                writer.drain_to(out)?;
+            }
+            // Further from the text before than from its heading after, so that it reads as the
+            // head of what follows.
+            BodyPart::Picture { index, alt } => out.write_all(drawer.paragraph(*index, alt, 360).as_bytes()).map_err(docx_error)?,
+        }
+    }
+    Ok(())
+}
+
+/// Draws the document's pictures, each drawing with an id of its own.
+struct Drawer<'p> {
+    pictures: &'p [Picture],
+    drawn: usize,
+}
+
+impl Drawer<'_> {
+    fn paragraph(&mut self, index: usize, alt: &str, before: u32) -> String {
+        self.drawn += 1;
+        figure_paragraph(&picture_id(index), self.drawn, self.pictures[index].size(), alt, before)
+    }
+}
+
+/// The index of a picture among the document's, added if it is not there yet.
+fn picture_index(pictures: &mut Vec<Picture>, picture: &Picture) -> usize {
+    match pictures.iter().position(|p| p.bytes() == picture.bytes()) {
+        Some(index) => index,
+        None => {
+            pictures.push(picture.clone());
+            pictures.len() - 1
+        }
+    }
+}
+
+/// The relationship id of the document's `index`th picture.
+fn picture_id(index: usize) -> String {
+    format!("rIdInspraakPicture{}", index + 1)
+}
+
+/// The part of a picture, under `word/`: `[Content_Types].xml` maps `.png` and `.jpeg`.
+fn media_name(index: usize, picture: &Picture) -> String {
+    format!("media/inspraak-picture{}.{}", index + 1, picture.extension())
 }
 
 /// The right edge of the text, in twentieths of a point: docx-rs's A4 page (11,906 wide) less its
@@ -255,22 +377,11 @@ fn toc_headings(markdown: &str) -> Vec<(usize, String)> {
 }
 
 /// The document XML before and after the marker paragraph.
-fn split_at_marker(xml: &str) -> Option<(&str, &str)> {
-    let marker = xml.find(BODY_MARKER)?;
-    let start = xml[..marker].rfind("<w:p ")?;
-    let end = marker + xml[marker..].find("</w:p>")? + "</w:p>".len();
+fn split_at_marker<'x>(xml: &'x str, marker: &str) -> Option<(&'x str, &'x str)> {
+    let at = xml.find(marker)?;
+    let start = xml[..at].rfind("<w:p ")?;
+    let end = at + xml[at..].find("</w:p>")? + "</w:p>".len();
     Some((&xml[..start], &xml[end..]))
-}
-
-/// Reads the Markdown and writes each paragraph or table as soon as it is complete.
-fn write_body(markdown: &str, out: &mut impl Write) -> Result<(), DocxError> {
-    let mut writer = MarkdownWriter::default();
-    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
-        writer.event(event);
-        writer.drain_to(out)?;
-    }
-    writer.flush();
-    writer.drain_to(out)
 }
 
 enum Piece {
@@ -577,6 +688,7 @@ mod tests {
             subtitle_lines: vec!["Opgemaakt op 26 november 2026".into()],
             contents: Some(Contents { title: "Inhoud", hint: "Werk bij" }),
             page_word: "Pagina",
+            logo: None,
         }
     }
 
@@ -619,6 +731,67 @@ mod tests {
         assert!(run_of("vier").contains("<w:strike"), "{}", run_of("vier"));
         assert!(run_of("twee").contains("<w:u "), "{}", run_of("twee"));
         assert!(!run_of(" weken.").contains("<w:u "), "underline ends with the insertion");
+    }
+
+    #[test]
+    fn a_picture_is_one_part_in_its_own_format_drawn_where_placed_with_its_text_alternative() {
+        use crate::backend::export::logos::tests::{TALL_JPEG, WIDE_PNG};
+        use crate::backend::export::logos::{Figure, Picture};
+        let (jpeg, png) = (Picture::logo(TALL_JPEG).unwrap(), Picture::logo(WIDE_PNG).unwrap());
+        let figure = |picture, alt: &str| Figure { picture, alt: alt.to_string() };
+        let with_logo = DocxMeta { logo: Some(figure(&jpeg, "Logo van Waterhoven")), ..meta() };
+        let bytes = DocxBuilder::new(&with_logo)
+            .markdown("## Adviezen\n")
+            .figure(figure(&png, "Logo van Lindeburg"))
+            .markdown("### Brief een\n\nTekst.\n")
+            .figure(figure(&png, "Logo van Lindeburg"))
+            .markdown("### Brief twee\n")
+            .finish()
+            .unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        let mut part = |name: &str| {
+            let mut content = Vec::new();
+            zip.by_name(name).unwrap_or_else(|_| panic!("{name}")).read_to_end(&mut content).unwrap();
+            content
+        };
+        assert_eq!(part("word/media/inspraak-picture1.jpeg"), TALL_JPEG, "the JPEG as uploaded, named as one");
+        assert_eq!(part("word/media/inspraak-picture2.png"), WIDE_PNG, "one part for a picture shown twice");
+        let types = String::from_utf8(part("[Content_Types].xml")).unwrap();
+        assert!(
+            types.contains(r#"ContentType="image/jpeg" Extension="jpeg""#) && types.contains(r#"ContentType="image/png" Extension="png""#),
+            "{types}"
+        );
+        let rels = String::from_utf8(part("word/_rels/document.xml.rels")).unwrap();
+        assert!(rels.contains(r#"Id="rIdInspraakPicture1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/inspraak-picture1.jpeg""#), "{rels}");
+        assert!(rels.contains(r#"Id="rIdInspraakPicture2""#) && rels.contains("styles.xml"), "docx-rs's relationships kept: {rels}");
+        let xml = String::from_utf8(part("word/document.xml")).unwrap();
+        assert_eq!(xml.matches("<w:drawing>").count(), 3);
+        let at = |needle: &str| xml.find(needle).unwrap_or_else(|| panic!("{needle} in {xml}"));
+        assert!(
+            at(r#"<wp:docPr id="1" name="Logo 1" descr="Logo van Waterhoven" />"#) < at(r#"<w:pStyle w:val="Title" />"#),
+            "above the title"
+        );
+        assert!(!xml.contains("INSPRAAK-"), "no marker left");
+        // A heading's text is in the contents first, then in the body.
+        let heading = |text: &str| xml.rfind(&format!("{text}</w:t>")).unwrap_or_else(|| panic!("{text} in {xml}"));
+        let first = at(r#"<wp:docPr id="2" name="Logo 2" descr="Logo van Lindeburg" />"#);
+        assert!(heading("Adviezen") < first && first < heading("Brief een"), "above its letter");
+        let second = at(r#"<wp:docPr id="3" "#);
+        assert!(heading("Brief een") < second && second < heading("Brief twee"));
+        assert_eq!(xml.matches(r#"r:embed="rIdInspraakPicture2""#).count(), 2);
+        assert!(xml.contains(r#"<wp:extent cx="540000" cy="720000" />"#), "the JPEG 1.5 × 2 cm");
+        assert!(
+            xml.contains("PAGEREF _Toc00000003") && xml.contains(r#"w:name="_Toc00000003""#),
+            "contents and bookmarks around the pictures"
+        );
+    }
+
+    #[test]
+    fn without_a_picture_there_is_no_media() {
+        let bytes = DocxBuilder::new(&meta()).markdown("Tekst.").finish().unwrap();
+        let zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        assert!(!zip.file_names().any(|n| n.is_ok_and(|n| n.starts_with("word/media"))));
+        assert!(!document_xml(&bytes).contains("<w:drawing>"));
     }
 
     #[test]

@@ -24,16 +24,17 @@ pub async fn dossier(store: &Store, organisation: &str, slug: &str, t: &Messages
     let mut report = reactions_report(store, &consultation, options, Audience::Public, false, t).await?;
     report.advices = letters.iter().map(|(_, letter)| letter.clone()).collect();
     let document = super::api_document(store, slug).await?;
+    let logos = super::logos::LetterLogos::load(store, &report.advices).await?;
     let reactions = open_data::reactions(&consultation.slug, &report, t);
     let advice = open_data::advice(&consultation.slug, &report.advices, t);
 
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     files.push(("LEESMIJ.md".into(), (t.export.dossier_readme)(&consultation.title, organisation, &t.date(today())).into_bytes()));
     for format in [NotaFormat::Docx, NotaFormat::Html, NotaFormat::Markdown, NotaFormat::Xlsx, NotaFormat::Csv] {
-        files.push((format!("reactienota.{}", format.extension()), render_nota(&consultation, organisation, &report, format, t)?));
+        files.push((format!("reactienota.{}", format.extension()), render_nota(&consultation, organisation, &report, &logos, format, t)?));
     }
     for (council, letter) in &letters {
-        files.push((format!("collegereacties/{council}.docx"), render_letter_docx(letter, &consultation.title, organisation, t)?));
+        files.push((format!("collegereacties/{council}.docx"), render_letter_docx(letter, &consultation.title, organisation, &logos, t)?));
         files.push((format!("collegereacties/{council}.md"), letter_markdown(letter, 1, t).into_bytes()));
     }
     files.push(("open-data/consultatie.json".into(), json(&document)?));

@@ -7,6 +7,7 @@
 pub mod docx;
 pub mod dossier;
 pub mod html;
+pub mod logos;
 pub mod sheet;
 
 use super::services::today;
@@ -17,8 +18,9 @@ use crate::domain::open_data::{self, ApiConsultation, ApiDocument, ApiLinks, Api
 use crate::domain::report::{self, Report};
 use crate::i18n::Messages;
 use crate::render::letter::letter_markdown;
-use crate::render::report::{markdown_body, summary_line, to_markdown};
+use crate::render::report::{advice_heading, markdown_body, reactions_markdown, summary_line, to_markdown};
 use docx::{Contents, DocxBuilder, DocxMeta};
+use logos::LetterLogos;
 
 /// The formats of the nota van beantwoording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,7 +159,8 @@ pub async fn nota(
     let consultation = super::services::readable_consultation(store, slug, user).await?;
     let audience = audience_of(user);
     let report = report_for(store, &consultation, options, audience, format.is_sheet(), t).await?;
-    let bytes = render_nota(&consultation, organisation, &report, format, t)?;
+    let logos = if format == NotaFormat::Docx { LetterLogos::load(store, &report.advices).await? } else { LetterLogos::default() };
+    let bytes = render_nota(&consultation, organisation, &report, &logos, format, t)?;
     Ok(Download {
         bytes,
         content_type: format.content_type(),
@@ -166,11 +169,12 @@ pub async fn nota(
     })
 }
 
-/// Writes an assembled report in a format.
+/// Writes an assembled report in a format; the Word document shows the letters' `logos`.
 pub fn render_nota(
     consultation: &ConsultationRow,
     organisation: &str,
     report: &Report,
+    logos: &LetterLogos,
     format: NotaFormat,
     t: &Messages,
 ) -> Result<Vec<u8>, AppError> {
@@ -182,13 +186,19 @@ pub fn render_nota(
             html::document(&meta, &markdown_body(report, t)).into_bytes()
         }
         NotaFormat::Markdown => to_markdown(&consultation.title, &period_line(consultation, t), report, t).into_bytes(),
-        NotaFormat::Docx => nota_docx(consultation, organisation, report, t)?,
+        NotaFormat::Docx => nota_docx(consultation, organisation, report, logos, t)?,
         NotaFormat::Xlsx => sheet::xlsx(&sheet_rows(report, &report.advices), t).map_err(internal)?,
         NotaFormat::Csv => sheet::csv(&sheet_rows(report, &report.advices), t).map_err(internal)?,
     })
 }
 
-fn nota_docx(consultation: &ConsultationRow, organisation: &str, report: &Report, t: &Messages) -> Result<Vec<u8>, AppError> {
+fn nota_docx(
+    consultation: &ConsultationRow,
+    organisation: &str,
+    report: &Report,
+    logos: &LetterLogos,
+    t: &Messages,
+) -> Result<Vec<u8>, AppError> {
     let title = format!("{} {}", t.report_title, consultation.title);
     let meta = DocxMeta {
         title: &title,
@@ -196,18 +206,28 @@ fn nota_docx(consultation: &ConsultationRow, organisation: &str, report: &Report
         subtitle_lines: vec![period_line(consultation, t), (t.export.made_on)(&t.date(today()))],
         contents: Some(Contents { title: t.export.toc_title, hint: t.export.toc_hint }),
         page_word: t.export.page,
+        logo: None,
     };
     let totals = &report.totals;
     let mut rows: Vec<Vec<String>> = totals.by_status.iter().map(|(s, n)| vec![capitalise(t.status_label(*s)), n.to_string()]).collect();
     rows.push(vec![capitalise(t.work.not_answered), totals.unanswered.to_string()]);
     rows.push(vec![capitalise(t.export.received), totals.received.to_string()]);
     rows.push(vec![capitalise(t.export.late_count), totals.late.to_string()]);
-    DocxBuilder::new(&meta)
+    let mut document = DocxBuilder::new(&meta)
         .paragraph(&summary_line(totals, t))
         .table(&t.export.totals_heads, &rows)
-        .markdown(&markdown_body(report, t))
-        .finish()
-        .map_err(internal)
+        .markdown(&reactions_markdown(report, t));
+    // The councils' letters as in `markdown_body`, each under its municipality's logo as on the web page.
+    if !report.advices.is_empty() {
+        document = document.markdown(&advice_heading(t));
+        for letter in &report.advices {
+            if let Some(logo) = logos.figure(letter, t) {
+                document = document.figure(logo);
+            }
+            document = document.markdown(&letter_markdown(letter, 3, t));
+        }
+    }
+    document.finish().map_err(internal)
 }
 
 /// The college's response to a council's advice as a Word document, for whoever may read it.
@@ -220,7 +240,8 @@ pub async fn letter_docx(
     t: &Messages,
 ) -> Result<Download, AppError> {
     let view = super::advice::letter_view(store, user, slug, council).await?;
-    let bytes = render_letter_docx(&view.letter, &view.consultation_title, organisation, t)?;
+    let logos = LetterLogos::load(store, [&view.letter]).await?;
+    let bytes = render_letter_docx(&view.letter, &view.consultation_title, organisation, &logos, t)?;
     Ok(Download {
         bytes,
         content_type: DOCX_TYPE,
@@ -235,10 +256,12 @@ pub async fn council_letter_pdf(store: &Store, user: Option<&UserRow>, slug: &st
     Ok(Download { bytes, content_type: "application/pdf", file_name, inline: false })
 }
 
+/// The letter as a Word document, with the sender's logo (from `logos`) above its title.
 pub fn render_letter_docx(
     letter: &crate::domain::advice::Letter,
     consultation_title: &str,
     organisation: &str,
+    logos: &LetterLogos,
     t: &Messages,
 ) -> Result<Vec<u8>, AppError> {
     let title = (t.councils.letter_heading)(&letter.council_name, &letter.municipality);
@@ -250,6 +273,7 @@ pub fn render_letter_docx(
         // A letter of a few pages has no list of contents, as the college's letters have none.
         contents: None,
         page_word: t.export.page,
+        logo: logos.figure(letter, t),
     };
     // The letter's Markdown at level 1; its own title is on the title page already.
     let markdown = letter_markdown(letter, 1, t);
