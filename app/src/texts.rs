@@ -311,15 +311,10 @@ pub fn format(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> String {
 
 /// A message without placeholders, made once per language and kept for the life of the process
 /// (the typed `Messages` hand out `&'static str`).
-pub fn text(locale: Locale, id: &str) -> &'static str {
-    static MADE: LazyLock<Mutex<HashMap<(Locale, String), &'static str>>> = LazyLock::new(Default::default);
+pub fn text(locale: Locale, id: &'static str) -> &'static str {
+    static MADE: LazyLock<Mutex<HashMap<(Locale, &'static str), &'static str>>> = LazyLock::new(Default::default);
     let mut made = MADE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(text) = made.get(&(locale, id.to_string())) {
-        return text;
-    }
-    let text: &'static str = Box::leak(format(locale, id, &[]).into_boxed_str());
-    made.insert((locale, id.to_string()), text);
-    text
+    made.entry((locale, id)).or_insert_with(|| Box::leak(format(locale, id, &[]).into_boxed_str()))
 }
 
 /// `t!(L, "id")` is the text of a message for the language `L` (a `texts::Lang`); `t!(L, "id", a,
