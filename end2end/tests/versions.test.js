@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
-import { launch, newPage, open, logIn, assertAccessible, isoDate, unique, CODE_PATTERN } from './helpers.js';
+import { launch, newPage, open, logIn, assertAccessible, isoDate, unique, BASE, CODE_PATTERN } from './helpers.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -99,6 +99,28 @@ for (const javaScriptEnabled of [true, false]) {
       officer.getByRole('button', { name: /Staat niet meer in de tekst/ }).click(),
     ]);
     await officer.getByText('Er is niets na te kijken.').waitFor();
+
+    // The officer's list says where each reaction was written, also in version 1, and offers the
+    // new version's paragraphs for "verwerkt in", in the reader's language.
+    const placeOf = async () => {
+      await open(officer, `/beheer/consultaties/${slug}/reacties`);
+      const card = officer.locator('article.officer-comment', { hasText: 'Vijf minuten is te ver' });
+      return {
+        place: await card.locator('p.meta').first().innerText(),
+        offered: await officer.locator('#alineas-nieuwe-versie option').first().getAttribute('value'),
+        sections: await officer.locator('#filter-sectie option').allTextContents(),
+      };
+    };
+    const dutch = await placeOf();
+    assert.match(dutch.place, /^Hoofdstuk 1, alinea 2 \(versie 1\) · /);
+    assert.equal(dutch.offered, 'Hoofdstuk 1, alinea 1');
+    assert.ok(dutch.sections.some((s) => /^Hoofdstuk 1\. Inleiding \(versie 1\) \(1\)$/.test(s)), `${dutch.sections}`);
+    await officer.context().addCookies([{ name: 'taal', value: 'en', url: BASE }]);
+    const english = await placeOf();
+    assert.match(english.place, /^Chapter 1, paragraph 2 \(version 1\) · /);
+    assert.equal(english.offered, 'Chapter 1, paragraph 1');
+    assert.ok(english.sections.some((s) => /^Hoofdstuk 1\. Inleiding \(version 1\) \(1\)$/.test(s)), `${english.sections}`);
+    await officer.context().addCookies([{ name: 'taal', value: 'nl', url: BASE }]);
 
     // Readers: the current version with the switcher; version 1 still readable.
     await open(resident, `/consultaties/${slug}`);

@@ -244,16 +244,61 @@ async fn api_consultations(Extension(state): Extension<AppState>, peer: Peer) ->
     open_data(&state, &peer, export::api_consultations(&state.store)).await
 }
 
-async fn api_document(Extension(state): Extension<AppState>, Path(slug): Path<String>, peer: Peer) -> Response {
-    open_data(&state, &peer, export::api_document(&state.store, &slug)).await
+/// `?taal=` on the open data: the language of its labels and words.
+#[derive(Deserialize)]
+struct ApiLanguage {
+    taal: Option<String>,
 }
 
-async fn api_reactions(Extension(state): Extension<AppState>, Path(slug): Path<String>, peer: Peer, headers: HeaderMap) -> Response {
-    open_data(&state, &peer, export::api_reactions(&state.store, &slug, locale_from(&headers).messages())).await
+/// An open data answer in the language asked for: `?taal=nl` or `?taal=en`, else the site's
+/// language cookie, else Dutch. An unknown one is refused rather than answered in another.
+async fn open_data_in<T: Serialize, F: std::future::Future<Output = Result<T, AppError>>>(
+    state: &AppState,
+    peer: &Peer,
+    language: &ApiLanguage,
+    headers: &HeaderMap,
+    load: impl FnOnce(&'static app::i18n::Messages) -> F,
+) -> Response {
+    let locale = match language.taal.as_deref() {
+        None => locale_from(headers),
+        Some(code) => match Locale::parse(code) {
+            Some(locale) => locale,
+            None => {
+                return (StatusCode::BAD_REQUEST, axum::Json(ApiError { error: "unknown language: taal=nl or taal=en" })).into_response();
+            }
+        },
+    };
+    open_data(state, peer, load(locale.messages())).await
 }
 
-async fn api_advice(Extension(state): Extension<AppState>, Path(slug): Path<String>, peer: Peer, headers: HeaderMap) -> Response {
-    open_data(&state, &peer, export::api_advice(&state.store, &slug, locale_from(&headers).messages())).await
+async fn api_document(
+    Extension(state): Extension<AppState>,
+    Path(slug): Path<String>,
+    Query(language): Query<ApiLanguage>,
+    peer: Peer,
+    headers: HeaderMap,
+) -> Response {
+    open_data_in(&state, &peer, &language, &headers, |t| export::api_document(&state.store, &slug, t)).await
+}
+
+async fn api_reactions(
+    Extension(state): Extension<AppState>,
+    Path(slug): Path<String>,
+    Query(language): Query<ApiLanguage>,
+    peer: Peer,
+    headers: HeaderMap,
+) -> Response {
+    open_data_in(&state, &peer, &language, &headers, |t| export::api_reactions(&state.store, &slug, t)).await
+}
+
+async fn api_advice(
+    Extension(state): Extension<AppState>,
+    Path(slug): Path<String>,
+    Query(language): Query<ApiLanguage>,
+    peer: Peer,
+    headers: HeaderMap,
+) -> Response {
+    open_data_in(&state, &peer, &language, &headers, |t| export::api_advice(&state.store, &slug, t)).await
 }
 
 /// A path that does not decode to text (invalid UTF-8, a broken `%` escape, a control character)

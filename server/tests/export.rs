@@ -460,6 +460,9 @@ async fn the_open_data_api_answers_as_its_openapi_file_describes() {
         ("/api/v1/consultaties/visie", "/api/v1/consultaties/{slug}"),
         ("/api/v1/consultaties/visie/reacties", "/api/v1/consultaties/{slug}/reacties"),
         ("/api/v1/consultaties/visie/adviezen", "/api/v1/consultaties/{slug}/adviezen"),
+        ("/api/v1/consultaties/visie?taal=en", "/api/v1/consultaties/{slug}"),
+        ("/api/v1/consultaties/visie/reacties?taal=en", "/api/v1/consultaties/{slug}/reacties"),
+        ("/api/v1/consultaties/visie/adviezen?taal=en", "/api/v1/consultaties/{slug}/adviezen"),
     ] {
         let response = public.get(url).await;
         assert_eq!(response.status, StatusCode::OK, "{url}: {}", response.body);
@@ -580,4 +583,63 @@ async fn block_labels_are_stored_as_parts_and_read_in_each_language() {
     assert_eq!(block_label(&old.label_parts(), &app::i18n::NL), dutch);
     assert_eq!(block_label(&old.label_parts(), &app::i18n::EN), english);
     assert_eq!(old.label_parts(), block.label_parts(), "the text reads back into the same structure");
+}
+
+/// The open data carries each label three ways: as stored (unchanged for existing clients), as
+/// parts, and in the language asked for (`?taal=`, else the language cookie, else Dutch).
+#[tokio::test]
+async fn open_data_labels_come_as_stored_as_parts_and_in_the_language_asked_for() {
+    use app::domain::label::SectionLabel;
+    use app::render::labels::block_label;
+    let app = TestApp::new().await;
+    import_regiovisie(&app).await;
+    let consultation = app.store.consultation_by_slug("visie").await.unwrap().unwrap();
+    let document = app.store.document(consultation.version_id).await.unwrap();
+    let block =
+        document.blocks.iter().find(|b| matches!(b.label_parts().section, SectionLabel::Chapter(_))).expect("a chapter's paragraph");
+    let section = document.sections.iter().find(|s| Some(s.id) == block.section_id).expect("its section");
+    let SectionLabel::Chapter(chapter) = section.label_parts() else { panic!("{:?}", section.label_parts()) };
+    let (dutch, english) = (block_label(&block.label_parts(), &app::i18n::NL), block_label(&block.label_parts(), &app::i18n::EN));
+    submit(&app, comment("visie", &block.anchor, "Over dit hoofdstuk.")).await;
+
+    let mut client = app.client();
+    let find_section = |tree: &Value| -> Value {
+        fn walk(sections: &Value, anchor: &str) -> Option<Value> {
+            sections.as_array()?.iter().find_map(|s| if s["anchor"] == anchor { Some(s.clone()) } else { walk(&s["sections"], anchor) })
+        }
+        walk(&tree["sections"], &section.anchor).expect("the section in the tree")
+    };
+    let tree: Value = client.get("/api/v1/consultaties/visie?taal=en").await.json();
+    let found = find_section(&tree);
+    assert_eq!(found["label"], section.label.as_str(), "the stored label, as before");
+    assert_eq!(found["display_label"], format!("Chapter {chapter}"));
+    assert_eq!(found["label_parts"], serde_json::json!({ "kind": "chapter", "number": chapter }));
+    let api_block = found["blocks"].as_array().unwrap().iter().find(|b| b["anchor"] == block.anchor.as_str()).unwrap().clone();
+    assert_eq!(api_block["label"], block.label.as_str());
+    assert_eq!(api_block["display_label"], english.as_str());
+    assert_eq!(api_block["label_parts"]["section"], found["label_parts"]);
+    assert_eq!(api_block["label_parts"]["item"]["kind"], "paragraph");
+
+    let tree: Value = client.get("/api/v1/consultaties/visie").await.json();
+    assert_eq!(find_section(&tree)["display_label"], format!("Hoofdstuk {chapter}"), "Dutch by default");
+    let reactions: Value = client.get("/api/v1/consultaties/visie/reacties?taal=en").await.json();
+    let on_block = &reactions["reactions"][0]["block"];
+    assert_eq!((on_block["label"].as_str(), on_block["display_label"].as_str()), (Some(block.label.as_str()), Some(english.as_str())));
+    client.cookies.insert("taal".into(), "en".into());
+    let reactions: Value = client.get("/api/v1/consultaties/visie/reacties").await.json();
+    assert_eq!(reactions["reactions"][0]["block"]["display_label"], english.as_str(), "the site's language cookie");
+    let reactions: Value = client.get("/api/v1/consultaties/visie/reacties?taal=nl").await.json();
+    assert_eq!(reactions["reactions"][0]["block"]["display_label"], dutch.as_str(), "the parameter before the cookie");
+
+    let refused = client.get("/api/v1/consultaties/visie?taal=de").await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    let spec = openapi();
+    let error: Value = refused.json();
+    check(
+        &error,
+        &spec["paths"]["/api/v1/consultaties/{slug}"]["get"]["responses"]["400"]["content"]["application/json"]["schema"],
+        &spec,
+        "400",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
 }

@@ -14,6 +14,10 @@ use common::*;
 
 const SLUG: &str = "regiovisie";
 
+fn english(label: &app::domain::label::BlockLabel) -> String {
+    app::render::labels::block_label(label, &app::i18n::EN)
+}
+
 async fn new_version(officer: &mut Client, name: &str, file_name: &str, bytes: &[u8]) -> FormOutcome<VersionImported> {
     let parts = [
         Part::Text("consultation", SLUG),
@@ -94,6 +98,16 @@ async fn a_new_version_carries_the_reactions_and_shows_what_changed_where_they_w
     let pending: ReviewView = officer.call("/api/beheer-na-te-kijken", &fields(&[("slug", SLUG)])).await.json();
     assert_eq!(pending.items.len(), 1);
     assert_eq!(pending.items[0].block_id, removed.id);
+    // Its page names the paragraph, and offers the new ones, in the reader's language.
+    officer.cookies.insert("taal".into(), "en".into());
+    let page = officer.get(&format!("/beheer/consultaties/{SLUG}/na-te-kijken")).await;
+    officer.cookies.remove("taal");
+    assert!(page.body.contains(&english(&removed.label_parts())), "{}", page.body);
+    let new_blocks = app.store.document(versions[1].id).await.unwrap().blocks;
+    let offered = english(&new_blocks.last().unwrap().label_parts());
+    assert!(page.body.contains(&format!("<option value=\"{offered}\">")), "the new version's paragraphs in English");
+    let without_hint = page.body.replace(app::i18n::EN.versions.hint_other, "");
+    assert!(!without_hint.contains(", alinea "), "no Dutch label: {without_hint}");
     assert_eq!(pending.items[0].reactions, 1);
     assert!(pending.items[0].proposed.is_empty());
     let block = removed.id.to_string();
@@ -131,17 +145,18 @@ async fn a_new_version_carries_the_reactions_and_shows_what_changed_where_they_w
     form.pop();
     form.push(("form[processed_blocks]".into(), target.label.clone()));
     let offered = saved(save_answer(&mut officer, &form).await);
-    assert_eq!(offered.revisions[0].processed_blocks, std::slice::from_ref(&target.label));
+    assert_eq!(offered.revisions[0].processed_blocks, [target.label_parts()]);
     assert_eq!(offered.revisions[0].processed_where.as_deref(), Some(target.label.as_str()), "the place is said in words too");
     let mut reviewer = app.reviewer().await;
     let approved = saved(review(&mut reviewer, comment_id, offered.revisions[0].revision_no, "goedkeuren", "").await);
-    assert_eq!(approved.revisions[0].processed_blocks, std::slice::from_ref(&target.label), "approval keeps the named paragraph");
+    assert_eq!(approved.revisions[0].processed_blocks, [target.label_parts()], "approval keeps the named paragraph");
 
     // The nota (Markdown) shows before and after with the words marked.
     let mut public = app.client();
     let nota = public.get(&format!("/consultaties/{SLUG}/reactienota.md")).await;
     assert_eq!(nota.status, StatusCode::OK);
-    assert!(nota.body.contains(&format!("Verwerkt in {} (versie 2)", target.label)), "{}", nota.body);
+    let in_dutch = app::render::labels::block_label(&target.label_parts(), &app::i18n::NL);
+    assert!(nota.body.contains(&format!("Verwerkt in {in_dutch} (versie 2)")), "{}", nota.body);
     assert!(nota.body.contains("<ins>nadrukkelijk</ins>"), "insertion marked");
     // The web nota shows it too.
     let page = public.get(&format!("/consultaties/{SLUG}/reactienota")).await;
@@ -157,6 +172,28 @@ async fn a_new_version_carries_the_reactions_and_shows_what_changed_where_they_w
     assert_eq!(places[0]["after"], new_text.as_str());
     assert_eq!(places[0]["before"], reworded.plain_text.as_str());
     assert_eq!(places[0]["words_added"], 1);
+
+    // In English: the nota, the outcome page, "Wat is er veranderd" and the open data asked for it.
+    let in_english = english(&target.label_parts());
+    assert!(in_english.contains("paragraph") && in_english != target.label, "{in_english}");
+    let mut reader = app.client();
+    reader.cookies.insert("taal".into(), "en".into());
+    let nota = reader.get(&format!("/consultaties/{SLUG}/reactienota.md")).await;
+    assert!(nota.body.contains(&format!("Processed in {in_english} (version 2)")), "{}", nota.body);
+    let outcome = reader.get(&format!("/consultaties/{SLUG}/resultaat")).await;
+    assert!(outcome.body.contains(&format!("Processed in {in_english} (version 2)")), "{}", outcome.body);
+    let changes = reader.get(&format!("/consultaties/{SLUG}/versies/2/wijzigingen")).await;
+    assert!(changes.body.contains(&in_english), "the changed paragraph: {}", changes.body);
+    assert!(changes.body.contains(&english(&removed.label_parts())), "the removed one");
+    assert!(!changes.body.contains(", alinea "), "no Dutch label: {}", changes.body);
+    let api: serde_json::Value = public.get(&format!("/api/v1/consultaties/{SLUG}/reacties?taal=en")).await.json();
+    let place = api["reactions"].as_array().unwrap().iter().find_map(|r| r["answer"]["processed_in"].get(0)).expect("the place").clone();
+    assert_eq!(place["label"], target.label.as_str(), "the stored label, as before");
+    assert_eq!(place["display_label"], in_english.as_str());
+    assert_eq!(place["label_parts"], serde_json::to_value(app::domain::open_data::ApiBlockLabel::from(&target.label_parts())).unwrap());
+    let dutch: serde_json::Value = public.get(&format!("/api/v1/consultaties/{SLUG}/reacties?taal=nl")).await.json();
+    let place = dutch["reactions"].as_array().unwrap().iter().find_map(|r| r["answer"]["processed_in"].get(0)).expect("the place").clone();
+    assert_eq!(place["display_label"], in_dutch.as_str());
 
     // Version 1 stays readable, without comment links; the current page has the switcher.
     let old = public.get(&format!("/consultaties/{SLUG}/versies/1")).await;

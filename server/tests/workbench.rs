@@ -378,3 +378,69 @@ async fn admins_give_staff_their_roles_but_keep_an_admin() {
     assert_eq!(invalid(last).get("role"), [FieldError::OwnRole]);
     assert_eq!(app.store.count_admins().await.unwrap(), 1);
 }
+
+/// Version 2 of the sample document, for places in two versions.
+const SECOND_VERSION: &str = "# Visie op de wijk\n\nEen visie van de gemeente Lindeburg.\n\n## Hoofdstuk 1. Inleiding\n\n\
+     Iedereen doet mee in de wijk.\n\nHet wijkteam is dichtbij en bereikbaar.\n\n## Hoofdstuk 2. Preventie\n\n\
+     Voorkomen is beter dan genezen.\n";
+
+/// The workbench says where a reaction is in the reader's language: the card, the block filter,
+/// the groups, the section filter and the heat map; a place in an earlier version says which
+/// version; "verwerkt in" is offered in the reader's words and read back from them.
+#[tokio::test]
+async fn the_workbench_names_places_in_the_readers_language() {
+    let app = TestApp::new().await;
+    app.seed_open("visie").await;
+    for body in ["Respijtzorg binnen twee weken graag.", "Twee weken wachten op respijtzorg is genoeg."] {
+        submit(&app, comment("visie", "h2-1", body)).await;
+    }
+    let mut officer = app.officer().await;
+    let dutch = officer.get("/beheer/consultaties/visie/reacties?blok=h2-1").await;
+    assert_eq!(dutch.status, StatusCode::OK);
+    assert!(dutch.body.contains("Hoofdstuk 2, alinea 1"), "{}", dutch.body);
+    officer.cookies.insert("taal".into(), "en".into());
+    let english = officer.get("/beheer/consultaties/visie/reacties?blok=h2-1").await;
+    assert!(english.body.contains("<strong>Chapter 2, paragraph 1</strong>"), "the block filter in English: {}", english.body);
+    assert!(english.body.matches("Chapter 2, paragraph 1").count() >= 3, "and each card's place");
+    assert!(!english.body.contains(", alinea "), "no Dutch label left: {}", english.body);
+    let groups = officer.get("/beheer/consultaties/visie/groepen").await;
+    assert!(groups.body.contains("Chapter 2, paragraph 1") && !groups.body.contains(", alinea "), "{}", groups.body);
+
+    // Version 2 is read in: the reactions stay on version 1, and say so.
+    let parts = [
+        Part::Text("consultation", "visie"),
+        Part::Text("name", "Versie voor inspraak"),
+        Part::Text("note", ""),
+        Part::File { name: "file", file_name: "visie-2.md", bytes: SECOND_VERSION.as_bytes() },
+    ];
+    let response = officer.call_multipart("/api/nieuwe-versie", &parts, "application/json", None).await;
+    assert!(matches!(response.json::<FormOutcome<app::api::VersionImported>>(), FormOutcome::Done(_)), "{}", response.body);
+    let english = officer.get("/beheer/consultaties/visie/reacties").await;
+    assert!(english.body.contains("Chapter 2, paragraph 1 (version 1)"), "the place in version 1: {}", english.body);
+    assert!(english.body.contains("Hoofdstuk 2. Preventie (version 1) (2)"), "the section filter, as the document heads it");
+    assert!(english.body.contains(r#"<option value="Chapter 1, paragraph 2">"#), "suggestions for 'verwerkt in' in English");
+    // (The field's hint still gives a Dutch example: its English text is the translators' to change.)
+    let without_hint = english.body.replace(app::i18n::EN.versions.hint_processed, "");
+    assert!(!without_hint.contains(", alinea ") && !without_hint.contains("versie 1"), "{without_hint}");
+    let dashboard = officer.get("/beheer/consultaties/visie").await;
+    assert!(dashboard.body.contains("Hoofdstuk 2. Preventie (version 1)"), "the heat map: {}", dashboard.body);
+
+    // An answer names its place in the new version as the English suggestion says it.
+    let id = app.comment_id("visie", "Respijtzorg binnen twee weken graag.").await;
+    let mut form = answer_fields(id, "Wij maken er twee weken van.", "verwerkt", "", "concept");
+    form.push(("form[processed_blocks]".into(), "chapter 1, paragraph 2".into()));
+    let answered = saved(save_answer(&mut officer, &form).await);
+    let consultation = app.store.consultation_by_slug("visie").await.unwrap().unwrap();
+    let latest = app.store.document(consultation.version_id).await.unwrap();
+    let named = latest.blocks.iter().find(|b| b.anchor == "h1-2").expect("the new paragraph");
+    assert_eq!(answered.revisions[0].processed_blocks, [named.label_parts()]);
+    assert_eq!(answered.revisions[0].processed_where.as_deref(), Some("1, alinea 2"), "said as stored when the officer wrote nothing");
+    let english = officer.get("/beheer/consultaties/visie/reacties").await;
+    let field_values: Vec<&str> =
+        english.body.split(r#"name="form[processed_blocks]""#).skip(1).map(|rest| &rest[..rest.find('>').unwrap()]).collect();
+    assert!(field_values.iter().any(|f| f.contains(r#"value="Chapter 1, paragraph 2""#)), "the field says it in English: {field_values:?}");
+    officer.cookies.remove("taal");
+    let dutch = officer.get("/beheer/consultaties/visie/reacties").await;
+    assert!(dutch.body.contains("Hoofdstuk 2, alinea 1 (versie 1)") && dutch.body.contains("Hoofdstuk 2. Preventie (versie 1) (2)"));
+    assert!(dutch.body.contains(r#"<option value="Hoofdstuk 1, alinea 2">"#));
+}

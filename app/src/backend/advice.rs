@@ -171,7 +171,7 @@ pub async fn workspace(
     let blocks = document
         .blocks
         .into_iter()
-        .map(|b| BlockChoice { anchor: b.anchor, label: b.label, excerpt: crate::domain::report::shorten(&b.plain_text, 70) })
+        .map(|b| BlockChoice { label: b.label_parts(), anchor: b.anchor, excerpt: crate::domain::report::shorten(&b.plain_text, 70) })
         .collect();
     let council_letter = match advice_row.filter(|_| staff) {
         Some(advice_row) => store.advice_letter(advice_row.id).await?.map(|row| CouncilLetterView {

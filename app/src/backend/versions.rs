@@ -8,6 +8,7 @@ use super::services::read_upload;
 use super::store::{BlockRef, ConsultationRow, DocumentRows, NewDocument, NewMapping, Store, StoreError, UserRow, VersionRow};
 use crate::domain::document::{BlockKind, ImportedDocument};
 use crate::domain::error::{AppError, FieldError, FieldErrors, FormOutcome};
+use crate::domain::label::BlockLabel;
 use crate::domain::report::{OutlineBlock, OutlineSection};
 use crate::domain::versions::{
     BlockChange, MappingDecision, ProcessedIn, SpanKind, TextChange, TextSpan, ValidVersion, VersionForm, VersionStep, find_block, follow,
@@ -234,13 +235,13 @@ pub async fn review_items(store: &Store, consultation_id: i64, versions: &[Versi
                 .filter_map(|id| blocks.get(id))
                 .map(|to| ProposedPlace {
                     anchor: to.anchor.clone(),
-                    label: to.label.clone(),
+                    label: to.label_parts(),
                     change: text_change(&from.plain_text, &to.plain_text),
                 })
                 .collect();
             Some(ReviewItem {
                 block_id: from.id,
-                label: from.label.clone(),
+                label: from.label_parts(),
                 text: from.plain_text.clone(),
                 reactions,
                 points,
@@ -292,7 +293,7 @@ pub async fn decide(store: &Store, user: &UserRow, form: &MappingReviewForm) -> 
         MappingDecision::Gone => (Vec::new(), true),
         MappingDecision::Correct(typed) => {
             let blocks = store.version_blocks(current.id).await?;
-            match find_block(&blocks, &typed, |b| b.anchor.as_str(), |b| b.label.as_str()) {
+            match find_block(&blocks, &typed, |b| b.anchor.as_str(), names) {
                 Some(block) => (vec![block.id], true),
                 None => return Ok(FormOutcome::Invalid(FieldErrors::single("target", FieldError::UnknownBlock))),
             }
@@ -320,6 +321,7 @@ pub fn processed_in(from: Option<&BlockRef>, named: &[i64], blocks: &HashMap<i64
             version_no: to.version_no,
             anchor: to.anchor.clone(),
             label: to.label.clone(),
+            label_parts: to.label_parts(),
             change: match from {
                 Some(from) if from.id != to.id => text_change(&from.plain_text, &to.plain_text),
                 _ => new_text(&to.plain_text),
@@ -383,8 +385,16 @@ pub async fn latest_version(store: &Store, consultation_id: i64) -> Result<Optio
 pub fn block_choices(blocks: Vec<BlockRef>) -> Vec<BlockChoice> {
     blocks
         .into_iter()
-        .map(|b| BlockChoice { excerpt: crate::domain::report::shorten(&b.plain_text, 80), anchor: b.anchor, label: b.label })
+        .map(|b| BlockChoice { excerpt: crate::domain::report::shorten(&b.plain_text, 80), label: b.label_parts(), anchor: b.anchor })
         .collect()
+}
+
+/// Every label a block may be typed as: the stored one, and its words in each language (the
+/// suggestions are offered in the reader's).
+fn names(block: &BlockRef) -> Vec<String> {
+    let mut names = crate::render::labels::in_every_language(&block.label_parts());
+    names.push(block.label.clone());
+    names
 }
 
 /// The blocks of the latest version named in "verwerkt in" (labels or anchors), with their
@@ -402,7 +412,7 @@ pub async fn resolve_places(
     };
     let (mut ids, mut labels) = (Vec::new(), Vec::new());
     for place in typed {
-        match find_block(&blocks, place, |b| b.anchor.as_str(), |b| b.label.as_str()) {
+        match find_block(&blocks, place, |b| b.anchor.as_str(), names) {
             Some(block) if !ids.contains(&block.id) => {
                 ids.push(block.id);
                 labels.push(block.label.clone());
@@ -492,8 +502,8 @@ pub async fn changes(store: &Store, consultation: &ConsultationRow, no: i64) -> 
     let old = store.document(from.id).await?;
     let new = store.document(to.id).await?;
     let processed = store.processed_counts(to.id).await?;
-    let old_text: HashMap<i64, (&str, &str, i64)> =
-        old.blocks.iter().enumerate().map(|(i, b)| (b.id, (b.plain_text.as_str(), b.label.as_str(), i as i64))).collect();
+    let old_text: HashMap<i64, (&str, BlockLabel, i64)> =
+        old.blocks.iter().enumerate().map(|(i, b)| (b.id, (b.plain_text.as_str(), b.label_parts(), i as i64))).collect();
     // Per new block, the old blocks that lead to it.
     let mut sources: HashMap<i64, Vec<(i64, BlockChange)>> = HashMap::new();
     for link in step.links.values() {
@@ -532,8 +542,8 @@ pub async fn changes(store: &Store, consultation: &ConsultationRow, no: i64) -> 
         let (reactions, points) = processed.get(&block.id).copied().unwrap_or_default();
         section.blocks.push(ChangedBlock {
             anchor: block.anchor.clone(),
-            label: block.label.clone(),
-            was: from_blocks.iter().filter_map(|(id, _)| old_text.get(id).map(|t| t.1.to_string())).collect(),
+            label: Some(block.label_parts()),
+            was: from_blocks.iter().filter_map(|(id, _)| old_text.get(id).map(|t| t.1.clone())).collect(),
             change,
             diff,
             reactions,
@@ -548,8 +558,8 @@ pub async fn changes(store: &Store, consultation: &ConsultationRow, no: i64) -> 
             let (text, label, position) = old_text.get(&l.from)?;
             let block = ChangedBlock {
                 anchor: String::new(),
-                label: String::new(),
-                was: vec![label.to_string()],
+                label: None,
+                was: vec![label.clone()],
                 change: Some(BlockChange::Removed),
                 diff: text_change(text, ""),
                 reactions: 0,

@@ -6,11 +6,13 @@ use super::store::{AnswerRevision, ConsultationRow, OfficerComment, Outline, Rev
 use crate::domain::answer::{AnswerForm, ValidAnswer};
 use crate::domain::comment::SenderKind;
 use crate::domain::error::{AppError, FieldError, FieldErrors, FormOutcome};
+use crate::domain::label::BlockLabel;
 use crate::domain::review::{
     AdoptionCheck, AdoptionForm, Decision, JointAnswerForm, ModerationForm, ReviewForm, ReviewRefusal, ReviewState, ReviewStep,
     ValidJointAnswer, ValidModeration, ValidReview, next_state, parse_adoption_date,
 };
 use crate::domain::status::ProcessingStatus;
+use crate::domain::versions::Versioned;
 use crate::domain::workbench::{
     FacetCounts, ReactionFilter, SENDER_KINDS, Scope, StatusFilter, Timing, WHOLE_DOCUMENT, page_count, section_heat, select, status_bars,
 };
@@ -36,17 +38,16 @@ fn subtree(document: &Outline, root: i64) -> Vec<i64> {
     let mut i = 0;
     while i < ids.len() {
         let parent = ids[i];
-        ids.extend(document.sections.iter().filter(|s| s.parent_id == Some(parent)).map(|s| s.id));
+        ids.extend(document.sections.iter().filter(|s| s.section.parent_id == Some(parent)).map(|s| s.section.id));
         i += 1;
     }
     ids
 }
 
 fn scope(document: &Outline, filter: &ReactionFilter) -> Scope {
-    let sections = filter
-        .section
-        .as_deref()
-        .map(|anchor| document.sections.iter().find(|s| s.anchor == anchor).map(|s| subtree(document, s.id)).unwrap_or_default());
+    let sections = filter.section.as_deref().map(|anchor| {
+        document.sections.iter().find(|s| s.section.anchor == anchor).map(|s| subtree(document, s.section.id)).unwrap_or_default()
+    });
     let block = filter.block.as_deref().map(|anchor| {
         if anchor == WHOLE_DOCUMENT {
             None
@@ -58,7 +59,7 @@ fn scope(document: &Outline, filter: &ReactionFilter) -> Scope {
     Scope { sections, block }
 }
 
-fn revision_view(r: AnswerRevision, places: &HashMap<i64, Vec<String>>) -> RevisionView {
+fn revision_view(r: AnswerRevision, places: &HashMap<i64, Vec<BlockLabel>>) -> RevisionView {
     RevisionView {
         processed_blocks: places.get(&r.id).cloned().unwrap_or_default(),
         revision_no: r.revision_no,
@@ -90,7 +91,7 @@ async fn comment_views(
         history.entry(r.comment_id).or_default().push(r);
     }
     let reasons: HashMap<i64, String> = store.hidden_reasons(&ids).await?.into_iter().collect();
-    let labels: HashMap<i64, &str> = document.blocks.iter().map(|b| (b.id, b.label.as_str())).collect();
+    let labels: HashMap<i64, Versioned<BlockLabel>> = document.blocks.iter().map(|b| (b.id, b.place())).collect();
     let reviewer = crate::domain::review::may_review(user.role());
     Ok(rows
         .into_iter()
@@ -107,7 +108,7 @@ async fn comment_views(
                 private_email: c.sender_email,
                 late: c.is_late,
                 received_on: c.submitted_at.date(),
-                place: c.block_id.and_then(|b| labels.get(&b).map(|l| l.to_string())),
+                place: c.block_id.and_then(|b| labels.get(&b).cloned()),
                 hidden_reason: reasons.get(&c.id).cloned().filter(|_| c.hidden),
                 revisions: revisions.into_iter().map(|r| revision_view(r, &places)).collect(),
                 latest_version,
@@ -127,25 +128,14 @@ pub async fn reaction_list(store: &Store, user: &UserRow, slug: &str, filter: &R
     let rows = store.reactions_by_id(consultation.id, &selection.page).await?;
     let latest = super::versions::latest_version(store, consultation.id).await?;
     let items = comment_views(store, &document, rows, user, latest.as_ref().map(|(no, _)| *no)).await?;
-    let latest_blocks = latest
-        .map(|(_, blocks)| {
-            blocks
-                .into_iter()
-                .map(|b| crate::views::BlockChoice {
-                    excerpt: crate::domain::report::shorten(&b.plain_text, 80),
-                    anchor: b.anchor,
-                    label: b.label,
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let latest_blocks = latest.map(|(_, blocks)| super::versions::block_choices(blocks)).unwrap_or_default();
     let adopted = !store.adoptions(consultation.id).await?.is_empty();
     let total = selection.total;
     Ok(ReactionListView {
         slug: consultation.slug,
         title: consultation.title,
         filter: filter.clone(),
-        block_label: filter.block.as_deref().and_then(|a| document.blocks.iter().find(|b| b.anchor == a)).map(|b| b.label.clone()),
+        block_label: filter.block.as_deref().and_then(|a| document.blocks.iter().find(|b| b.anchor == a)).map(|b| b.place()),
         total,
         pages: page_count(total),
         items,
@@ -170,10 +160,10 @@ fn facets(document: &Outline, counts: FacetCounts) -> Facets {
         .sections
         .iter()
         .map(|s| SectionOption {
-            anchor: s.anchor.clone(),
+            anchor: s.section.anchor.clone(),
             heading: s.heading(),
-            level: s.level.clamp(1, 6) as u8,
-            count: subtree(document, s.id).iter().map(|id| per_section.get(&Some(*id)).copied().unwrap_or(0)).sum(),
+            level: s.section.level.clamp(1, 6) as u8,
+            count: subtree(document, s.section.id).iter().map(|id| per_section.get(&Some(*id)).copied().unwrap_or(0)).sum(),
         })
         .collect();
     Facets { status, state, sender, timing, sections, general: per_section.get(&None).copied().unwrap_or(0), hidden: counts.hidden }
@@ -207,7 +197,10 @@ pub async fn dashboard(store: &Store, user: &UserRow, slug: &str) -> Result<Dash
         document
             .sections
             .iter()
-            .map(|s| (s.anchor.clone(), s.heading(), s.level.clamp(1, 6) as u8, per_section.get(&Some(s.id)).copied().unwrap_or(0)))
+            .map(|s| {
+                let count = per_section.get(&Some(s.section.id)).copied().unwrap_or(0);
+                (s.section.anchor.clone(), s.heading(), s.section.level.clamp(1, 6) as u8, count)
+            })
             .collect(),
     );
     let adoptions = store
@@ -276,12 +269,12 @@ async fn history_of(store: &Store, comment_id: i64) -> Result<Vec<RevisionView>,
 }
 
 /// The labels of the blocks each revision names as where the reaction was processed.
-async fn places_of(store: &Store, revisions: &[AnswerRevision]) -> Result<HashMap<i64, Vec<String>>, AppError> {
+async fn places_of(store: &Store, revisions: &[AnswerRevision]) -> Result<HashMap<i64, Vec<BlockLabel>>, AppError> {
     let ids: Vec<i64> = revisions.iter().map(|r| r.id).collect();
     let pairs = store.answer_blocks(&ids).await?;
     let blocks: Vec<i64> = pairs.iter().map(|p| p.1).collect();
-    let labels: HashMap<i64, String> = store.blocks_by_ids(&blocks).await?.into_iter().map(|b| (b.id, b.label)).collect();
-    let mut places: HashMap<i64, Vec<String>> = HashMap::new();
+    let labels: HashMap<i64, BlockLabel> = store.blocks_by_ids(&blocks).await?.into_iter().map(|b| (b.id, b.label_parts())).collect();
+    let mut places: HashMap<i64, Vec<BlockLabel>> = HashMap::new();
     for (revision, block) in pairs {
         places.entry(revision).or_default().extend(labels.get(&block).cloned());
     }
@@ -507,7 +500,7 @@ pub async fn groups(store: &Store, slug: &str) -> Result<GroupsView, AppError> {
     let suggested = suggest_groups(&reactions);
     tracing::info!(reactions = reactions.len(), groups = suggested.len(), ms = started.elapsed().as_millis() as u64, "grouping suggested");
     let by_id: HashMap<i64, &(i64, Option<i64>, String)> = texts.iter().map(|t| (t.0, t)).collect();
-    let labels: HashMap<i64, &str> = document.blocks.iter().map(|b| (b.id, b.label.as_str())).collect();
+    let labels: HashMap<i64, Versioned<BlockLabel>> = document.blocks.iter().map(|b| (b.id, b.place())).collect();
     let groups = suggested
         .into_iter()
         .map(|g| GroupView {
@@ -519,7 +512,7 @@ pub async fn groups(store: &Store, slug: &str) -> Result<GroupsView, AppError> {
                 .filter_map(|id| by_id.get(id))
                 .map(|(id, block, text)| GroupItem {
                     id: *id,
-                    place: block.and_then(|b| labels.get(&b).map(|l| l.to_string())),
+                    place: block.and_then(|b| labels.get(&b).cloned()),
                     excerpt: crate::domain::report::shorten(text, 240),
                     state: states.get(id).copied().flatten(),
                 })

@@ -11,7 +11,7 @@ use crate::domain::advice::{AdviceStage, MAX_INTRO_CHARS, MAX_LETTER_PDF_BYTES, 
 use crate::domain::block_search::MAX_QUERY_CHARS;
 use crate::domain::error::{AppError, FieldErrors, FormOutcome};
 use crate::platform::use_messages;
-use crate::render::labels::stored_label;
+use crate::render::labels::{block_label, stored_label};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -168,7 +168,7 @@ fn BlockPicker(
         view! {
             <li class="field-checkbox">
                 <input type="checkbox" id=box_id.clone() name="form[blocks][]" value=b.anchor.clone() checked=checked/>
-                <label for=box_id><strong>{stored_label(&b.label, t)}</strong>" — "{b.excerpt.clone()}</label>
+                <label for=box_id><strong>{block_label(&b.label, t)}</strong>" — "{b.excerpt.clone()}</label>
             </li>
         }
     };

@@ -8,9 +8,12 @@ use crate::api::{FormEcho, OfficerCommentView, RevisionView, SaveAnswer};
 use crate::domain::answer::{MAX_ANSWER_CHARS, MAX_REASON_CHARS, MAX_WHERE_CHARS};
 use crate::domain::comment::SenderKind;
 use crate::domain::error::{FieldErrors, FormOutcome};
+use crate::domain::label::BlockLabel;
 use crate::domain::review::ReviewState;
 use crate::domain::status::ProcessingStatus;
+use crate::domain::versions::Versioned;
 use crate::platform::use_messages;
+use crate::render::labels::{block_label, versioned_label};
 use leptos::prelude::*;
 
 /// What the list knows about the whole set that each card needs.
@@ -31,6 +34,11 @@ pub fn sender_line(comment: &OfficerCommentView, t: &'static crate::i18n::Messag
         (SenderKind::Organisation, Some(name)) => name.clone(),
         _ => w.sender_resident.to_string(),
     }
+}
+
+/// The block a reaction is about in the reader's words, or "the document as a whole".
+pub fn place_text(place: Option<&Versioned<BlockLabel>>, t: &'static crate::i18n::Messages) -> String {
+    place.map_or_else(|| t.whole_document.to_string(), |place| versioned_label(place, t))
 }
 
 /// An island (staff only, loaded lazily: its code is a separate WebAssembly chunk that resident
@@ -71,7 +79,7 @@ pub fn ReactionCard(comment: OfficerCommentView, echo: Option<FormEcho>, context
                 {move || hidden.get().is_some().then(|| view! { " " <span class="badge-hidden">{w.hidden_badge}</span> })}
             </h3>
             <p class="meta">
-                {comment.place.clone().unwrap_or_else(|| t.whole_document.to_string())}" · "
+                {place_text(comment.place.as_ref(), t)}" · "
                 {t.track_received_on}" "{t.date(comment.received_on)}
             </p>
             {select}
@@ -116,7 +124,9 @@ fn AnswerForm(
     let place = echo_value("processed_where").or_else(|| current.as_ref().and_then(|r| r.processed_where.clone())).unwrap_or_default();
     let state = echo_value("state").unwrap_or_else(|| ReviewState::Draft.code().into());
     let reason = echo_value("reason").unwrap_or_default();
-    let blocks = echo_value("processed_blocks").or_else(|| current.as_ref().map(|r| r.processed_blocks.join("; "))).unwrap_or_default();
+    let blocks = echo_value("processed_blocks")
+        .or_else(|| current.as_ref().map(|r| r.processed_blocks.iter().map(|l| block_label(l, t)).collect::<Vec<_>>().join("; ")))
+        .unwrap_or_default();
     let revision = move || history.with(|h| h.first().map(|r| r.revision_no.to_string()).unwrap_or_default());
     let states = [ReviewState::Draft, ReviewState::ForReview].into_iter().map(|s| (s.code(), w.save_as(s))).collect();
     view! {

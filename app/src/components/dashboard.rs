@@ -7,6 +7,7 @@ use crate::domain::error::FormOutcome;
 use crate::domain::review::AdoptionCheck;
 use crate::domain::workbench::{BAR_MAX_WIDTH, Bar, SectionHeat, StatusFilter};
 use crate::platform::use_messages;
+use crate::render::labels::versioned_heading;
 use leptos::prelude::*;
 
 fn list_url(slug: &str, query: &str) -> String {
@@ -98,7 +99,7 @@ fn HeatMap(slug: String, heat: Vec<SectionHeat>, general: usize) -> impl IntoVie
             let url = list_url(&slug, &format!("sectie={}", h.anchor));
             view! {
                 <tr>
-                    <th scope="row" class=format!("heat-heading level-{}", h.level)><a href=url>{h.heading}</a></th>
+                    <th scope="row" class=format!("heat-heading level-{}", h.level)><a href=url>{versioned_heading(&h.heading, t)}</a></th>
                     <td class=format!("heat heat-{}", h.intensity)>{h.count}</td>
                 </tr>
             }

@@ -4,6 +4,7 @@
 use crate::api::{ChangedBlock, ChangedSection, ChangesView, VersionItem};
 use crate::domain::versions::{ProcessedIn, SpanKind, TextChange};
 use crate::platform::use_messages;
+use crate::render::labels::block_label;
 use leptos::prelude::*;
 
 /// The public address of a version: the current one at the consultation's own address.
@@ -119,12 +120,14 @@ pub fn ProcessedBlocksField(
     }
 }
 
-/// The latest version's blocks, suggested in "verwerkt in" and "Na te kijken".
+/// The latest version's blocks, suggested in "verwerkt in" and "Na te kijken" by their labels in
+/// the reader's language (the server reads a label back in either).
 #[component]
 pub fn BlockSuggestions(choices: Vec<crate::api::BlockChoice>) -> impl IntoView {
+    let t = use_messages();
     view! {
         <datalist id="alineas-nieuwe-versie">
-            {choices.into_iter().map(|c| view! { <option value=c.label.clone()>{c.excerpt}</option> }).collect_view()}
+            {choices.into_iter().map(|c| view! { <option value=block_label(&c.label, t)>{c.excerpt}</option> }).collect_view()}
         </datalist>
     }
 }
@@ -140,7 +143,7 @@ pub fn ProcessedInView(places: Vec<ProcessedIn>) -> impl IntoView {
             .map(|place| {
                 view! {
                     <li>
-                        <p class="meta">{(v.processed_in)(&place.label, place.version_no)}</p>
+                        <p class="meta">{(v.processed_in)(&block_label(&place.label_parts, t), place.version_no)}</p>
                         <TextChangeView change=place.change/>
                     </li>
                 }
@@ -200,9 +203,10 @@ fn ChangedSectionView(section: ChangedSection) -> impl IntoView {
 fn ChangedBlockView(block: ChangedBlock) -> impl IntoView {
     let t = use_messages();
     let v = t.versions;
-    let label = if block.label.is_empty() { block.was.join(", ") } else { block.label.clone() };
-    let was = (!block.was.is_empty() && !block.label.is_empty() && block.was != [block.label.clone()])
-        .then(|| format!(" · {} {}", v.was, block.was.join(", ")));
+    let was = block.was.iter().map(|l| block_label(l, t)).collect::<Vec<_>>().join(", ");
+    let label = block.label.as_ref().map_or_else(|| was.clone(), |l| block_label(l, t));
+    let was =
+        (!block.was.is_empty() && block.label.as_ref().is_some_and(|l| block.was != [l.clone()])).then(|| format!(" · {} {was}", v.was));
     let led =
         (block.reactions > 0 || block.points > 0).then(|| view! { <p class="led-to">{(v.led_to)(block.reactions, block.points)}</p> });
     view! {

@@ -3,9 +3,12 @@
 //! the parts that need no words. Reactions are anonymised: residents are numbered whatever they
 //! chose for the response document, organisations and councils named; hidden reactions carry no
 //! text; only approved and adopted answers appear.
+//!
+//! Every label comes three ways: `label` as the importer stored it (Dutch, "5.a, alinea 3"; kept
+//! as it always was), `label_parts` as a structure a client can put in its own words, and
+//! `display_label` in the language asked for ("Chapter 5, paragraph 3"), which `render` words.
 
-use super::document::BlockKind;
-use super::report::OutlineBlock;
+use super::label::{BlockLabel, LabelItem, SectionLabel};
 use serde::{Deserialize, Serialize};
 
 pub const API_VERSION: &str = "v1";
@@ -68,7 +71,11 @@ pub struct ApiDocument {
 pub struct ApiSection {
     pub anchor: String,
     pub level: u8,
+    /// As stored: "5.a", "5", "Bijlage 2".
     pub label: String,
+    pub label_parts: ApiSectionLabel,
+    /// In the language asked for: "Hoofdstuk 5" / "Chapter 5".
+    pub display_label: String,
     pub heading: String,
     pub blocks: Vec<ApiBlock>,
     pub sections: Vec<ApiSection>,
@@ -77,10 +84,89 @@ pub struct ApiSection {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiBlock {
     pub anchor: String,
+    /// As stored: "5.a, alinea 3".
     pub label: String,
+    pub label_parts: ApiBlockLabel,
+    /// In the language asked for.
+    pub display_label: String,
     /// The kind of block, as the importer names it.
     pub kind: String,
     pub text: String,
+}
+
+/// A block label as a structure: which block of which section. The words for it are the
+/// client's, or `display_label`'s.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiBlockLabel {
+    pub section: ApiSectionLabel,
+    pub item: ApiLabelItem,
+}
+
+/// The section part of a label (see `domain::label::SectionLabel`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ApiSectionLabel {
+    /// No section named: a document without headings, or a footnote.
+    Unsectioned,
+    /// Text before the first heading.
+    Start,
+    /// "Hoofdstuk 8": number "8" (also "IV", "A").
+    Chapter { number: String },
+    /// "5.a", "5.2", "3.2.1".
+    Subsection { number: String },
+    /// "Bijlage 2", "Bijlage 2.a".
+    Annex { number: String },
+    /// "Deel 3".
+    Part { number: String },
+    /// An unnumbered section, titled as the document titles it.
+    Named { title: String },
+    /// An unnumbered section below a numbered one: "3 - Centrale ambitie".
+    Within { parent: Box<ApiSectionLabel>, title: String },
+    /// The `occurrence`th section with the same label (2 or more): "5 (2)".
+    Repeated { section: Box<ApiSectionLabel>, occurrence: u32 },
+}
+
+/// What a label points at within its section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ApiLabelItem {
+    /// The `number`th block of the section, from 1.
+    Paragraph { number: u32 },
+    /// A footnote, by its label as written.
+    Footnote { label: String },
+    /// A label of no known form: the section part holds it as written.
+    Unknown,
+}
+
+impl From<&BlockLabel> for ApiBlockLabel {
+    fn from(label: &BlockLabel) -> Self {
+        let item = match &label.item {
+            LabelItem::Paragraph(number) => ApiLabelItem::Paragraph { number: *number },
+            LabelItem::Footnote(label) => ApiLabelItem::Footnote { label: label.clone() },
+            LabelItem::Unknown => ApiLabelItem::Unknown,
+        };
+        ApiBlockLabel { section: (&label.section).into(), item }
+    }
+}
+
+impl From<&SectionLabel> for ApiSectionLabel {
+    fn from(section: &SectionLabel) -> Self {
+        match section {
+            SectionLabel::Unsectioned => ApiSectionLabel::Unsectioned,
+            SectionLabel::Start => ApiSectionLabel::Start,
+            SectionLabel::Chapter(n) => ApiSectionLabel::Chapter { number: n.clone() },
+            SectionLabel::Subsection(n) => ApiSectionLabel::Subsection { number: n.clone() },
+            SectionLabel::Annex(n) => ApiSectionLabel::Annex { number: n.clone() },
+            SectionLabel::Part(n) => ApiSectionLabel::Part { number: n.clone() },
+            SectionLabel::Named(title) => ApiSectionLabel::Named { title: title.clone() },
+            SectionLabel::Within { parent, title } => {
+                ApiSectionLabel::Within { parent: Box::new(parent.as_ref().into()), title: title.clone() }
+            }
+            SectionLabel::Repeated { section, occurrence } => {
+                ApiSectionLabel::Repeated { section: Box::new(section.as_ref().into()), occurrence: *occurrence }
+            }
+        }
+    }
 }
 
 /// A section as the tree needs it.
@@ -91,40 +177,8 @@ pub struct TreeSection {
     pub anchor: String,
     pub level: u8,
     pub label: String,
+    pub label_parts: SectionLabel,
     pub heading: String,
-}
-
-fn api_block(block: &OutlineBlock) -> ApiBlock {
-    ApiBlock {
-        anchor: block.anchor.clone(),
-        label: block.label.clone(),
-        kind: block_kind_code(block.kind).into(),
-        text: block.text.clone(),
-    }
-}
-
-pub fn block_kind_code(kind: BlockKind) -> &'static str {
-    kind.as_str()
-}
-
-/// Nests sections under their parents and blocks under their section, in document order.
-/// Returns the blocks before the first heading and the top-level sections.
-pub fn document_tree(sections: &[TreeSection], blocks: &[OutlineBlock]) -> (Vec<ApiBlock>, Vec<ApiSection>) {
-    fn build(id: i64, sections: &[TreeSection], blocks: &[OutlineBlock]) -> Option<ApiSection> {
-        let section = sections.iter().find(|s| s.id == id)?;
-        Some(ApiSection {
-            anchor: section.anchor.clone(),
-            level: section.level,
-            label: section.label.clone(),
-            heading: section.heading.clone(),
-            blocks: blocks.iter().filter(|b| b.section_id == Some(id)).map(api_block).collect(),
-            sections: sections.iter().filter(|s| s.parent_id == Some(id)).filter_map(|s| build(s.id, sections, blocks)).collect(),
-        })
-    }
-    let known = |id: Option<i64>| id.is_some_and(|id| sections.iter().any(|s| s.id == id));
-    let loose = blocks.iter().filter(|b| !known(b.section_id)).map(api_block).collect();
-    let top = sections.iter().filter(|s| !known(s.parent_id)).filter_map(|s| build(s.id, sections, blocks)).collect();
-    (loose, top)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -169,7 +223,11 @@ pub struct ApiReaction {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiBlockRef {
     pub anchor: String,
+    /// As stored.
     pub label: String,
+    pub label_parts: ApiBlockLabel,
+    /// In the language asked for.
+    pub display_label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -190,30 +248,15 @@ pub struct ApiAnswer {
 pub struct ApiProcessedIn {
     pub version: i64,
     pub anchor: String,
+    /// As stored.
     pub label: String,
+    pub label_parts: ApiBlockLabel,
+    /// In the language asked for.
+    pub display_label: String,
     pub before: String,
     pub after: String,
     pub words_added: usize,
     pub words_removed: usize,
-}
-
-/// The passages where an answer says it was processed, before and after, with the words counted.
-pub fn api_processed_in(places: &[super::versions::ProcessedIn]) -> Vec<ApiProcessedIn> {
-    places
-        .iter()
-        .map(|p| {
-            let (words_added, words_removed) = p.change.counts();
-            ApiProcessedIn {
-                version: p.version_no,
-                anchor: p.anchor.clone(),
-                label: p.label.clone(),
-                before: p.change.before(),
-                after: p.change.after(),
-                words_added,
-                words_removed,
-            }
-        })
-        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -256,23 +299,29 @@ pub struct ApiPointAnswer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::report::tests::outline;
 
     #[test]
-    fn the_tree_nests_sections_and_blocks_in_order() {
-        let (_, blocks) = outline();
-        let sections = vec![
-            TreeSection { id: 1, parent_id: None, anchor: "h1".into(), level: 1, label: "1".into(), heading: "1. Inleiding".into() },
-            TreeSection { id: 2, parent_id: Some(1), anchor: "h1-a".into(), level: 2, label: "1.a".into(), heading: "a. Doel".into() },
-        ];
-        let mut blocks = blocks;
-        blocks[1].section_id = Some(2);
-        blocks[2].section_id = None;
-        let (loose, top) = document_tree(&sections, &blocks);
-        assert_eq!(loose.len(), 1);
-        assert_eq!(top.len(), 1);
-        assert_eq!(top[0].blocks.len(), 1);
-        assert_eq!(top[0].sections[0].anchor, "h1-a");
-        assert_eq!(top[0].sections[0].blocks[0].label, "2, alinea 1");
+    fn label_parts_are_a_tagged_structure() {
+        let label = BlockLabel::from_dutch("3 - Centrale ambitie (2), alinea 4");
+        let json = serde_json::to_value(ApiBlockLabel::from(&label)).expect("json");
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "section": {
+                    "kind": "repeated",
+                    "section": { "kind": "within", "parent": { "kind": "chapter", "number": "3" }, "title": "Centrale ambitie" },
+                    "occurrence": 2
+                },
+                "item": { "kind": "paragraph", "number": 4 }
+            })
+        );
+        let footnote = serde_json::to_value(ApiBlockLabel::from(&BlockLabel::footnote("1"))).expect("json");
+        assert_eq!(footnote, serde_json::json!({ "section": { "kind": "unsectioned" }, "item": { "kind": "footnote", "label": "1" } }));
+        let odd = serde_json::to_value(ApiBlockLabel::from(&BlockLabel::from_dutch("iets anders"))).expect("json");
+        assert_eq!(odd, serde_json::json!({ "section": { "kind": "named", "title": "iets anders" }, "item": { "kind": "unknown" } }));
+        for (stored, kind) in [("Bijlage 2.a", "annex"), ("Deel 3", "part"), ("5.a", "subsection"), ("8", "chapter")] {
+            let section = serde_json::to_value(ApiSectionLabel::from(&SectionLabel::from_dutch(stored))).expect("json");
+            assert_eq!(section["kind"], kind, "{stored}");
+        }
     }
 }

@@ -4,6 +4,7 @@
 //! points keep the block they were written on; these rules say where that block is now.
 
 use super::error::{FieldError, FieldErrors};
+use super::label::BlockLabel;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -171,10 +172,22 @@ impl TextChange {
 pub struct ProcessedIn {
     pub version_no: i64,
     pub anchor: String,
+    /// The Dutch label as stored ("5.a, alinea 3").
     pub label: String,
+    /// The label's structure, for words in the reader's language (`render::labels`).
+    pub label_parts: BlockLabel,
     /// From the block the reaction was on to this block; only the new text when it was on the
     /// document as a whole or the passage is new.
     pub change: TextChange,
+}
+
+/// A label or heading of one of the document's versions, with the version when it is an earlier
+/// one (None: the latest), so that the reader's words can say so ("2. Aanpak (versie 1)"): lists
+/// that span every version, such as the workbench's filters, name the passages of each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Versioned<T> {
+    pub value: T,
+    pub earlier: Option<i64>,
 }
 
 /// The officer's form for a new version (the file comes beside it).
@@ -238,10 +251,20 @@ impl MappingDecision {
     }
 }
 
-/// Finds a block by what an officer typed: its anchor, or its label (case and spaces ignored).
-pub fn find_block<'a, B>(blocks: &'a [B], typed: &str, anchor: impl Fn(&B) -> &str, label: impl Fn(&B) -> &str) -> Option<&'a B> {
+/// Finds a block by what an officer typed: its anchor, or one of its labels (case and spaces
+/// ignored): the stored one and its words in each language ("Chapter 2, paragraph 1"), since
+/// the suggestions are offered in the reader's language.
+pub fn find_block<'a, B, L: AsRef<str>>(
+    blocks: &'a [B],
+    typed: &str,
+    anchor: impl Fn(&B) -> &str,
+    labels: impl Fn(&B) -> Vec<L>,
+) -> Option<&'a B> {
     let wanted = normalise_label(typed);
-    blocks.iter().find(|b| anchor(b) == typed.trim()).or_else(|| blocks.iter().find(|b| normalise_label(label(b)) == wanted))
+    blocks
+        .iter()
+        .find(|b| anchor(b) == typed.trim())
+        .or_else(|| blocks.iter().find(|b| labels(b).iter().any(|label| normalise_label(label.as_ref()) == wanted)))
 }
 
 fn normalise_label(text: &str) -> String {
@@ -267,10 +290,11 @@ pub(crate) mod tests {
         assert_eq!(MappingDecision::parse("vervallen", "x"), Ok(MappingDecision::Gone));
         assert_eq!(MappingDecision::parse("corrigeren", " 2.a, alinea 1 "), Ok(MappingDecision::Correct("2.a, alinea 1".into())));
         assert_eq!(MappingDecision::parse("corrigeren", " ").unwrap_err().get("target"), [FieldError::Required]);
-        let blocks = [("h2-a-1", "2.a, alinea 1"), ("h2-a-2", "2.a, alinea 2")];
-        let find = |typed| find_block(&blocks, typed, |b| b.0, |b| b.1).map(|b| b.0);
+        let blocks = [("h2-a-1", "2.a, alinea 1", "2.a, paragraph 1"), ("h2-a-2", "2.a, alinea 2", "2.a, paragraph 2")];
+        let find = |typed| find_block(&blocks, typed, |b| b.0, |b| vec![b.1, b.2]).map(|b| b.0);
         assert_eq!(find("h2-a-2"), Some("h2-a-2"));
         assert_eq!(find("2.A,  Alinea 1"), Some("h2-a-1"));
+        assert_eq!(find("2.a, Paragraph 2"), Some("h2-a-2"), "a label in another language");
         assert_eq!(find("3.b, alinea 1"), None);
     }
 

@@ -4,6 +4,7 @@
 use super::comment::SenderKind;
 use super::review::ReviewState;
 use super::status::ProcessingStatus;
+use super::versions::Versioned;
 use serde::{Deserialize, Serialize};
 
 /// Reactions per page of the list.
@@ -349,7 +350,8 @@ pub fn page_count(total: usize) -> usize {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SectionHeat {
     pub anchor: String,
-    pub heading: String,
+    /// As the document writes it, with the earlier version it belongs to.
+    pub heading: Versioned<String>,
     pub level: u8,
     /// Reactions on the section's own blocks (not its subsections').
     pub count: usize,
@@ -366,7 +368,7 @@ pub fn heat_intensity(count: usize, max: usize) -> u8 {
     (count * 5).div_ceil(max).clamp(1, 5) as u8
 }
 
-pub fn section_heat(sections: Vec<(String, String, u8, usize)>) -> Vec<SectionHeat> {
+pub fn section_heat(sections: Vec<(String, Versioned<String>, u8, usize)>) -> Vec<SectionHeat> {
     let max = sections.iter().map(|s| s.3).max().unwrap_or(0);
     sections
         .into_iter()
@@ -514,11 +516,12 @@ mod tests {
 
     #[test]
     fn heat_scales_to_the_busiest_section() {
+        let heading = |text: &str| Versioned { value: text.to_string(), earlier: None };
         let heat = section_heat(vec![
-            ("a".into(), "1 Inleiding".into(), 1, 0),
-            ("b".into(), "2 Wonen".into(), 1, 40),
-            ("c".into(), "2.1 Beschermd wonen".into(), 2, 1),
-            ("d".into(), "3 Zorg".into(), 1, 20),
+            ("a".into(), heading("1 Inleiding"), 1, 0),
+            ("b".into(), heading("2 Wonen"), 1, 40),
+            ("c".into(), heading("2.1 Beschermd wonen"), 2, 1),
+            ("d".into(), heading("3 Zorg"), 1, 20),
         ]);
         assert_eq!(heat.iter().map(|h| h.intensity).collect::<Vec<_>>(), [0, 5, 1, 3]);
         assert_eq!(heat_intensity(0, 0), 0);

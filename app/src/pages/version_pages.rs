@@ -8,6 +8,7 @@ use crate::components::fields::{ErrorSummary, TextField, field_errors};
 use crate::components::versions::{BlockSuggestions, ChangesLink, TextChangeView, version_href, version_title};
 use crate::domain::versions::{MAX_VERSION_NAME, MAX_VERSION_NOTE};
 use crate::platform::use_messages;
+use crate::render::labels::block_label;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -125,6 +126,7 @@ fn MappingReviewItem(item: ReviewItem, slug: String, echo: Option<FormEcho>) -> 
     let echo = echo.filter(|e| e.values.contains_key(&key));
     let typed = echo.as_ref().map(|e| e.value(&key)).unwrap_or_default();
     let errors = Signal::stored(echo.map(|e| e.errors).unwrap_or_default());
+    let label = block_label(&item.label, t);
     let anchor = format!("blok-{}", item.block_id);
     let heading_id = format!("{anchor}-kop");
     let field_id = format!("{anchor}-ander");
@@ -136,7 +138,7 @@ fn MappingReviewItem(item: ReviewItem, slug: String, echo: Option<FormEcho>) -> 
             .map(|place| {
                 view! {
                     <div class="proposal">
-                        <p><strong>{(v.proposal)(&place.label, item.confidence)}</strong></p>
+                        <p><strong>{(v.proposal)(&block_label(&place.label, t), item.confidence)}</strong></p>
                         <TextChangeView change=place.change/>
                     </div>
                 }
@@ -147,7 +149,7 @@ fn MappingReviewItem(item: ReviewItem, slug: String, echo: Option<FormEcho>) -> 
     let has_proposal = item.change != crate::domain::versions::BlockChange::Removed;
     view! {
         <section class="card review-item" id=anchor aria-labelledby=heading_id.clone()>
-            <h2 id=heading_id.clone()>{item.label.clone()}</h2>
+            <h2 id=heading_id.clone()>{label.clone()}</h2>
             <p class="meta">{(v.carried)(item.reactions, item.points)}</p>
             <blockquote class="quote">{item.text}</blockquote>
             {proposals}
@@ -158,11 +160,11 @@ fn MappingReviewItem(item: ReviewItem, slug: String, echo: Option<FormEcho>) -> 
                 <div class="form-actions">
                     {has_proposal.then(|| view! {
                         <button type="submit" class="utrecht-button utrecht-button--primary-action" name="form[decision]" value="bevestigen">
-                            {v.confirm}<span class="sr-only">" — "{item.label.clone()}</span>
+                            {v.confirm}<span class="sr-only">" — "{label.clone()}</span>
                         </button>
                     })}
                     <button type="submit" class="utrecht-button utrecht-button--secondary-action" name="form[decision]" value="vervallen">
-                        {v.gone}<span class="sr-only">" — "{item.label.clone()}</span>
+                        {v.gone}<span class="sr-only">" — "{label.clone()}</span>
                     </button>
                 </div>
             </form>
@@ -173,7 +175,7 @@ fn MappingReviewItem(item: ReviewItem, slug: String, echo: Option<FormEcho>) -> 
                 <TextField id=field_id name="form[target]" label=v.label_other hint=v.hint_other list="alineas-nieuwe-versie"
                     errors=field_errors(errors, "target") value=typed/>
                 <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-                    {v.correct}<span class="sr-only">" — "{item.label.clone()}</span>
+                    {v.correct}<span class="sr-only">" — "{label.clone()}</span>
                 </button>
             </form>
         </section>

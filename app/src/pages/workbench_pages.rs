@@ -6,7 +6,7 @@ use crate::api::{
     AuditView, FormEcho, GroupsView, JointView, ReactionListView, SaveJointAnswer, audit_log, grouping_suggestions, joint_selection,
     reaction_list,
 };
-use crate::components::answer_form::{AnswerFields, CardContext, ReactionCard, StatusSelect, sender_line};
+use crate::components::answer_form::{AnswerFields, CardContext, ReactionCard, StatusSelect, place_text, sender_line};
 use crate::components::errors::ErrorView;
 use crate::components::fields::{ErrorSummary, FieldMessages, TextField, field_errors, form_feedback};
 use crate::domain::answer::MAX_REASON_CHARS;
@@ -15,6 +15,7 @@ use crate::domain::grouping::GroupKind;
 use crate::domain::review::ReviewState;
 use crate::domain::workbench::{MAX_SEARCH_CHARS, ReactionFilter, Sort, StatusFilter, Visibility, sender_code};
 use crate::platform::use_messages;
+use crate::render::labels::{versioned_heading, versioned_label};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
@@ -51,7 +52,7 @@ fn ReactionList(view: ReactionListView, echo: Option<FormEcho>, joint_saved: boo
             <p class="breadcrumb"><a href=base.clone()>{view.title.clone()}</a></p>
             <h1>{w.reactions_title}</h1>
             {joint_saved.then(|| view! { <p class="notice" role="status">{w.joint_saved}</p> })}
-            <FilterForm filter=view.filter.clone() facets=view.facets block_label=view.block_label.clone() action=format!("{base}/reacties")/>
+            <FilterForm filter=view.filter.clone() facets=view.facets block_label=view.block_label.as_ref().map(|l| versioned_label(l, t)) action=format!("{base}/reacties")/>
             <p class="result-count" role="status">{(w.result_count)(view.total)}</p>
             <crate::components::versions::BlockSuggestions choices=view.latest_blocks/>
             <form id="selectie" method="get" action=format!("{base}/gezamenlijk") class="selection-bar">
@@ -98,7 +99,8 @@ fn FilterForm(filter: ReactionFilter, facets: crate::api::Facets, block_label: O
         .iter()
         .map(|s| {
             let indent = "\u{2003}".repeat(usize::from(s.level.saturating_sub(1)));
-            (s.anchor.clone(), format!("{indent}{}", counted(&s.heading, s.count)), filter.section.as_deref() == Some(s.anchor.as_str()))
+            let heading = versioned_heading(&s.heading, t);
+            (s.anchor.clone(), format!("{indent}{}", counted(&heading, s.count)), filter.section.as_deref() == Some(s.anchor.as_str()))
         })
         .collect();
     let statuses = facets
@@ -234,7 +236,7 @@ fn JointAnswer(view: JointView, echo: Option<FormEcho>) -> impl IntoView {
                 .unwrap_or_default();
             view! {
                 <li class="joint-item">
-                    <p><strong>{(w.reaction_no)(id)}" · "{sender_line(c, t)}</strong>" · "{c.place.clone().unwrap_or_else(|| t.whole_document.to_string())}
+                    <p><strong>{(w.reaction_no)(id)}" · "{sender_line(c, t)}</strong>" · "{place_text(c.place.as_ref(), t)}
                         {current.map(|r| view! { " · " <span class="badge-state">{w.state_label(r.state)}</span> })}
                     </p>
                     <blockquote class="comment-body">{crate::domain::report::shorten(&c.body, 600)}</blockquote>
@@ -299,7 +301,7 @@ fn Groups(view: GroupsView) -> impl IntoView {
                         <li class="checkbox group-item">
                             <input type="checkbox" id=box_id.clone() name="r" value=item.id.to_string() checked=true/>
                             <label for=box_id>
-                                <strong>{(w.reaction_no)(item.id)}</strong>" · "{item.place.unwrap_or_else(|| t.whole_document.to_string())}
+                                <strong>{(w.reaction_no)(item.id)}</strong>" · "{place_text(item.place.as_ref(), t)}
                                 {item.state.map(|s| view! { " · " {w.state_label(s)} })}
                                 <span class="excerpt">{item.excerpt}</span>
                             </label>

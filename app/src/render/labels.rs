@@ -3,6 +3,7 @@
 //! document numbers it; a named section keeps the document's own heading text.
 
 use crate::domain::label::{BlockLabel, LabelItem, SectionLabel};
+use crate::domain::versions::Versioned;
 use crate::i18n::{Locale, Messages};
 
 /// The label of a block for a reader of `t`'s language.
@@ -35,6 +36,25 @@ pub fn section_label(section: &SectionLabel, t: &Messages) -> String {
         SectionLabel::Named(name) => name.clone(),
         SectionLabel::Within { parent, title } => format!("{} - {title}", section_label(parent, t)),
         SectionLabel::Repeated { section, occurrence } => format!("{} ({occurrence})", section_label(section, t)),
+    }
+}
+
+/// A block label of one of the document's versions: "Hoofdstuk 2, alinea 1", or "Hoofdstuk 2,
+/// alinea 1 (versie 1)" for a block of an earlier version.
+pub fn versioned_label(label: &Versioned<BlockLabel>, t: &Messages) -> String {
+    in_version(block_label(&label.value, t), label.earlier, t)
+}
+
+/// A section heading (as the document writes it) of one of the document's versions, marked like
+/// the nota marks an earlier version's headings: "2. Aanpak (versie 1)".
+pub fn versioned_heading(heading: &Versioned<String>, t: &Messages) -> String {
+    in_version(heading.value.clone(), heading.earlier, t)
+}
+
+fn in_version(text: String, earlier: Option<i64>, t: &Messages) -> String {
+    match earlier {
+        Some(no) => (t.versions.earlier_heading)(no, &text),
+        None => text,
     }
 }
 
@@ -82,6 +102,21 @@ mod tests {
         for stored in ["5.a, alinea 3", "Bijlage 2.a, alinea 1", "Deel III, alinea 2", "Samenvatting (2), alinea 1", "a, alinea 4"] {
             assert_eq!(both(stored).0, stored);
         }
+    }
+
+    #[test]
+    fn an_earlier_versions_label_and_heading_say_their_version() {
+        let label = |earlier| Versioned { value: BlockLabel::from_dutch("2.a, alinea 1"), earlier };
+        assert_eq!(versioned_label(&label(None), &NL), "2.a, alinea 1");
+        assert_eq!(versioned_label(&label(None), &EN), "2.a, paragraph 1");
+        assert_eq!(versioned_label(&label(Some(1)), &NL), "2.a, alinea 1 (versie 1)");
+        assert_eq!(versioned_label(&label(Some(1)), &EN), "2.a, paragraph 1 (version 1)");
+        let chapter = Versioned { value: BlockLabel::from_dutch("8, alinea 3"), earlier: Some(2) };
+        assert_eq!(versioned_label(&chapter, &EN), "Chapter 8, paragraph 3 (version 2)");
+        let heading = |earlier| Versioned { value: "2. Aanpak".to_string(), earlier };
+        assert_eq!(versioned_heading(&heading(None), &EN), "2. Aanpak", "a heading is the document's own text");
+        assert_eq!(versioned_heading(&heading(Some(1)), &NL), "2. Aanpak (versie 1)");
+        assert_eq!(versioned_heading(&heading(Some(1)), &EN), "2. Aanpak (version 1)");
     }
 
     #[test]

@@ -110,7 +110,8 @@ pub(super) fn push_answer(
         out.push_str(&format!("*{}:* {}\n\n", t.processed_where, inline(place)));
     }
     for place in processed_in {
-        out.push_str(&format!("*{}:*\n\n> {}\n\n", (t.versions.processed_in)(&place.label, place.version_no), text_change(&place.change)));
+        let label = super::labels::block_label(&place.label_parts, t);
+        out.push_str(&format!("*{}:*\n\n> {}\n\n", (t.versions.processed_in)(&label, place.version_no), text_change(&place.change)));
     }
 }
 

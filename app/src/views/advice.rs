@@ -1,5 +1,6 @@
 use crate::domain::advice::{AdviceStage, Letter};
 use crate::domain::council::CouncilKind;
+use crate::domain::label::BlockLabel;
 use crate::domain::phase::Phase;
 use crate::domain::status::{AnswerState, ProcessingStatus};
 use serde::{Deserialize, Serialize};
@@ -22,7 +23,7 @@ pub struct BlockRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BlockChoice {
     pub anchor: String,
-    pub label: String,
+    pub label: BlockLabel,
     pub excerpt: String,
 }
 

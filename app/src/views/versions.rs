@@ -1,4 +1,5 @@
 use crate::domain::document::LeftOut;
+use crate::domain::label::BlockLabel;
 use crate::domain::versions::{BlockChange, TextChange};
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -35,7 +36,7 @@ pub struct VersionImported {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProposedPlace {
     pub anchor: String,
-    pub label: String,
+    pub label: BlockLabel,
     pub change: TextChange,
 }
 
@@ -43,7 +44,7 @@ pub struct ProposedPlace {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewItem {
     pub block_id: i64,
-    pub label: String,
+    pub label: BlockLabel,
     pub text: String,
     pub reactions: i64,
     pub points: i64,
@@ -86,9 +87,10 @@ pub struct MappingReviewed {
 pub struct ChangedBlock {
     /// Empty for a removed block.
     pub anchor: String,
-    pub label: String,
+    /// None for a removed block.
+    pub label: Option<BlockLabel>,
     /// The labels of the previous version's block(s) it came from.
-    pub was: Vec<String>,
+    pub was: Vec<BlockLabel>,
     /// None: a new block.
     pub change: Option<BlockChange>,
     pub diff: TextChange,

@@ -1,7 +1,9 @@
 use crate::domain::comment::SenderKind;
 use crate::domain::grouping::GroupKind;
+use crate::domain::label::BlockLabel;
 use crate::domain::review::{AdoptionCheck, ReviewState};
 use crate::domain::status::ProcessingStatus;
+use crate::domain::versions::Versioned;
 use crate::domain::workbench::{Bar, ReactionFilter, SectionHeat, StatusFilter, Timing};
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +25,7 @@ pub struct RevisionView {
     pub joint: bool,
     /// The labels of the newer version's blocks where it says the reaction was processed.
     #[serde(default)]
-    pub processed_blocks: Vec<String>,
+    pub processed_blocks: Vec<BlockLabel>,
 }
 
 /// A reaction as an officer works on it. `private_*` are personal data, shown to staff only.
@@ -38,8 +40,9 @@ pub struct OfficerCommentView {
     pub private_email: Option<String>,
     pub late: bool,
     pub received_on: time::Date,
-    /// The block it is about ("5.a, alinea 2"); none for the whole document.
-    pub place: Option<String>,
+    /// The block it is about ("5.a, alinea 2", in an earlier version or the latest); none for the
+    /// whole document.
+    pub place: Option<Versioned<BlockLabel>>,
     /// Hidden from public view, with the reason.
     pub hidden_reason: Option<String>,
     /// Newest first; the first is the current answer.
@@ -62,7 +65,7 @@ impl OfficerCommentView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SectionOption {
     pub anchor: String,
-    pub heading: String,
+    pub heading: Versioned<String>,
     pub level: u8,
     pub count: usize,
 }
@@ -85,7 +88,7 @@ pub struct ReactionListView {
     pub title: String,
     pub filter: ReactionFilter,
     /// Label of the block filtered on, if any.
-    pub block_label: Option<String>,
+    pub block_label: Option<Versioned<BlockLabel>>,
     pub total: usize,
     pub pages: usize,
     pub items: Vec<OfficerCommentView>,
@@ -139,7 +142,7 @@ pub struct JointView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupItem {
     pub id: i64,
-    pub place: Option<String>,
+    pub place: Option<Versioned<BlockLabel>>,
     pub excerpt: String,
     pub state: Option<ReviewState>,
 }

@@ -23,7 +23,7 @@ pub async fn dossier(store: &Store, organisation: &str, slug: &str, t: &Messages
     let letters = crate::backend::advice::published_letters_by_council(store, &consultation).await?;
     let mut report = reactions_report(store, &consultation, options, Audience::Public, false, t).await?;
     report.advices = letters.iter().map(|(_, letter)| letter.clone()).collect();
-    let document = super::api_document(store, slug).await?;
+    let document = super::api_document(store, slug, t).await?;
     let logos = super::logos::LetterLogos::load(store, &report.advices).await?;
     let reactions = open_data::reactions(&consultation.slug, &report, t);
     let advice = open_data::advice(&consultation.slug, &report.advices, t);

@@ -311,8 +311,8 @@ pub async fn api_consultations(store: &Store) -> Result<open_data::ApiConsultati
     Ok(open_data::ApiConsultationList { consultations })
 }
 
-/// Open data is public: a concept is not there.
-pub async fn api_document(store: &Store, slug: &str) -> Result<ApiDocument, AppError> {
+/// Open data is public: a concept is not there. Labels in `t`'s words beside the stored ones.
+pub async fn api_document(store: &Store, slug: &str, t: &Messages) -> Result<ApiDocument, AppError> {
     let consultation = super::services::readable_consultation(store, slug, None).await?;
     let document = store.document(consultation.version_id).await?;
     let (_, blocks) = document.outline();
@@ -325,10 +325,11 @@ pub async fn api_document(store: &Store, slug: &str) -> Result<ApiDocument, AppE
             anchor: s.anchor.clone(),
             level: s.level as u8,
             label: s.label.clone(),
+            label_parts: s.label_parts(),
             heading: s.heading(),
         })
         .collect();
-    let (loose, tree) = open_data::document_tree(&sections, &blocks);
+    let (loose, tree) = crate::render::open_data::document_tree(&sections, &blocks, t);
     let c = &consultation;
     let count = store.comment_count(c.id).await?;
     Ok(ApiDocument {

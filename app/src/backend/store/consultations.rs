@@ -1,7 +1,7 @@
 use super::{Store, StoreError, now};
 use crate::domain::consultation::{CommentPeriod, ValidConsultation};
 use crate::domain::document::{BlockKind, ImportedDocument};
-use crate::domain::label::BlockLabel;
+use crate::domain::label::{BlockLabel, SectionLabel};
 use crate::domain::phase::Phase;
 use crate::domain::report::{OutlineBlock, OutlineSection};
 use time::Date;
@@ -59,6 +59,13 @@ impl SectionRow {
             Some(number) => format!("{number}. {}", self.title),
             None => self.title.clone(),
         }
+    }
+
+    /// The label's structure ("Hoofdstuk 5", "5.a", "Bijlage 2"), read from the label the importer
+    /// wrote as a block's label without stored parts is (sections keep no parts of their own); in
+    /// words it is the section part of its blocks' labels.
+    pub fn label_parts(&self) -> SectionLabel {
+        SectionLabel::from_dutch(&self.label)
     }
 }
 

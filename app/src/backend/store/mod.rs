@@ -51,7 +51,10 @@ pub use ops::{PoolStats, Readiness};
 pub use phases::{MilestoneRow, PhaseChangeRow};
 pub use users::{StaffRow, UserRow};
 pub use versions::{BlockRef, NewMapping, VersionRow};
-pub use workbench::{AdoptionRow, AuditRow, BlockLabel, CurrentAnswer, DashboardRows, IndexRowRaw, Outline, ReactionState, RevisionWrite};
+pub use workbench::{
+    AdoptionRow, AuditRow, CurrentAnswer, DashboardRows, IndexRowRaw, Outline, OutlineBlockRow, OutlineSectionRow, ReactionState,
+    RevisionWrite,
+};
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};

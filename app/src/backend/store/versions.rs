@@ -4,6 +4,7 @@
 use super::consultations::{NewDocument, define_insert_version};
 use super::workbench::define_audit;
 use super::{Store, StoreError, UserRow, now};
+use crate::domain::label::BlockLabel;
 use crate::domain::versions::{BlockChange, BlockLink, Review, VersionStep};
 use sqlx::QueryBuilder;
 use std::collections::HashMap;
@@ -36,7 +37,16 @@ pub struct BlockRef {
     pub position: i64,
     pub anchor: String,
     pub label: String,
+    /// JSON of the label's structure; NULL for blocks imported before migration 0011.
+    pub label_parts: Option<String>,
     pub plain_text: String,
+}
+
+impl BlockRef {
+    /// The label's structure: as stored, else read from the Dutch text.
+    pub fn label_parts(&self) -> BlockLabel {
+        BlockLabel::stored(self.label_parts.as_deref(), &self.label)
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -242,7 +252,7 @@ impl Store {
                 return Ok(Vec::new());
             }
             let mut q = QueryBuilder::<Db>::new(
-                "SELECT b.id, v.version_no, b.position, b.anchor, b.label, b.plain_text FROM blocks b \
+                "SELECT b.id, v.version_no, b.position, b.anchor, b.label, b.label_parts, b.plain_text FROM blocks b \
              JOIN document_versions v ON v.id = b.version_id WHERE b.id IN (",
             );
             let mut list = q.separated(", ");
@@ -258,7 +268,7 @@ impl Store {
     pub async fn version_blocks(&self, version_id: i64) -> Result<Vec<BlockRef>, StoreError> {
         with_pool!(self, |pool| {
             Ok(sqlx::query_as(
-                "SELECT b.id, v.version_no, b.position, b.anchor, b.label, b.plain_text FROM blocks b \
+                "SELECT b.id, v.version_no, b.position, b.anchor, b.label, b.label_parts, b.plain_text FROM blocks b \
              JOIN document_versions v ON v.id = b.version_id WHERE b.version_id = $1 ORDER BY b.position",
             )
             .bind(version_id)

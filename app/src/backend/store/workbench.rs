@@ -6,8 +6,10 @@
 use super::comments::OfficerComment;
 use super::{Store, StoreError, UserRow, now};
 use crate::domain::comment::SenderKind;
+use crate::domain::label::BlockLabel;
 use crate::domain::review::{AdoptionCheck, ReviewState, check_adoption};
 use crate::domain::status::ProcessingStatus;
+use crate::domain::versions::Versioned;
 use crate::domain::workbench::IndexRow;
 use sqlx::QueryBuilder;
 use time::{Date, OffsetDateTime};
@@ -46,18 +48,44 @@ impl IndexRowRaw {
 
 /// A block as lists and labels need it: no text.
 #[derive(Debug, Clone, sqlx::FromRow)]
-pub struct BlockLabel {
+pub struct OutlineBlockRow {
     pub id: i64,
     pub section_id: Option<i64>,
     pub anchor: String,
     pub label: String,
+    /// JSON of the label's structure; NULL for blocks imported before migration 0011.
+    pub label_parts: Option<String>,
+    /// The earlier version it belongs to; None for the latest.
+    pub earlier: Option<i64>,
+}
+
+impl OutlineBlockRow {
+    /// The label's structure, with the earlier version it belongs to, for the reader's words.
+    pub fn place(&self) -> Versioned<BlockLabel> {
+        Versioned { value: BlockLabel::stored(self.label_parts.as_deref(), &self.label), earlier: self.earlier }
+    }
+}
+
+/// A section of any version, with the earlier version it belongs to (None for the latest).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OutlineSectionRow {
+    #[sqlx(flatten)]
+    pub section: super::SectionRow,
+    pub earlier: Option<i64>,
+}
+
+impl OutlineSectionRow {
+    /// The heading as written, with the earlier version it belongs to.
+    pub fn heading(&self) -> Versioned<String> {
+        Versioned { value: self.section.heading(), earlier: self.earlier }
+    }
 }
 
 /// The document's sections and block labels, for filters, headings and places.
 #[derive(Debug, Clone, Default)]
 pub struct Outline {
-    pub sections: Vec<super::SectionRow>,
-    pub blocks: Vec<BlockLabel>,
+    pub sections: Vec<OutlineSectionRow>,
+    pub blocks: Vec<OutlineBlockRow>,
 }
 
 /// The current revision of an answer, as review steps need it.
@@ -189,33 +217,26 @@ impl Store {
 
     /// Sections and block labels of every version of the consultation's document, without the
     /// text: the latest version first, as it is; an earlier version's anchors get its number in
-    /// front ("v1-h2-a-1", "v1 · 2.a, alinea 1"), so that the reactions written on it keep a place.
+    /// front ("v1-h2-a-1") and its rows the number as `earlier`, so that the reactions written on
+    /// it keep a place.
     pub async fn outline(&self, consultation_id: i64) -> Result<Outline, StoreError> {
         with_pool!(self, |pool| {
             let latest: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(version_no), 1) FROM document_versions WHERE consultation_id = $1")
                 .bind(consultation_id)
                 .fetch_one(pool)
                 .await?;
-            let marked = |column: &str, sep: &str| {
-                format!("CASE WHEN v.version_no = {latest} THEN {column} ELSE 'v' || v.version_no || '{sep}' || {column} END AS {column}")
-            };
+            let anchor = format!("CASE WHEN v.version_no = {latest} THEN anchor ELSE 'v' || v.version_no || '-' || anchor END AS anchor");
+            let earlier = format!("CASE WHEN v.version_no = {latest} THEN NULL ELSE v.version_no END AS earlier");
             let sections = sqlx::query_as(&format!(
-                "SELECT s.id, s.parent_id, s.level, \
-                        CASE WHEN v.version_no = {latest} OR s.number IS NULL THEN s.number ELSE 'v' || v.version_no || ' · ' || s.number END AS number, \
-                        CASE WHEN v.version_no = {latest} OR s.number IS NOT NULL THEN s.title ELSE 'v' || v.version_no || ' · ' || s.title END AS title, \
-                        {}, {} FROM document_versions v \
-                 JOIN sections s ON s.version_id = v.id WHERE v.consultation_id = $1 ORDER BY v.version_no = {latest} DESC, v.version_no, s.position",
-                marked("label", " · "),
-                marked("anchor", "-")
+                "SELECT s.id, s.parent_id, s.level, s.number, s.title, s.label, {anchor}, {earlier} FROM document_versions v \
+                 JOIN sections s ON s.version_id = v.id WHERE v.consultation_id = $1 ORDER BY v.version_no = {latest} DESC, v.version_no, s.position"
             ))
             .bind(consultation_id)
             .fetch_all(pool)
             .await?;
             let blocks = sqlx::query_as(&format!(
-                "SELECT b.id, b.section_id, {}, {} FROM document_versions v \
-                 JOIN blocks b ON b.version_id = v.id WHERE v.consultation_id = $1 ORDER BY v.version_no = {latest} DESC, v.version_no, b.position",
-                marked("anchor", "-"),
-                marked("label", " · ")
+                "SELECT b.id, b.section_id, {anchor}, b.label, b.label_parts, {earlier} FROM document_versions v \
+                 JOIN blocks b ON b.version_id = v.id WHERE v.consultation_id = $1 ORDER BY v.version_no = {latest} DESC, v.version_no, b.position"
             ))
             .bind(consultation_id)
             .fetch_all(pool)
