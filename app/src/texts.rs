@@ -364,8 +364,43 @@ mod tests {
         }
     }
 
+    /// The names a `t!(L, "id", a, b = expr)` call passes: what follows the id up to the call's
+    /// closing parenthesis, split at the commas outside brackets.
+    fn passed_names(after_id: &str) -> BTreeSet<String> {
+        let (mut depth, mut end) = (0i32, after_id.len());
+        for (i, c) in after_id.char_indices() {
+            match c {
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 => {
+                    end = i;
+                    break;
+                }
+                ')' | ']' | '}' => depth -= 1,
+                _ => {}
+            }
+        }
+        let (mut names, mut piece, mut depth) = (BTreeSet::new(), String::new(), 0i32);
+        for c in after_id[..end].chars().chain([',']) {
+            match c {
+                '(' | '[' | '{' | '<' => depth += 1,
+                ')' | ']' | '}' | '>' => depth -= 1,
+                ',' if depth == 0 => {
+                    let name = piece.split('=').next().unwrap_or_default().trim().to_string();
+                    if !name.is_empty() {
+                        names.insert(name);
+                    }
+                    piece.clear();
+                    continue;
+                }
+                _ => {}
+            }
+            piece.push(c);
+        }
+        names
+    }
+
     #[test]
-    fn every_message_the_code_asks_for_exists() {
+    fn every_message_the_code_asks_for_exists_with_the_placeholders_it_fills() {
         let code = [
             include_str!("i18n.rs"),
             include_str!("i18n_councils.rs"),
@@ -379,8 +414,11 @@ mod tests {
         let nl = placeholders_of(Locale::Nl, &default_sources(Locale::Nl));
         let mut asked = 0;
         for piece in code.split("t!(L, \"").skip(1) {
-            let id = piece.split('"').next().unwrap_or_default();
-            assert!(nl.contains_key(id), "the code asks for '{id}', which app/texts/ does not have");
+            let (id, after) = piece.split_once('"').unwrap_or_default();
+            let Some(placeholders) = nl.get(id) else {
+                panic!("the code asks for '{id}', which app/texts/ does not have");
+            };
+            assert_eq!(&passed_names(after), placeholders, "'{id}': the code fills other placeholders than the message has");
             asked += 1;
         }
         assert!(asked > 500, "{asked} messages asked for");

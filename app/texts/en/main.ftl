@@ -19,10 +19,10 @@ footer-privacy = Names and e-mail addresses of residents are never published and
 home-title = Consultations
 home-intro = Read draft policy here and comment paragraph by paragraph. Every comment gets an answer.
 home-empty = There are no consultations yet.
-period-open = Comments are open until { $d } inclusive.
-period-not-yet = Comments open on { $d }.
-period-closed = The comment period closed on { $d }.
-period-range = { $a } to { $b } inclusive
+period-open = Comments are open until { $date } inclusive.
+period-not-yet = Comments open on { $date }.
+period-closed = The comment period closed on { $date }.
+period-range = { $from } to { $to } inclusive
 toc-title = Contents
 document-label = Text of the document
 count-comments =
@@ -153,7 +153,7 @@ sender-private = Personal data (not public)
 answer-state-draft = draft
 answer-state-final = final
 report-title = Response document
-report-period = Comment period: { $a } to { $b } inclusive
+report-period = Comment period: { $from } to { $to } inclusive
 report-summary =
     { $n ->
         [one] 1 comment received.

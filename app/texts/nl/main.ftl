@@ -20,10 +20,10 @@ footer-privacy = Namen en e-mailadressen van inwoners worden nooit gepubliceerd 
 home-title = Consultaties
 home-intro = Hier leest u conceptbeleid en geeft u per alinea uw reactie. Elke reactie krijgt een antwoord.
 home-empty = Er zijn nog geen consultaties.
-period-open = Reageren kan tot en met { $d }.
-period-not-yet = Reageren kan vanaf { $d }.
-period-closed = De reactietermijn is gesloten sinds { $d }.
-period-range = { $a } tot en met { $b }
+period-open = Reageren kan tot en met { $date }.
+period-not-yet = Reageren kan vanaf { $date }.
+period-closed = De reactietermijn is gesloten sinds { $date }.
+period-range = { $from } tot en met { $to }
 toc-title = Inhoudsopgave
 document-label = Tekst van het document
 count-comments =
@@ -154,7 +154,7 @@ sender-private = Persoonsgegevens (niet openbaar)
 answer-state-draft = concept
 answer-state-final = definitief
 report-title = Nota van beantwoording
-report-period = Reactietermijn: { $a } tot en met { $b }
+report-period = Reactietermijn: { $from } tot en met { $to }
 report-summary =
     { $n ->
         [one] 1 reactie ontvangen.
