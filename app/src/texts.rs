@@ -430,6 +430,14 @@ mod tests {
         assert_eq!(format(Locale::Nl, "count-comments", &[("n", Arg::from(3usize))]), "3 reacties");
         assert_eq!(format(Locale::En, "count-comments", &[("n", Arg::from(0usize))]), "0 comments");
         assert_eq!(format(Locale::En, "count-comments", &[("n", Arg::from(1usize))]), "1 comment");
+        assert_eq!(
+            format(Locale::Nl, "field-error-answers-not-approved", &[("open", Arg::from(2usize))]),
+            "Nog 2 reacties hebben geen goedgekeurd antwoord. Vaststellen kan pas als alles is goedgekeurd."
+        );
+        assert_eq!(
+            format(Locale::En, "field-error-answers-not-approved", &[("open", Arg::from(1usize))]),
+            "1 reaction has no approved answer yet. Adoption needs every answer approved."
+        );
     }
 
     #[test]

@@ -249,7 +249,11 @@ field-error-changed-meanwhile = A colleague changed this answer meanwhile. Reloa
 field-error-not-for-review = This answer is not (or no longer) waiting for review.
 field-error-own-answer = You cannot approve your own answer. Ask a colleague.
 field-error-reason-required = The { -college } adopted the answers. Give the reason for the change.
-field-error-answers-not-approved = { $open } reaction(s) without an approved answer. Adoption needs every answer approved.
+field-error-answers-not-approved =
+    { $open ->
+        [one] 1 reaction has no approved answer yet.
+       *[other] { $open } reactions have no approved answer yet.
+    } Adoption needs every answer approved.
 field-error-nothing-to-adopt = There are no new approved answers to adopt.
 field-error-no-reactions-chosen = Choose at least two reactions.
 field-error-date-in-future = This date is in the future.

@@ -250,7 +250,11 @@ field-error-changed-meanwhile = Een collega heeft dit antwoord intussen gewijzig
 field-error-not-for-review = Dit antwoord wacht niet (meer) op beoordeling.
 field-error-own-answer = U kunt uw eigen antwoord niet goedkeuren. Vraag een collega.
 field-error-reason-required = Het { -college } heeft de antwoorden vastgesteld. Vul de reden van de wijziging in.
-field-error-answers-not-approved = Nog { $open } reactie(s) zonder goedgekeurd antwoord. Vaststellen kan pas als alles is goedgekeurd.
+field-error-answers-not-approved =
+    { $open ->
+        [one] Nog 1 reactie heeft geen goedgekeurd antwoord.
+       *[other] Nog { $open } reacties hebben geen goedgekeurd antwoord.
+    } Vaststellen kan pas als alles is goedgekeurd.
 field-error-nothing-to-adopt = Er zijn geen nieuwe goedgekeurde antwoorden om vast te stellen.
 field-error-no-reactions-chosen = Kies ten minste twee reacties.
 field-error-date-in-future = Deze datum ligt in de toekomst.
