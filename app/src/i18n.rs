@@ -9,7 +9,7 @@ use crate::domain::document::BlockKind;
 use crate::domain::error::FieldError;
 use crate::domain::status::{AnswerState, ProcessingStatus};
 use crate::t;
-use crate::texts::{En, Lang, Nl};
+use crate::texts::{self, En, Lang, Nl};
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
@@ -222,34 +222,13 @@ impl Messages {
 /// The Messages of one language, from the text files (see `texts`).
 pub fn build<L: Lang>() -> Messages {
     Messages {
-        councils: match L::LOCALE {
-            Locale::Nl => &crate::i18n_councils::NL,
-            Locale::En => &crate::i18n_councils::EN,
-        },
-        work: match L::LOCALE {
-            Locale::Nl => &crate::i18n_workbench::NL,
-            Locale::En => &crate::i18n_workbench::EN,
-        },
-        export: match L::LOCALE {
-            Locale::Nl => &crate::i18n_export::NL,
-            Locale::En => &crate::i18n_export::EN,
-        },
-        outcome: match L::LOCALE {
-            Locale::Nl => &crate::i18n_outcome::NL,
-            Locale::En => &crate::i18n_outcome::EN,
-        },
-        versions: match L::LOCALE {
-            Locale::Nl => &crate::i18n_versions::NL,
-            Locale::En => &crate::i18n_versions::EN,
-        },
-        mail: match L::LOCALE {
-            Locale::Nl => &crate::i18n_mail::NL,
-            Locale::En => &crate::i18n_mail::EN,
-        },
-        privacy: match L::LOCALE {
-            Locale::Nl => &crate::i18n_mail::PRIVACY_NL,
-            Locale::En => &crate::i18n_mail::PRIVACY_EN,
-        },
+        councils: texts::of::<L, _>(&crate::i18n_councils::NL, &crate::i18n_councils::EN),
+        work: texts::of::<L, _>(&crate::i18n_workbench::NL, &crate::i18n_workbench::EN),
+        export: texts::of::<L, _>(&crate::i18n_export::NL, &crate::i18n_export::EN),
+        outcome: texts::of::<L, _>(&crate::i18n_outcome::NL, &crate::i18n_outcome::EN),
+        versions: texts::of::<L, _>(&crate::i18n_versions::NL, &crate::i18n_versions::EN),
+        mail: texts::of::<L, _>(&crate::i18n_mail::NL, &crate::i18n_mail::EN),
+        privacy: texts::of::<L, _>(&crate::i18n_mail::PRIVACY_NL, &crate::i18n_mail::PRIVACY_EN),
         lang_name: t!(L, "lang-name"),
         site_name: t!(L, "site-name"),
         site_tagline: t!(L, "site-tagline"),

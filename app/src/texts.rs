@@ -12,7 +12,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::{LazyLock, Mutex, OnceLock};
+use std::sync::{LazyLock, OnceLock, RwLock};
 
 /// The compiled-in text files: (name, Dutch, English).
 pub const FILES: [(&str, &str, &str); 8] = [
@@ -79,12 +79,20 @@ pub enum TextProblem {
 
 static OVERRIDES: OnceLock<Overrides> = OnceLock::new();
 
-/// Lays a deployment's wording over the compiled-in text, after checking it: every message it
-/// names must exist, and may use only the placeholders the message has. Call once, before the
-/// first text is read (the server at start, the browser before its islands wake).
+/// Lays a deployment's wording over the compiled-in text. The server checks it first
+/// ([`check_overrides`]); the browser takes what the server handed over as it is. Call once,
+/// before the first text is read (the server at start, the browser before its islands wake).
 pub fn set_overrides(overrides: Overrides) -> Result<(), Vec<TextProblem>> {
-    check_overrides(&overrides)?;
     OVERRIDES.set(overrides).map_err(|_| vec![TextProblem::TooLate])
+}
+
+/// Picks the value of `L`'s language: the typed texts of one language refer to the others of
+/// that language.
+pub fn of<L: Lang, T>(nl: &'static LazyLock<T>, en: &'static LazyLock<T>) -> &'static T {
+    match L::LOCALE {
+        Locale::Nl => nl,
+        Locale::En => en,
+    }
 }
 
 /// The overrides in force (empty if none), e.g. to hand them to the browser.
@@ -101,7 +109,7 @@ pub fn check_overrides(overrides: &Overrides) -> Result<(), Vec<TextProblem>> {
         if source.trim().is_empty() {
             continue;
         }
-        let defaults = placeholders_of(locale, &default_sources(locale));
+        let defaults = placeholders_of(&default_sources(locale));
         let resource = match FluentResource::try_new(source.to_string()) {
             Ok(resource) => resource,
             Err((_, errors)) => {
@@ -137,8 +145,7 @@ fn line_of(source: &str, position: usize) -> usize {
 }
 
 /// Every message and term of the compiled-in files of a language, with the placeholders it uses.
-pub fn placeholders_of(locale: Locale, sources: &[&str]) -> BTreeMap<String, BTreeSet<String>> {
-    let _ = locale;
+pub fn placeholders_of(sources: &[&str]) -> BTreeMap<String, BTreeSet<String>> {
     let mut all = BTreeMap::new();
     for source in sources {
         let resource = match FluentResource::try_new(source.to_string()) {
@@ -312,8 +319,12 @@ pub fn format(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> String {
 /// A message without placeholders, made once per language and kept for the life of the process
 /// (the typed `Messages` hand out `&'static str`).
 pub fn text(locale: Locale, id: &'static str) -> &'static str {
-    static MADE: LazyLock<Mutex<HashMap<(Locale, &'static str), &'static str>>> = LazyLock::new(Default::default);
-    let mut made = MADE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    static MADE: LazyLock<RwLock<HashMap<(Locale, &'static str), &'static str>>> = LazyLock::new(Default::default);
+    // Pages read labels often and concurrently: a shared read, and a write only the first time.
+    if let Some(text) = MADE.read().unwrap_or_else(|poisoned| poisoned.into_inner()).get(&(locale, id)) {
+        return text;
+    }
+    let mut made = MADE.write().unwrap_or_else(|poisoned| poisoned.into_inner());
     made.entry((locale, id)).or_insert_with(|| Box::leak(format(locale, id, &[]).into_boxed_str()))
 }
 
@@ -339,8 +350,8 @@ mod tests {
 
     #[test]
     fn every_message_is_in_both_languages_with_the_same_placeholders() {
-        let nl = placeholders_of(Locale::Nl, &default_sources(Locale::Nl));
-        let en = placeholders_of(Locale::En, &default_sources(Locale::En));
+        let nl = placeholders_of(&default_sources(Locale::Nl));
+        let en = placeholders_of(&default_sources(Locale::En));
         let messages =
             |all: &BTreeMap<String, BTreeSet<String>>| all.keys().filter(|id| !id.starts_with('-')).cloned().collect::<BTreeSet<_>>();
         let only_nl: Vec<_> = messages(&nl).difference(&messages(&en)).cloned().collect();
@@ -411,7 +422,7 @@ mod tests {
             include_str!("i18n_mail.rs"),
         ]
         .concat();
-        let nl = placeholders_of(Locale::Nl, &default_sources(Locale::Nl));
+        let nl = placeholders_of(&default_sources(Locale::Nl));
         let mut asked = 0;
         for piece in code.split("t!(L, \"").skip(1) {
             let (id, after) = piece.split_once('"').unwrap_or_default();

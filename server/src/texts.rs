@@ -47,5 +47,7 @@ pub fn read_overrides(dir: &Path) -> Result<Overrides, TextsError> {
 /// Reads, checks and puts a deployment's wording in force. Must run before the first page.
 pub fn use_overrides(dir: &Path) -> Result<(), TextsError> {
     let overrides = read_overrides(dir)?;
-    app::texts::set_overrides(overrides).map_err(|problems| TextsError::Refused { problems })
+    let refused = |problems| TextsError::Refused { problems };
+    app::texts::check_overrides(&overrides).map_err(refused)?;
+    app::texts::set_overrides(overrides).map_err(refused)
 }
